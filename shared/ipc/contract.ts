@@ -1,0 +1,144 @@
+// The one IPC contract between the renderer and the main process. Each channel names its
+// request and response schema; the preload, the browser-preview client and the main-process
+// dispatcher are all derived from this object, so there is one source of truth.
+import { z } from 'zod';
+import { CatalogSchema } from '../plan/catalog';
+import { AccessibilitySchema, Fido2ParamsSchema, KeyboardSchema, b64urlBytes } from '../plan/plan-schema';
+import { PROFILES } from '../plan/profiles';
+import { RECOVERY_KEY_PATTERN } from '../plan/recovery-key';
+import { HelperStateSchema, ProgressSchema, ResultSchema, StepStatusSchema, ErrorDetailSchema } from '../protocol/messages';
+
+const Empty = z.strictObject({});
+const PlanId = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const ChoicesSchema = z.strictObject({
+  locale: z.string().max(35),
+  keyboard: KeyboardSchema,
+  accessibility: AccessibilitySchema,
+  profile: z.enum(PROFILES),
+  apps: z.array(z.string().max(32)).max(64),
+  encryption: z.strictObject({ method: z.enum(['passphrase', 'fido2']), recoveryKey: z.boolean() }),
+});
+export type Choices = z.infer<typeof ChoicesSchema>;
+
+/** Secrets travel renderer → main once, at Install; the FIDO2 secret never leaves main. */
+export const InstallSecretsSchema = z.strictObject({
+  passphrase: z.string().max(4096).optional(),
+  fido2EnrollmentId: z.string().max(64).optional(),
+  recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN).optional(),
+});
+
+export const HelperInfoSchema = z.object({
+  protocol: z.number(),
+  helper: z.string(),
+  machine: z.object({ userDataBytes: z.number(), memoryBytes: z.number() }),
+  catalog: CatalogSchema,
+  state: HelperStateSchema,
+});
+export type HelperInfo = z.infer<typeof HelperInfoSchema>;
+
+export const InstallStartedSchema = z.object({ planId: PlanId, steps: z.array(StepStatusSchema) });
+export type InstallStarted = z.infer<typeof InstallStartedSchema>;
+
+export const Fido2DeviceSchema = z.object({
+  id: z.string().max(256),
+  name: z.string().max(256),
+  hasPin: z.boolean(),
+  simulated: z.boolean(),
+});
+export type Fido2Device = z.infer<typeof Fido2DeviceSchema>;
+
+export const Fido2EnrollmentSchema = z.object({
+  enrollmentId: z.string().max(64),
+  params: Fido2ParamsSchema,
+  verified: z.boolean(),
+});
+export type Fido2Enrollment = z.infer<typeof Fido2EnrollmentSchema>;
+
+/** The part of the wizard's state that may be persisted: never a secret (see the store). */
+export const PersistedWizardStateSchema = z.object({
+  version: z.literal(1),
+  data: z.record(z.string(), z.unknown()),
+});
+export type PersistedWizardState = z.infer<typeof PersistedWizardStateSchema>;
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  runtime: z.enum(['electron', 'preview']),
+  /** A simulated security key is offered in the sandbox preview only, never in production. */
+  simulatedFido2: z.boolean(),
+  sandbox: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+function channel<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
+  return { request, response };
+}
+
+export const ipcContract = {
+  'app.info': channel(Empty, AppInfoSchema),
+  'app.restart': channel(Empty, z.object({ restarting: z.boolean() })),
+  'helper.info': channel(Empty, HelperInfoSchema),
+  'install.start': channel(
+    z.strictObject({ installId: b64urlBytes(16), choices: ChoicesSchema, secrets: InstallSecretsSchema }),
+    InstallStartedSchema,
+  ),
+  'install.attach': channel(z.strictObject({ planId: PlanId }), InstallStartedSchema),
+  'install.retry': channel(z.strictObject({ planId: PlanId }), InstallStartedSchema),
+  'fido2.devices': channel(Empty, z.object({ devices: z.array(Fido2DeviceSchema), toolsMissing: z.boolean() })),
+  'fido2.enroll': channel(
+    z.strictObject({ deviceId: z.string().max(256), pin: z.string().max(255).optional() }),
+    Fido2EnrollmentSchema,
+  ),
+  'fido2.verify': channel(
+    z.strictObject({ enrollmentId: z.string().max(64), pin: z.string().max(255).optional() }),
+    z.object({ verified: z.boolean() }),
+  ),
+  'wizardState.load': channel(Empty, PersistedWizardStateSchema.nullable()),
+  'wizardState.save': channel(PersistedWizardStateSchema, z.object({ saved: z.boolean() })),
+  'wizardState.clear': channel(Empty, z.object({ cleared: z.boolean() })),
+  'log.export': channel(z.strictObject({ text: z.string().max(5_000_000) }), z.object({ path: z.string() })),
+} as const;
+
+export type IpcContract = typeof ipcContract;
+export type Channel = keyof IpcContract;
+export const CHANNELS = Object.keys(ipcContract) as Channel[];
+export type RequestOf<C extends Channel> = z.input<IpcContract[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<IpcContract[C]['response']>;
+
+/** Events pushed main → renderer. */
+export const InstallEventSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('progress'), progress: ProgressSchema }),
+  z.object({ kind: z.literal('result'), result: ResultSchema }),
+  z.object({ kind: z.literal('connection'), state: z.enum(['lost', 'restored']) }),
+]);
+export type InstallEvent = z.infer<typeof InstallEventSchema>;
+export const EVENT_CHANNEL = 'install.event';
+
+/** Errors every channel may answer with, typed so the renderer can localize by code. */
+export const IPC_ERROR_CODES = [
+  'ipc-unknown-channel',
+  'ipc-bad-request',
+  'ipc-forbidden-sender',
+  'ipc-internal',
+  'helper-unreachable',
+  'helper-protocol',
+  'signing-key-missing',
+  'fido2-tools-missing',
+  'fido2-no-device',
+  'fido2-pin-required',
+  'fido2-wrong-pin',
+  'fido2-device-removed',
+  'fido2-timeout',
+  'fido2-failed',
+  'unknown-enrollment',
+] as const;
+
+export const IpcErrorSchema = z.object({
+  code: z.string().max(64), // an IPC_ERROR_CODES value or a protocol error code of the helper
+  message: z.string().max(2000),
+  details: z.array(ErrorDetailSchema).max(64).optional(),
+});
+export type IpcError = z.infer<typeof IpcErrorSchema>;
+
+export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };

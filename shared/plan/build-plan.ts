@@ -1,0 +1,46 @@
+// Turns the wizard's choices into the plan payload of PROTOCOL.md §5. Pure: the same function
+// builds the real plan at Install time and the "Show plan" preview on the summary page.
+import type { Accessibility, Fido2Params, Keyboard, PlanPayload, Sealed } from './plan-schema';
+import type { Profile } from './profiles';
+import { SYSTEM_VMS } from './profiles';
+
+export interface PlanChoices {
+  readonly locale: string;
+  readonly keyboard: Keyboard;
+  readonly accessibility: Accessibility;
+  readonly profile: Profile;
+  readonly apps: readonly string[];
+  readonly encryption: { readonly method: 'passphrase' | 'fido2'; readonly recoveryKey: boolean };
+}
+
+export interface PlanContext {
+  readonly installId: string;
+  readonly session: string;
+  readonly nonce: string;
+  readonly createdAt: string;
+  readonly sealed: Sealed;
+  readonly fido2: Fido2Params | null;
+}
+
+export function buildPlanPayload(choices: PlanChoices, ctx: PlanContext): PlanPayload {
+  const apps = choices.profile === 'minimal' ? [] : [...new Set(choices.apps)].sort();
+  return {
+    schema: 1,
+    installId: ctx.installId,
+    session: ctx.session,
+    nonce: ctx.nonce,
+    createdAt: ctx.createdAt,
+    locale: choices.locale,
+    keyboard: { layout: choices.keyboard.layout, variant: choices.keyboard.variant },
+    accessibility: { ...choices.accessibility },
+    profile: choices.profile,
+    vms: { system: [...SYSTEM_VMS].sort(), apps },
+    encryption: {
+      method: choices.encryption.method,
+      // FIDO2 always comes with a recovery key (PROTOCOL.md §5).
+      recoveryKey: choices.encryption.method === 'fido2' ? true : choices.encryption.recoveryKey,
+      fido2: choices.encryption.method === 'fido2' ? ctx.fido2 : null,
+      sealed: ctx.sealed,
+    },
+  };
+}

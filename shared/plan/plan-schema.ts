@@ -1,0 +1,161 @@
+// The provisioning plan (PROTOCOL.md §5): schema, rule checks and the payload builder.
+// One schema serves the wizard (Show plan, before signing) and the helper (after verifying).
+import { z } from 'zod';
+import { base64, base64url } from '../util/bytes';
+import { type Catalog, requiredBytes } from './catalog';
+import { PROFILES, SYSTEM_VMS, describeProfileProblem, profileProblems } from './profiles';
+
+export const PLAN_PAYLOAD_TYPE = 'application/vnd.spectrum.firstboot-plan+json;v=1';
+export const FIDO2_RP_ID = 'io.systemd.cryptsetup';
+
+/** base64url without padding of exactly `n` bytes. */
+export const b64urlBytes = (n: number) =>
+  z.string().refine((s) => base64url.decode(s)?.length === n, { message: `expected ${n} bytes in base64url` });
+/** base64url without padding, any non-empty length up to `max` bytes. */
+export const b64urlAny = (max: number) =>
+  z.string().refine((s) => {
+    const b = base64url.decode(s);
+    return b !== null && b.length > 0 && b.length <= max;
+  }, { message: 'expected base64url' });
+/** standard base64 with padding, non-empty, at most `max` bytes. */
+export const b64std = (max: number) =>
+  z.string().refine((s) => {
+    const b = base64.decode(s);
+    return b !== null && b.length > 0 && b.length <= max;
+  }, { message: 'expected standard base64' });
+
+export const Rfc3339Utc = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/, 'expected an RFC 3339 UTC time');
+
+// BCP 47 language tags, in the simple shape the wizard offers (language[-Script][-REGION]).
+const LocaleTag = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/, 'expected a BCP 47 language tag');
+// XKB layout and variant names.
+const XkbName = z.string().regex(/^[a-z0-9_()+-]{1,64}$/);
+const XkbVariant = z.string().regex(/^[a-z0-9_-]{0,64}$/);
+
+export const Fido2ParamsSchema = z.strictObject({
+  credential: b64std(1024),
+  salt: b64std(64).refine((s) => base64.decode(s)?.length === 32, { message: 'expected a 32-byte salt' }),
+  rp: z.literal(FIDO2_RP_ID),
+  clientPinRequired: z.boolean(),
+  upRequired: z.boolean(),
+  uvRequired: z.boolean(),
+});
+export type Fido2Params = z.infer<typeof Fido2ParamsSchema>;
+
+export const SealedSchema = z.strictObject({
+  enc: b64urlBytes(32),
+  ct: b64urlAny(4096),
+});
+export type Sealed = z.infer<typeof SealedSchema>;
+
+export const AccessibilitySchema = z.strictObject({
+  highContrast: z.boolean(),
+  largeText: z.boolean(),
+  reduceMotion: z.boolean(),
+  screenReader: z.boolean(),
+});
+export type Accessibility = z.infer<typeof AccessibilitySchema>;
+
+export const KeyboardSchema = z.strictObject({ layout: XkbName, variant: XkbVariant });
+export type Keyboard = z.infer<typeof KeyboardSchema>;
+
+export const EncryptionSchema = z.strictObject({
+  method: z.enum(['passphrase', 'fido2']),
+  recoveryKey: z.boolean(),
+  fido2: Fido2ParamsSchema.nullable(),
+  sealed: SealedSchema,
+});
+
+export const PlanPayloadSchema = z.strictObject({
+  schema: z.literal(1),
+  installId: b64urlBytes(16),
+  session: b64urlBytes(16),
+  nonce: b64urlBytes(32),
+  createdAt: Rfc3339Utc,
+  locale: LocaleTag,
+  keyboard: KeyboardSchema,
+  accessibility: AccessibilitySchema,
+  profile: z.enum(PROFILES),
+  vms: z.strictObject({
+    system: z.array(z.string()).max(16),
+    apps: z.array(z.string()).max(64),
+  }),
+  encryption: EncryptionSchema,
+});
+export type PlanPayload = z.infer<typeof PlanPayloadSchema>;
+
+export interface PlanProblem {
+  readonly path: string; // JSON Pointer into the payload
+  readonly problem: string; // English, never contains a secret
+}
+
+/** JSON Pointer (RFC 6901) for a zod issue path. */
+export function jsonPointer(path: readonly PropertyKey[]): string {
+  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+export type PlanCheck =
+  | { readonly ok: true; readonly plan: PlanPayload }
+  | { readonly ok: false; readonly code: 'invalid-plan' | 'insufficient-space'; readonly details: PlanProblem[] };
+
+/** Structural schema only: the shape and formats of every field. */
+export function parsePlanPayload(value: unknown): PlanCheck {
+  const parsed = PlanPayloadSchema.safeParse(value);
+  if (parsed.success) return { ok: true, plan: parsed.data };
+  return {
+    ok: false,
+    code: 'invalid-plan',
+    details: parsed.error.issues.slice(0, 32).map((i) => ({ path: jsonPointer(i.path), problem: i.message })),
+  };
+}
+
+/** The rules of §5 and §6.4 beyond the shape: profile, sets, catalog, FIDO2 and space. */
+export function checkPlanRules(plan: PlanPayload, catalog: Catalog, userDataBytes: number): PlanCheck {
+  const details: PlanProblem[] = [];
+  const kinds = new Map(catalog.map((e) => [e.id, e.kind]));
+
+  const seenSystem = new Set<string>();
+  plan.vms.system.forEach((id, i) => {
+    if (seenSystem.has(id)) details.push({ path: `/vms/system/${i}`, problem: 'duplicate VM id' });
+    else if (!(SYSTEM_VMS as readonly string[]).includes(id)) details.push({ path: `/vms/system/${i}`, problem: 'not a system VM' });
+    seenSystem.add(id);
+  });
+  for (const id of SYSTEM_VMS) {
+    if (!seenSystem.has(id)) details.push({ path: '/vms/system', problem: `missing system VM ${id}` });
+  }
+
+  const seenApps = new Set<string>();
+  plan.vms.apps.forEach((id, i) => {
+    if (seenApps.has(id)) details.push({ path: `/vms/apps/${i}`, problem: 'duplicate app id' });
+    else if (kinds.get(id) !== 'app') details.push({ path: `/vms/apps/${i}`, problem: 'unknown app id' });
+    seenApps.add(id);
+  });
+  for (const p of profileProblems(plan.profile, [...seenApps])) {
+    details.push({ path: '/vms/apps', problem: describeProfileProblem(p) });
+  }
+
+  const enc = plan.encryption;
+  if (enc.method === 'fido2') {
+    if (enc.fido2 === null) details.push({ path: '/encryption/fido2', problem: 'required when method is fido2' });
+    if (!enc.recoveryKey) details.push({ path: '/encryption/recoveryKey', problem: 'must be true when method is fido2' });
+  } else if (enc.fido2 !== null) {
+    details.push({ path: '/encryption/fido2', problem: 'must be null when method is passphrase' });
+  }
+
+  if (details.length > 0) return { ok: false, code: 'invalid-plan', details };
+
+  const need = requiredBytes(catalog, [...plan.vms.system, ...plan.vms.apps]);
+  if (need > userDataBytes) {
+    return {
+      ok: false,
+      code: 'insufficient-space',
+      details: [{ path: '/vms', problem: `selection needs ${need} bytes, the user-data target has ${userDataBytes}` }],
+    };
+  }
+  return { ok: true, plan };
+}
+
+export function validatePlan(value: unknown, catalog: Catalog, userDataBytes: number): PlanCheck {
+  const shape = parsePlanPayload(value);
+  return shape.ok ? checkPlanRules(shape.plan, catalog, userDataBytes) : shape;
+}
