@@ -1,0 +1,36 @@
+// Playwright: the wizard in Debian's Chromium through the browser preview, and the same
+// scenarios in Electron when an Electron binary is available (ELECTRON_OVERRIDE_DIST_PATH).
+import { defineConfig, type Project } from '@playwright/test';
+import { findElectron } from './scripts/lib/electron.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, type RuntimeOptions } from './e2e/fixtures/runtime';
+
+const electron = findElectron({ timeoutMs: 20_000 });
+if (!electron.path && process.env.TEST_WORKER_INDEX === undefined) {
+  console.log(`e2e: Electron project skipped: ${electron.reason}`);
+}
+
+const projects: Project<RuntimeOptions>[] = [{ name: 'chromium', use: { runtime: 'preview' } }];
+if (electron.path) projects.push({ name: 'electron', use: { runtime: 'electron', electronPath: electron.path } });
+
+export default defineConfig<RuntimeOptions>({
+  testDir: './e2e',
+  outputDir: './test-results/e2e',
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: true,
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
+  retries: 0,
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'playwright-report' }],
+    ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-results/playwright.json' }],
+  ],
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    actionTimeout: 15_000,
+    browserName: 'chromium',
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+  },
+  projects,
+});

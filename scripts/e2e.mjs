@@ -1,0 +1,12 @@
+// `npm run e2e -- [playwright args]`: the Playwright scenarios, after making sure the built app
+// is there. Extra arguments go to Playwright (e.g. `--grep @smoke`, `--project electron`).
+import { spawnSync } from 'node:child_process';
+import { build, ensureNodePackages, ensureSystemPackages } from './lib/setup.mjs';
+import { root } from './lib/processes.mjs';
+
+ensureNodePackages();
+ensureSystemPackages(['chromium', 'cryptsetup-bin', 'socat']);
+if (!process.argv.includes('--no-build')) build();
+const extra = process.argv.slice(2).filter((a) => a !== '--no-build');
+const r = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...extra], { cwd: root, stdio: 'inherit' });
+process.exit(r.status ?? 1);
