@@ -5,12 +5,12 @@ import { findElectron } from './scripts/lib/electron.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, type RuntimeOptions } from './e2e/fixtures/runtime';
 
 const electron = findElectron({ timeoutMs: 20_000 });
-if (!electron.path && process.env.TEST_WORKER_INDEX === undefined) {
+if (electron.path === null && process.env.TEST_WORKER_INDEX === undefined) {
   console.log(`e2e: Electron project skipped: ${electron.reason}`);
 }
 
 const projects: Project<RuntimeOptions>[] = [{ name: 'chromium', use: { runtime: 'preview' } }];
-if (electron.path) projects.push({ name: 'electron', use: { runtime: 'electron', electronPath: electron.path } });
+if (electron.path !== null) projects.push({ name: 'electron', use: { runtime: 'electron', electronPath: electron.path } });
 
 export default defineConfig<RuntimeOptions>({
   testDir: './e2e',

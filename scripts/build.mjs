@@ -18,6 +18,7 @@ const nodeCommon = {
   sourcemap: 'linked',
   logLevel: 'warning',
   legalComments: 'none',
+  minify: true,
 };
 
 const jobs = [];

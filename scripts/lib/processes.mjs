@@ -13,6 +13,12 @@ export const PREVIEW_ENTRY = path.join(root, 'dist/preview/server.mjs');
  * Spawns `node entry ...args` and resolves with the parsed ready line and the child.
  * Rejects when the process exits or stays silent for `timeoutMs`.
  */
+/**
+ * @param {string} entry
+ * @param {string[]} args
+ * @param {{ timeoutMs?: number, env?: NodeJS.ProcessEnv, stdio?: 'pipe' | 'inherit', name?: string }} [opts]
+ * @returns {Promise<{ child: import('node:child_process').ChildProcess, ready: { [key: string]: string } }>}
+ */
 export function spawnReady(entry, args, { timeoutMs = 30_000, env = process.env, stdio = 'pipe', name = path.basename(entry) } = {}) {
   const child = spawn(process.execPath, [entry, ...args], { env, stdio: ['ignore', 'pipe', stdio === 'inherit' ? 'inherit' : 'pipe'] });
   let stderr = '';
@@ -46,10 +52,19 @@ export function spawnReady(entry, args, { timeoutMs = 30_000, env = process.env,
   });
 }
 
+/**
+ * @param {string} sandboxDir
+ * @param {string[]} [extraArgs]
+ * @param {{ timeoutMs?: number, env?: NodeJS.ProcessEnv, stdio?: 'pipe' | 'inherit' }} [opts]
+ */
 export function startHelper(sandboxDir, extraArgs = [], opts = {}) {
   return spawnReady(HELPER_ENTRY, ['--sandbox', sandboxDir, ...extraArgs], { name: 'helper', ...opts });
 }
 
+/**
+ * @param {{ socket: string, signingKey: string, stateDir: string, extraArgs?: string[] }} options
+ * @param {{ timeoutMs?: number, env?: NodeJS.ProcessEnv, stdio?: 'pipe' | 'inherit' }} [opts]
+ */
 export function startPreview({ socket, signingKey, stateDir, extraArgs = [] }, opts = {}) {
   return spawnReady(
     PREVIEW_ENTRY,
@@ -58,7 +73,10 @@ export function startPreview({ socket, signingKey, stateDir, extraArgs = [] }, o
   );
 }
 
-/** Stops a child politely, then firmly. */
+/**
+ * Stops a child politely, then firmly.
+ * @param {import('node:child_process').ChildProcess | null | undefined} child
+ */
 export async function stop(child, graceMs = 3000) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));

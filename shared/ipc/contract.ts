@@ -2,6 +2,7 @@
 // request and response schema; the preload, the browser-preview client and the main-process
 // dispatcher are all derived from this object, so there is one source of truth.
 import { z } from 'zod';
+import { CHANNEL_NAMES, EVENT_CHANNEL, type ChannelName } from './channels';
 import { CatalogSchema } from '../plan/catalog';
 import { AccessibilitySchema, Fido2ParamsSchema, KeyboardSchema, b64urlBytes } from '../plan/plan-schema';
 import { PROFILES } from '../plan/profiles';
@@ -102,7 +103,11 @@ export const ipcContract = {
 
 export type IpcContract = typeof ipcContract;
 export type Channel = keyof IpcContract;
-export const CHANNELS = Object.keys(ipcContract) as Channel[];
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
+// Both directions: every contract channel is named, and every name is in the contract.
+type _SameChannels = [Channel] extends [ChannelName] ? ([ChannelName] extends [Channel] ? true : never) : never;
+const _sameChannels: _SameChannels = true;
+void _sameChannels;
 export type RequestOf<C extends Channel> = z.input<IpcContract[C]['request']>;
 export type ResponseOf<C extends Channel> = z.output<IpcContract[C]['response']>;
 
@@ -113,7 +118,7 @@ export const InstallEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('connection'), state: z.enum(['lost', 'restored']) }),
 ]);
 export type InstallEvent = z.infer<typeof InstallEventSchema>;
-export const EVENT_CHANNEL = 'install.event';
+export { EVENT_CHANNEL };
 
 /** Errors every channel may answer with, typed so the renderer can localize by code. */
 export const IPC_ERROR_CODES = [

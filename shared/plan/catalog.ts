@@ -15,11 +15,4 @@ export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 export const CatalogSchema = z.array(CatalogEntrySchema).max(1000);
 export type Catalog = z.infer<typeof CatalogSchema>;
 
-/** Room kept free for the LUKS2 header, btrfs metadata and per-VM storage roots. */
-export const USERDATA_RESERVE_BYTES = 1024 * 1024 * 1024;
-
-/** Bytes the selection needs on the user-data volume (unknown ids count as zero). */
-export function requiredBytes(catalog: Catalog, vmIds: readonly string[]): number {
-  const sizes = new Map(catalog.map((e) => [e.id, e.sizeBytes]));
-  return vmIds.reduce((sum, id) => sum + (sizes.get(id) ?? 0), USERDATA_RESERVE_BYTES);
-}
+export { USERDATA_RESERVE_BYTES, requiredBytes } from './required-bytes';

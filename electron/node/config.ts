@@ -1,0 +1,73 @@
+// The main process's configuration, from argv and the environment (argv wins). One shape for
+// Electron and the browser preview:
+//
+//   --socket PATH        the helper's Unix socket (sandbox, development); else vsock 2:5219
+//   --signing-key PATH   the wizard's Ed25519 key (PKCS#8 PEM); default DEFAULT_SIGNING_KEY_PATH
+//   --state-dir DIR      where the resumable wizard state is kept
+//   --export-dir DIR     where log.export writes (default: <state dir>/exports)
+//   --dev                a normal window with developer tools (Electron)
+//   --sandbox            the helper runs in its sandbox; enables test-only switches
+//   --simulated-fido2    offer simulated security keys; honoured only with --sandbox
+//
+// Environment: SPECTRUM_FIRSTBOOT_SOCKET, SPECTRUM_FIRSTBOOT_SIGNING_KEY,
+// SPECTRUM_FIRSTBOOT_STATE_DIR, SPECTRUM_FIRSTBOOT_EXPORT_DIR (paths only; switches that
+// lower security are never taken from the environment).
+import path from 'node:path';
+import { parseArgs, type ParsedArgs } from './cli-args';
+
+/**
+ * Where the first-boot VM finds its signing key: the VM's read-only configuration share
+ * (virtiofs tag `host`, mounted read-only at /run/host) holds it at firstboot/signing-key.pem.
+ * See docs/decisions/023-signing-key-location.md.
+ */
+export const DEFAULT_SIGNING_KEY_PATH = '/run/host/firstboot/signing-key.pem';
+
+export type TransportConfig = { readonly kind: 'unix'; readonly path: string } | { readonly kind: 'vsock' };
+
+export interface WizardConfig {
+  readonly transport: TransportConfig;
+  readonly signingKeyPath: string;
+  readonly stateDir: string;
+  readonly exportDir: string;
+  readonly dev: boolean;
+  readonly sandbox: boolean;
+  /** Effective: requested and allowed (sandbox only). */
+  readonly simulatedFido2: boolean;
+}
+
+export const CONFIG_ARGS = {
+  values: ['socket', 'signing-key', 'state-dir', 'export-dir'],
+  flags: ['dev', 'sandbox', 'simulated-fido2'],
+} as const;
+
+export interface ConfigResult {
+  readonly config: WizardConfig;
+  readonly warnings: readonly string[];
+}
+
+export function resolveConfig(args: ParsedArgs, env: NodeJS.ProcessEnv, defaults: { stateDir: string }): ConfigResult {
+  const warnings: string[] = [];
+  const pick = (name: string, envName: string) => args.values.get(name) ?? (env[envName] || undefined);
+  const socket = pick('socket', 'SPECTRUM_FIRSTBOOT_SOCKET');
+  const stateDir = path.resolve(pick('state-dir', 'SPECTRUM_FIRSTBOOT_STATE_DIR') ?? defaults.stateDir);
+  const sandbox = args.flags.has('sandbox');
+  const wantsSimulated = args.flags.has('simulated-fido2');
+  if (wantsSimulated && !sandbox) warnings.push('--simulated-fido2 is ignored without --sandbox');
+  return {
+    warnings,
+    config: {
+      transport: socket ? { kind: 'unix', path: path.resolve(socket) } : { kind: 'vsock' },
+      signingKeyPath: path.resolve(pick('signing-key', 'SPECTRUM_FIRSTBOOT_SIGNING_KEY') ?? DEFAULT_SIGNING_KEY_PATH),
+      stateDir,
+      exportDir: path.resolve(pick('export-dir', 'SPECTRUM_FIRSTBOOT_EXPORT_DIR') ?? path.join(stateDir, 'exports')),
+      dev: args.flags.has('dev'),
+      sandbox,
+      simulatedFido2: wantsSimulated && sandbox,
+    },
+  };
+}
+
+export function configFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv, defaults: { stateDir: string }): ConfigResult & { args: ParsedArgs } {
+  const args = parseArgs(argv, CONFIG_ARGS);
+  return { ...resolveConfig(args, env, defaults), args };
+}

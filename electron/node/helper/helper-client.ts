@@ -1,0 +1,78 @@
+// The wizard's side of a helper session (PROTOCOL.md §3): connect, read a fresh `hello`, send
+// one of plan/attach/retry, read its answer. Failures become the typed IPC errors the renderer
+// localizes: `helper-unreachable` (with the transport's reason as a detail), `helper-protocol`,
+// or the helper's own `error` code with its message and details.
+import type { Accepted, Hello, HelperMessage, Progress, Result, WizardMessage } from '../../../shared/protocol/messages';
+import { IpcFailure } from '../ipc-error';
+import { TransportError, type Transport } from '../transport/transport';
+import { ConnectionEndedError, FrameConnection } from './frame-connection';
+
+export interface HelperTimeouts {
+  /** For `hello`, which the helper sends at once. */
+  readonly helloMs: number;
+  /** For the answer to plan/attach/retry (verification, opening the seal). */
+  readonly answerMs: number;
+}
+
+export const DEFAULT_HELPER_TIMEOUTS: HelperTimeouts = { helloMs: 10_000, answerMs: 60_000 };
+
+export interface HelperSession {
+  readonly hello: Hello;
+  readonly connection: FrameConnection;
+}
+
+/** What may follow plan/attach/retry: `accepted`, or (attach) the state of a running plan. */
+export type StartAnswer = Accepted | Progress | Result;
+
+export async function openHelperSession(transport: Transport, timeouts: HelperTimeouts = DEFAULT_HELPER_TIMEOUTS): Promise<HelperSession> {
+  let stream;
+  try {
+    stream = await transport.connect();
+  } catch (e) {
+    throw unreachable(e);
+  }
+  const connection = new FrameConnection(stream);
+  try {
+    const first = await connection.next(timeouts.helloMs);
+    if (first.type === 'error') throw helperError(first);
+    if (first.type !== 'hello') throw new IpcFailure('helper-protocol', `expected hello from the helper, got ${first.type}`);
+    return { hello: first, connection };
+  } catch (e) {
+    connection.close();
+    throw asIpcFailure(e);
+  }
+}
+
+export async function request(session: HelperSession, message: WizardMessage, timeouts: HelperTimeouts = DEFAULT_HELPER_TIMEOUTS): Promise<StartAnswer> {
+  try {
+    await session.connection.send(message);
+    const answer = await session.connection.next(timeouts.answerMs);
+    if (answer.type === 'error') throw helperError(answer);
+    if (answer.type === 'hello') throw new IpcFailure('helper-protocol', 'the helper sent a second hello');
+    return answer;
+  } catch (e) {
+    session.connection.close();
+    throw asIpcFailure(e);
+  }
+}
+
+function helperError(frame: Extract<HelperMessage, { type: 'error' }>): IpcFailure {
+  return new IpcFailure(frame.code, frame.message, frame.details);
+}
+
+function unreachable(e: unknown): IpcFailure {
+  if (e instanceof TransportError) {
+    return new IpcFailure('helper-unreachable', e.message, [{ path: '/transport', problem: e.reason }]);
+  }
+  return new IpcFailure('helper-unreachable', 'could not connect to the helper');
+}
+
+function asIpcFailure(e: unknown): IpcFailure {
+  if (e instanceof IpcFailure) return e;
+  if (e instanceof ConnectionEndedError) {
+    return e.reason === 'protocol'
+      ? new IpcFailure('helper-protocol', e.message)
+      : new IpcFailure('helper-unreachable', e.message, [{ path: '/connection', problem: e.reason }]);
+  }
+  return new IpcFailure('helper-protocol', 'the helper session failed');
+}

@@ -1,0 +1,43 @@
+// Picks the secrets the plan seals from what the renderer sent at Install (PROTOCOL.md §5):
+// the passphrase, or the FIDO2 secret held in main since enrollment, plus the recovery key
+// when one was chosen (always, with FIDO2). Problems are reported by path, never with a value.
+import type { Choices } from '../../../shared/ipc/contract';
+import type { Fido2Params } from '../../../shared/plan/plan-schema';
+import { passphraseProblem } from '../../../shared/plan/secret-policy';
+import type { SealedSecrets } from '../../../shared/protocol/seal';
+import type { Fido2Service } from '../fido2/fido2-service';
+import { IpcFailure } from '../ipc-error';
+
+export interface InstallSecrets {
+  readonly passphrase?: string;
+  readonly fido2EnrollmentId?: string;
+  readonly recoveryKey?: string;
+}
+
+export interface PlanSecrets {
+  readonly sealed: SealedSecrets;
+  readonly fido2: Fido2Params | null;
+  /** The enrollment to forget once the plan is accepted. */
+  readonly enrollmentId: string | null;
+}
+
+function badRequest(path: string, problem: string): IpcFailure {
+  return new IpcFailure('ipc-bad-request', 'the install request lacks a secret it needs', [{ path, problem }]);
+}
+
+export function planSecrets(choices: Choices, secrets: InstallSecrets, fido2: Fido2Service): PlanSecrets {
+  const wantsRecoveryKey = choices.encryption.method === 'fido2' || choices.encryption.recoveryKey;
+  if (wantsRecoveryKey && secrets.recoveryKey === undefined) throw badRequest('/secrets/recoveryKey', 'required for this encryption choice');
+  const recoveryKey = wantsRecoveryKey ? { recoveryKey: secrets.recoveryKey } : {};
+
+  if (choices.encryption.method === 'passphrase') {
+    if (secrets.passphrase === undefined) throw badRequest('/secrets/passphrase', 'required for passphrase encryption');
+    const problem = passphraseProblem(secrets.passphrase);
+    if (problem) throw badRequest('/secrets/passphrase', problem);
+    return { sealed: { passphrase: secrets.passphrase, ...recoveryKey }, fido2: null, enrollmentId: null };
+  }
+
+  if (secrets.fido2EnrollmentId === undefined) throw badRequest('/secrets/fido2EnrollmentId', 'required for FIDO2 encryption');
+  const { params, fido2Secret } = fido2.secretFor(secrets.fido2EnrollmentId);
+  return { sealed: { fido2Secret, ...recoveryKey }, fido2: params, enrollmentId: secrets.fido2EnrollmentId };
+}

@@ -1,0 +1,74 @@
+// The wizard's resumable state: one JSON file in the state folder, written atomically (a
+// temporary file, fsync, rename) so a power cut leaves the old or the new state, never half.
+// A file that does not parse or validate loads as null: the wizard starts over, it never crashes.
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { PersistedWizardStateSchema, type PersistedWizardState } from '../../../shared/ipc/contract';
+import { IpcFailure } from '../ipc-error';
+import { findSecret } from './secret-keys';
+
+export const STATE_FILE_NAME = 'wizard-state.json';
+const MAX_STATE_BYTES = 1024 * 1024;
+
+export class WizardStateStore {
+  readonly file: string;
+
+  constructor(private readonly dir: string) {
+    this.file = path.join(dir, STATE_FILE_NAME);
+  }
+
+  async load(): Promise<PersistedWizardState | null> {
+    let text: string;
+    try {
+      const stat = await fs.stat(this.file);
+      if (!stat.isFile() || stat.size > MAX_STATE_BYTES) return null;
+      text = await fs.readFile(this.file, 'utf8');
+    } catch {
+      return null;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return null;
+    }
+    const parsed = PersistedWizardStateSchema.safeParse(value);
+    if (!parsed.success || findSecret(parsed.data) !== null) return null;
+    return parsed.data;
+  }
+
+  async save(state: PersistedWizardState): Promise<void> {
+    const found = findSecret(state);
+    if (found) throw new IpcFailure('ipc-bad-request', 'refusing to persist something that looks like a secret', [found]);
+    const text = JSON.stringify(state);
+    if (Buffer.byteLength(text) > MAX_STATE_BYTES) {
+      throw new IpcFailure('ipc-bad-request', 'the wizard state is too large to persist', [{ path: '/data', problem: 'too large' }]);
+    }
+    await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    const tmp = path.join(this.dir, `.${STATE_FILE_NAME}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      const handle = await fs.open(tmp, 'wx', 0o600);
+      try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.rename(tmp, this.file);
+    } catch (e) {
+      await fs.rm(tmp, { force: true });
+      throw e;
+    }
+  }
+
+  async clear(): Promise<boolean> {
+    try {
+      await fs.unlink(this.file);
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+// What a step is and what it is given. Steps are idempotent: running one again after it failed
+// (or after it succeeded) leaves the same end state.
+import type { Catalog } from '../../shared/plan/catalog';
+import type { PlanPayload } from '../../shared/plan/plan-schema';
+import type { StepId } from '../../shared/plan/steps';
+import type { StepFailureCode } from '../../shared/protocol/error-codes';
+import type { Envelope, Receipt, StepStatus } from '../../shared/protocol/messages';
+import type { Executor } from '../exec/executor';
+import type { Cryptsetup, KdfArgs } from '../luks/cryptsetup';
+import type { Logger } from '../log/logger';
+import type { HeldSecrets } from './held-secrets';
+
+/** A plan that passed every check of §6. */
+export interface VerifiedPlan {
+  readonly planId: string;
+  readonly payload: PlanPayload;
+  readonly envelope: Envelope;
+  /** The id of the trusted key whose signature verified (not the envelope's hint). */
+  readonly keyId: string;
+}
+
+/**
+ * Where the steps act. `spectrum-host`: the real thing. `sandbox`: files only; steps that need
+ * device-mapper or Spectrum's tools are skipped with reason `sandbox`.
+ */
+export interface HostEnvironment {
+  readonly kind: 'spectrum-host' | 'sandbox';
+  /** The host's file system root as the steps see it ("/" on a host, DIR/root in the sandbox). */
+  readonly root: string;
+  /** The user-data target: a block device, or the sandbox's image file. */
+  readonly target: string;
+}
+
+/** Facts one step learns and a later one needs; kept in the journal. */
+export interface StepFacts {
+  luksUuid?: string;
+  mountPath?: string;
+}
+
+export interface StepContext {
+  readonly plan: VerifiedPlan;
+  readonly secrets: HeldSecrets;
+  readonly env: HostEnvironment;
+  readonly exec: Executor;
+  readonly cryptsetup: Cryptsetup;
+  /** Key derivation for keyslots opened by a typed passphrase. */
+  readonly passphraseKdf: KdfArgs;
+  readonly catalog: Catalog;
+  readonly facts: StepFacts;
+  readonly log: Logger;
+  readonly now: () => number;
+  readonly helperVersion: string;
+  /** The steps' states so far, for the receipt. */
+  readonly statuses: () => readonly StepStatus[];
+}
+
+export type StepOutcome =
+  | { readonly state: 'done'; readonly receipt?: Receipt }
+  | { readonly state: 'skipped'; readonly reason: string };
+
+export interface StepDefinition {
+  readonly id: StepId;
+  run(ctx: StepContext): Promise<StepOutcome>;
+}
+
+/** A step failure with the code and retry advice that the `result` frame carries. */
+export class StepError extends Error {
+  constructor(
+    readonly code: StepFailureCode,
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export const SKIPPED_IN_SANDBOX: StepOutcome = { state: 'skipped', reason: 'sandbox' };

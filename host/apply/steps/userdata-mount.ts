@@ -1,0 +1,49 @@
+// userdata-mount: Spectrum's `mount-userdata` mounts the volume at /media/<filesystem uuid> and
+// prints that path. In the sandbox the mount is the plain folder root/media/<LUKS uuid>.
+import { readFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { CommandFailedError, tail } from '../../luks/cryptsetup';
+import { StepError, type StepContext, type StepDefinition } from '../step-types';
+import { USERDATA_DEVICE } from './userdata-open';
+
+/** Where /dev/mapper/userdata is mounted already, if it is (so the step can run again). */
+async function existingMount(): Promise<string | null> {
+  const mounts = await readFile('/proc/self/mounts', 'utf8').catch(() => '');
+  for (const line of mounts.split('\n')) {
+    const [source, target] = line.split(' ');
+    if (source === USERDATA_DEVICE && target) return target.replace(/\\040/g, ' ');
+  }
+  return null;
+}
+
+async function mountOnHost(ctx: StepContext): Promise<string> {
+  const mounted = await existingMount();
+  if (mounted) return mounted;
+  const r = await ctx.exec.run({ command: 'mount-userdata', args: [USERDATA_DEVICE] });
+  if (r.exitCode !== 0) throw new CommandFailedError('mount-userdata', r.exitCode, tail(r.stderr));
+  const printed = r.stdout.trim().split('\n').pop() ?? '';
+  if (!path.isAbsolute(printed)) throw new StepError('command-failed', 'mount-userdata printed no mount path', true);
+  return printed;
+}
+
+export const userdataMount: StepDefinition = {
+  id: 'userdata-mount',
+  async run(ctx) {
+    if (ctx.env.kind === 'sandbox') {
+      const uuid = ctx.facts.luksUuid ?? (await ctx.cryptsetup.uuid());
+      ctx.facts.luksUuid = uuid;
+      ctx.facts.mountPath = `/media/${uuid}`;
+      mkdirSync(path.join(ctx.env.root, ctx.facts.mountPath), { recursive: true });
+    } else {
+      ctx.facts.mountPath = await mountOnHost(ctx);
+    }
+    return { state: 'done' };
+  },
+};
+
+/** The mount as a path this process can write to (under the sandbox root when there is one). */
+export function mountDir(ctx: StepContext): string {
+  if (!ctx.facts.mountPath) throw new StepError('internal', 'the user-data mount is not known (userdata-mount has not run)', true);
+  return path.join(ctx.env.root, ctx.facts.mountPath);
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { OptionsError } from '../options';
+import { parseArgs } from './parse-args';
+
+describe('parseArgs', () => {
+  it('reads the sandbox form with repeated switches and --flag=value', () => {
+    expect(parseArgs(['--sandbox', '/tmp/s', '--fast-kdf', '--fail-step', 'receipt:2', '--fail-step=userdata-format:1', '--slow-step', 'vm-import:1500', '--userdata-bytes', '1073741824', '--idle-timeout-ms=500', '--catalog', 'c.json'])).toEqual({
+      kind: 'run',
+      options: expect.objectContaining({
+        sandbox: '/tmp/s',
+        fastKdf: true,
+        failSteps: [{ step: 'receipt', count: 2 }, { step: 'userdata-format', count: 1 }],
+        slowSteps: [{ step: 'vm-import', ms: 1500 }],
+        userDataBytes: 1073741824,
+        idleTimeoutMs: 500,
+        catalogFile: 'c.json',
+      }),
+    });
+  });
+
+  it('reads the production form', () => {
+    const parsed = parseArgs(['--listen', '/run/vsock/fb/vsock_5219', '--target', '/dev/vda3', '--state-dir', '/run/fb', '--key-out', '/run/fb/config', '--trusted-keys', '/etc/keys']);
+    expect(parsed).toMatchObject({ kind: 'run', options: { listen: '/run/vsock/fb/vsock_5219', target: '/dev/vda3', trustedKeysDir: '/etc/keys' } });
+  });
+
+  it('answers --help', () => {
+    expect(parseArgs(['--sandbox', 'x', '--help'])).toEqual({ kind: 'help' });
+  });
+
+  it.each([
+    [['--sandbox', 'x', '--sandbox', 'y'], /given twice/],
+    [['--sandbox', 'x', '--fail-step', 'receipt:0'], /at least 1/],
+    [['--sandbox', 'x', '--slow-step', 'receipt:999999999'], /at most/],
+    [['--sandbox', 'x', '--root', '/'], /cannot be combined/],
+  ])('refuses %j', (args, message) => {
+    expect(() => parseArgs(args)).toThrow(OptionsError);
+    expect(() => parseArgs(args)).toThrow(message);
+  });
+});

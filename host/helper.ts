@@ -1,0 +1,172 @@
+// startHelper(): the provisioning helper as one object, for the command line and for tests that
+// run it in-process. It listens on the hybrid-vsock Unix socket and serves PROTOCOL.md.
+import { existsSync, renameSync } from 'node:fs';
+import type { Socket } from 'node:net';
+import { ALL_STEPS } from './apply/steps/all-steps';
+import { JournalStore, markInterrupted, type Journal } from './apply/journal';
+import { PlanRunner } from './apply/plan-runner';
+import type { HostEnvironment } from './apply/step-types';
+import { TestSwitches } from './apply/test-switches';
+import { loadCatalog } from './catalog/load-catalog';
+import { ProcessExecutor } from './exec/executor';
+import { Mutex } from './fs/mutex';
+import { keyIdOf } from './keys/ed25519';
+import { loadOrCreateSigningKey, type SigningKey } from './keys/signing-key';
+import { TrustedKeys } from './keys/trusted-keys';
+import { ARGON2ID_KDF, FAST_ARGON2ID_KDF } from './luks/cryptsetup';
+import { createLogger, fileSink, stderrSink, type LogSink, type Logger } from './log/logger';
+import { Redactor } from './log/redactor';
+import { DEFAULTS, checkOptions, type HelperOptions } from './options';
+import { prepareSandbox, sandboxLayout } from './sandbox-layout';
+import { Connection } from './server/connection';
+import { listenUnix } from './server/unix-listener';
+import { ProvisioningService } from './service/provisioning-service';
+import { SessionTable } from './session/session-table';
+import { HELPER_VERSION } from './version';
+
+export type { HelperOptions } from './options';
+export { OptionsError } from './options';
+
+export interface RunningHelper {
+  /** The listening Unix socket (`…_5219`). */
+  readonly socketPath: string;
+  /** The private signing key file the first-boot VM signs plans with. */
+  readonly signingKeyPath: string;
+  /** keyid (hex sha256 of the raw public key) of that signing key. */
+  readonly keyId: string;
+  /** The sandbox folder, or null on a real host. */
+  readonly sandbox: string | null;
+  /** Stops listening, closes connections, lets the running step end; idempotent. */
+  close(): Promise<void>;
+}
+
+interface Placement {
+  readonly socket: string;
+  readonly env: HostEnvironment;
+  readonly stateDir: string;
+  readonly signingKey: SigningKey;
+  readonly sink: LogSink;
+}
+
+function place(o: HelperOptions): Placement {
+  if (o.sandbox !== undefined) {
+    const layout = sandboxLayout(o.sandbox);
+    prepareSandbox(layout, o.userDataBytes ?? DEFAULTS.userDataBytes);
+    return {
+      socket: layout.socket,
+      env: { kind: 'sandbox', root: layout.root, target: layout.image },
+      stateDir: layout.state,
+      signingKey: loadOrCreateSigningKey(layout.guestDir),
+      sink: o.logSink ?? fileSink(layout.log),
+    };
+  }
+  if (!existsSync(o.target!)) throw new Error(`the user-data target ${o.target} does not exist`);
+  return {
+    socket: o.listen!,
+    env: { kind: 'spectrum-host', root: o.root ?? '/', target: o.target! },
+    stateDir: o.stateDir!,
+    signingKey: loadOrCreateSigningKey(o.keyOut!),
+    sink: o.logSink ?? stderrSink(),
+  };
+}
+
+/** The journal at start-up: a plan that was running when the helper died is marked interrupted. */
+function recoverJournal(store: JournalStore, log: Logger, now: () => number): Journal | null {
+  const found = store.load();
+  if (found.kind === 'none') return null;
+  if (found.kind === 'corrupt') {
+    const aside = `${store.file}.corrupt-${now()}`;
+    renameSync(store.file, aside);
+    log.error('journal-corrupt', { problem: found.problem, movedTo: aside });
+    return null;
+  }
+  if (found.journal.phase !== 'applying') return found.journal;
+  const marked = markInterrupted(found.journal, new Date(now()).toISOString());
+  store.save(marked);
+  log.warn('plan-interrupted', { planId: marked.planId, step: marked.failure?.step });
+  return marked;
+}
+
+export async function startHelper(options: HelperOptions): Promise<RunningHelper> {
+  checkOptions(options);
+  const now = options.now ?? Date.now;
+  const catalog = loadCatalog(options.catalogFile);
+  const where = place(options);
+  const redactor = new Redactor();
+  const log = createLogger(where.sink, redactor, now);
+  const exec = options.executor ?? new ProcessExecutor();
+
+  const trusted = new TrustedKeys();
+  const keyId = trusted.add(where.signingKey.publicKey);
+  if (options.trustedKeysDir) trusted.loadDirectory(options.trustedKeysDir, log);
+
+  const journal = new JournalStore(where.stateDir);
+  const runner = new PlanRunner(
+    {
+      journal,
+      steps: ALL_STEPS,
+      env: where.env,
+      exec,
+      passphraseKdf: options.fastKdf ? FAST_ARGON2ID_KDF : ARGON2ID_KDF,
+      catalog,
+      log,
+      now,
+      switches: new TestSwitches(options.failSteps, options.slowSteps),
+      heartbeatMs: options.heartbeatMs ?? DEFAULTS.heartbeatMs,
+      redactor,
+      helperVersion: HELPER_VERSION,
+    },
+    recoverJournal(journal, log, now),
+  );
+  const service = new ProvisioningService({
+    sessions: new SessionTable(now),
+    trusted,
+    catalog,
+    runner,
+    target: where.env.target,
+    exec,
+    log,
+    mutex: new Mutex(),
+    helperVersion: HELPER_VERSION,
+  });
+
+  const connections = new Set<Connection>();
+  let nextId = 1;
+  const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULTS.idleTimeoutMs;
+  const onConnection = (socket: Socket): void => {
+    const connection = new Connection(socket, nextId++, service, { idleTimeoutMs, log });
+    connections.add(connection);
+    socket.once('close', () => connections.delete(connection));
+    void connection.begin();
+  };
+  const listener = await listenUnix(where.socket, options.maxConnections ?? DEFAULTS.maxConnections, onConnection, () =>
+    log.warn('connection-refused', { reason: 'too many connections' }),
+  );
+  log.info('listening', {
+    socket: listener.path,
+    mode: where.env.kind,
+    target: where.env.target,
+    keyId,
+    trustedKeys: trusted.size,
+    fastKdf: options.fastKdf === true,
+    version: HELPER_VERSION,
+  });
+
+  let closing: Promise<void> | null = null;
+  return {
+    socketPath: listener.path,
+    signingKeyPath: where.signingKey.file,
+    keyId: keyIdOf(where.signingKey.publicKey),
+    sandbox: options.sandbox === undefined ? null : sandboxLayout(options.sandbox).dir,
+    close() {
+      closing ??= (async () => {
+        for (const c of connections) c.destroy();
+        await listener.close();
+        await runner.stop();
+        log.info('stopped');
+        where.sink.close();
+      })();
+      return closing;
+    },
+  };
+}

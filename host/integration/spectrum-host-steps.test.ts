@@ -1,0 +1,114 @@
+// On a Spectrum host the steps the sandbox skips run as real commands, through the one Executor.
+// Here the executor records every command; the ones that need device-mapper or Spectrum's tools
+// are answered as those tools would answer, everything else (cryptsetup on the image) runs.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatRecoveryKey } from '../../shared/plan/recovery-key';
+import { ProcessExecutor, type CommandResult, type CommandSpec, type Executor } from '../exec/executor';
+import { startHelper, type RunningHelper } from '../helper';
+import { HelperClient, type Received } from '../test-support/helper-client';
+import { loadSigner, makePlan } from '../test-support/plan-maker';
+import { makeTempDir } from '../test-support/sandbox-helper';
+import { spawnSync } from 'node:child_process';
+
+const PASSPHRASE = 'host passphrase 12345';
+const RECOVERY = formatRecoveryKey(randomBytes(32));
+const UUID = '0b5e1c2d-3f40-4a5b-8c6d-7e8f90a1b2c3';
+
+class HostToolsExecutor implements Executor {
+  readonly calls: { line: string; stdin: string }[] = [];
+  private mapped = false;
+  private readonly real = new ProcessExecutor();
+
+  constructor(private readonly root: string) {}
+
+  async run(spec: CommandSpec): Promise<CommandResult> {
+    const line = [spec.command, ...spec.args].join(' ');
+    this.calls.push({ line, stdin: spec.stdin ? Buffer.from(spec.stdin).toString('utf8') : '' });
+    const answer = (exitCode: number, stdout = ''): CommandResult => ({ exitCode, signal: null, stdout, stderr: '', durationMs: 1 });
+    if (spec.command === 'cryptsetup' && spec.args[0] === 'status') return answer(this.mapped ? 0 : 4);
+    if (spec.command === 'cryptsetup' && spec.args[0] === 'open' && !spec.args.includes('--test-passphrase')) {
+      this.mapped = true;
+      return answer(0);
+    }
+    if (spec.command === 'blkid' && spec.args.includes('/dev/mapper/userdata')) return answer(2);
+    if (spec.command === 'mkfs.btrfs') return answer(0);
+    if (spec.command === 'mount-userdata') {
+      mkdirSync(path.join(this.root, 'media', UUID), { recursive: true });
+      return answer(0, `/media/${UUID}\n`);
+    }
+    if (spec.command === 'vm-import') return answer(0);
+    return this.real.run(spec);
+  }
+}
+
+describe('the steps on a Spectrum host', () => {
+  const dir = makeTempDir();
+  const root = path.join(dir, 'root');
+  const target = path.join(dir, 'disk.img');
+  const exec = new HostToolsExecutor(root);
+  let helper: RunningHelper;
+  let frames: Received[];
+
+  beforeAll(async () => {
+    mkdirSync(root);
+    spawnSync('truncate', ['-s', '8G', target]);
+    helper = await startHelper({
+      listen: path.join(dir, 'vsock_5219'),
+      target,
+      stateDir: path.join(dir, 'state'),
+      keyOut: path.join(dir, 'config'),
+      root,
+      executor: exec,
+      logSink: { write: () => undefined, close: () => undefined },
+    });
+    const { client, hello } = await HelperClient.open(helper.socketPath);
+    client.send((await makePlan({ hello, signer: loadSigner(helper.signingKeyPath), secrets: { passphrase: PASSPHRASE, recoveryKey: RECOVERY } })).frame);
+    frames = await client.untilEnd();
+    client.close();
+  }, 120_000);
+  afterAll(async () => {
+    await helper.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs every step, skipping none', () => {
+    expect(frames.at(-1)).toMatchObject({ type: 'result', ok: true });
+    const result = frames.at(-1)!;
+    if (result.type !== 'result' || !result.ok) throw new Error('unreachable');
+    expect(result.receipt.steps.map((s) => s.state)).toEqual(Array(9).fill('done'));
+    expect(result.receipt.mount).toBe(`/media/${UUID}`);
+  });
+
+  it('opens, makes btrfs, mounts and imports with Spectrum\'s tools, in order', () => {
+    const lines = exec.calls.map((c) => c.line);
+    const order = [
+      `cryptsetup open --type luks2 --key-file - ${target} userdata`,
+      'mkfs.btrfs --label userdata /dev/mapper/userdata',
+      'mount-userdata /dev/mapper/userdata',
+      `vm-import user ${path.join(root, 'media', UUID, 'vms')} ${path.join(root, 'media', UUID, 'Spectrum', 'data', 'spectrum', 'storage')}`,
+    ];
+    const at = order.map((l) => lines.indexOf(l));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(existsSync(path.join(root, 'media', UUID, 'Spectrum', 'firstboot', 'receipt.json'))).toBe(true);
+  });
+
+  it('hands keys to cryptsetup on stdin only, never in arguments', () => {
+    for (const c of exec.calls) {
+      expect(c.line).not.toContain(PASSPHRASE);
+      expect(c.line).not.toContain(RECOVERY);
+    }
+    const open = exec.calls.find((c) => c.line.startsWith('cryptsetup open --type luks2'))!;
+    expect(open.stdin).toBe(PASSPHRASE);
+    const addKey = exec.calls.find((c) => c.line.startsWith('cryptsetup luksAddKey'))!;
+    expect(addKey.stdin).toBe(PASSPHRASE + RECOVERY);
+    expect(addKey.line).toContain(`--keyfile-size ${Buffer.byteLength(PASSPHRASE)}`);
+  });
+
+  it('writes the per-boot signing key where the first-boot VM reads it', () => {
+    expect(readFileSync(helper.signingKeyPath, 'utf8')).toMatch(/BEGIN PRIVATE KEY/);
+  });
+});

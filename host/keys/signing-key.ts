@@ -1,0 +1,41 @@
+// The per-boot signing key pair (PROTOCOL.md §6): the helper keeps the public key as trusted and
+// writes the private key (PKCS#8 PEM, mode 0600) for the first-boot VM's read-only configuration.
+// A key already there is reused: the folder is per boot (a tmpfs on a host, the sandbox folder
+// in development), and a helper restarted after a crash must keep trusting the key the wizard
+// already holds.
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { isEd25519 } from './ed25519';
+
+export const SIGNING_KEY_FILE = 'signing-key.pem';
+
+export interface SigningKey {
+  readonly publicKey: KeyObject;
+  readonly file: string;
+}
+
+function writeNew(file: string): SigningKey {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ format: 'pem', type: 'pkcs8' });
+  writeFileAtomic(file, pem, 0o600);
+  chmodSync(file, 0o600);
+  return { publicKey, file };
+}
+
+/** The key of an earlier run of this boot (a restart after a crash), else a new one. */
+export function loadOrCreateSigningKey(dir: string): SigningKey {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, SIGNING_KEY_FILE);
+  if (!existsSync(file)) return writeNew(file);
+  let privateKey: KeyObject;
+  try {
+    privateKey = createPrivateKey(readFileSync(file));
+  } catch {
+    throw new Error(`${file} exists but is not a PEM private key; remove it to make a new one`);
+  }
+  if (!isEd25519(privateKey)) throw new Error(`${file} is not an Ed25519 key; remove it to make a new one`);
+  chmodSync(file, 0o600);
+  return { publicKey: createPublicKey(privateKey), file };
+}

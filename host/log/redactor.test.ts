@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger, memorySink } from './logger';
+import { Redactor } from './redactor';
+
+describe('logger and redactor', () => {
+  it('writes JSON lines and scrubs secrets that are held, as a backstop', () => {
+    const lines: string[] = [];
+    const redactor = new Redactor();
+    let held: Uint8Array[] = [Buffer.from('hunter2-hunter2')];
+    redactor.register(() => held);
+    const log = createLogger(memorySink(lines), redactor, () => 0, { planId: 'p' });
+    log.info('step-failed', { problem: 'cryptsetup said hunter2-hunter2' });
+    held = [];
+    log.warn('after', { problem: 'hunter2-hunter2' });
+    expect(lines.map((l) => JSON.parse(l))).toEqual([
+      { time: '1970-01-01T00:00:00.000Z', level: 'info', event: 'step-failed', planId: 'p', problem: 'cryptsetup said [redacted]' },
+      { time: '1970-01-01T00:00:00.000Z', level: 'warn', event: 'after', planId: 'p', problem: 'hunter2-hunter2' },
+    ]);
+  });
+});

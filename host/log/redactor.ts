@@ -1,0 +1,27 @@
+// A backstop, not the design: secrets are never handed to the logger or put in a message, but
+// anything that leaves the helper as text (log lines, failure messages that quote a tool's
+// stderr) is also scrubbed of the secrets currently held, byte for byte.
+
+export type SecretSource = () => readonly Uint8Array[];
+
+export class Redactor {
+  private readonly sources = new Set<SecretSource>();
+
+  /** Adds a source of secrets; returns a function that removes it. */
+  register(source: SecretSource): () => void {
+    this.sources.add(source);
+    return () => this.sources.delete(source);
+  }
+
+  redact(text: string): string {
+    let out = text;
+    for (const source of this.sources) {
+      for (const secret of source()) {
+        if (secret.length < 4) continue; // nothing real is that short; avoid mangling text
+        const needle = Buffer.from(secret).toString('utf8');
+        if (needle.length > 0 && out.includes(needle)) out = out.split(needle).join('[redacted]');
+      }
+    }
+    return out;
+  }
+}

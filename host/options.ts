@@ -1,0 +1,98 @@
+// Everything startHelper() and the command line accept. A sandbox (`sandbox`) runs against files
+// under one folder; otherwise `listen`, `target`, `stateDir` and `keyOut` describe a real host.
+import type { Executor } from './exec/executor';
+import type { LogSink } from './log/logger';
+import type { FaultSpec, SlowSpec } from './apply/test-switches';
+
+export interface HelperOptions {
+  /** Sandbox folder (PROTOCOL.md §8), created if needed. */
+  readonly sandbox?: string;
+  /** Production: the `<vm vsock socket>_5219` path to listen on. */
+  readonly listen?: string;
+  /** Production: the user-data block device. */
+  readonly target?: string;
+  /** Production: the journal's folder. */
+  readonly stateDir?: string;
+  /** Production: where the per-boot private signing key is written for the first-boot VM. */
+  readonly keyOut?: string;
+  /** Production: the host's root as the steps see it (default "/"). */
+  readonly root?: string;
+  /** Extra trusted Ed25519 public keys (SPKI PEM, *.pem or *.pub). */
+  readonly trustedKeysDir?: string;
+  /** A catalog file instead of the built-in assets/catalog.json. */
+  readonly catalogFile?: string;
+  /** Idle timeout of a connection that sends no complete frame (default 30 s). */
+  readonly idleTimeoutMs?: number;
+  /** Connections open at once (default 32). */
+  readonly maxConnections?: number;
+  /** Interval of `running` progress heartbeats (default 1 s; the protocol asks for ≤ 2 s). */
+  readonly heartbeatMs?: number;
+
+  // Sandbox-only switches: refused without `sandbox`.
+  /** Cheap argon2id for passphrase keyslots (tests). */
+  readonly fastKdf?: boolean;
+  /** Make a step fail its next N runs. */
+  readonly failSteps?: readonly FaultSpec[];
+  /** Make a step sleep N ms (heartbeats go on). */
+  readonly slowSteps?: readonly SlowSpec[];
+  /** Size of a new sandbox userdata.img (default 64 GiB, sparse). */
+  readonly userDataBytes?: number;
+
+  // For tests that run the helper in-process.
+  /** The helper's clock (ms since the epoch); default Date.now. */
+  readonly now?: () => number;
+  /** How commands are run; default: real processes. */
+  readonly executor?: Executor;
+  /** Where log lines go; default DIR/helper.log in the sandbox, stderr otherwise. */
+  readonly logSink?: LogSink;
+}
+
+export const DEFAULTS = {
+  idleTimeoutMs: 30_000,
+  maxConnections: 32,
+  heartbeatMs: 1000,
+  userDataBytes: 64 * 1024 ** 3,
+} as const;
+
+/** Smallest user-data target cryptsetup can put a LUKS2 header (16 MiB) and some data on. */
+export const MIN_USERDATA_BYTES = 32 * 1024 * 1024;
+
+export class OptionsError extends Error {}
+
+/** Checks an options object; throws OptionsError with one clear sentence. */
+export function checkOptions(o: HelperOptions): void {
+  const sandboxOnly: [keyof HelperOptions, string][] = [
+    ['fastKdf', '--fast-kdf'],
+    ['failSteps', '--fail-step'],
+    ['slowSteps', '--slow-step'],
+    ['userDataBytes', '--userdata-bytes'],
+  ];
+  const production: [keyof HelperOptions, string][] = [
+    ['listen', '--listen'],
+    ['target', '--target'],
+    ['stateDir', '--state-dir'],
+    ['keyOut', '--key-out'],
+    ['root', '--root'],
+  ];
+  const given = (k: keyof HelperOptions): boolean => {
+    const v = o[k];
+    return v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0);
+  };
+  if (o.sandbox !== undefined) {
+    const mixed = production.find(([k]) => given(k));
+    if (mixed) throw new OptionsError(`${mixed[1]} cannot be combined with --sandbox`);
+  } else {
+    const refused = sandboxOnly.find(([k]) => given(k));
+    if (refused) throw new OptionsError(`${refused[1]} is a sandbox-only switch and needs --sandbox`);
+    const missing = production.filter(([k]) => k !== 'root' && !given(k)).map(([, flag]) => flag);
+    if (missing.length > 0) throw new OptionsError(`missing ${missing.join(', ')} (or use --sandbox DIR)`);
+    if (!/_5219$/.test(o.listen!)) throw new OptionsError('--listen must be the hybrid-vsock path for port 5219 (ending in _5219)');
+  }
+  const positive = (v: number | undefined, flag: string, min: number, max: number): void => {
+    if (v !== undefined && (!Number.isSafeInteger(v) || v < min || v > max)) throw new OptionsError(`${flag} must be an integer from ${min} to ${max}`);
+  };
+  positive(o.idleTimeoutMs, '--idle-timeout-ms', 1, 86_400_000);
+  positive(o.maxConnections, 'maxConnections', 1, 1024);
+  positive(o.heartbeatMs, 'heartbeatMs', 10, 2000);
+  positive(o.userDataBytes, '--userdata-bytes', MIN_USERDATA_BYTES, Number.MAX_SAFE_INTEGER);
+}

@@ -1,0 +1,107 @@
+// The protocol's meaning, apart from sockets and framing: what `hello` says, and how `plan`,
+// `attach` and `retry` are answered. A connection calls these and writes the frames they return.
+import { totalmem } from 'node:os';
+import type { Catalog } from '../../shared/plan/catalog';
+import { PROTOCOL_VERSION, SEAL_SUITE, type Accepted, type ErrorFrame, type Hello, type Result } from '../../shared/protocol/messages';
+import type { PlanRunner, PlanView, RunnerListener } from '../apply/plan-runner';
+import type { Executor } from '../exec/executor';
+import type { Mutex } from '../fs/mutex';
+import type { TrustedKeys } from '../keys/trusted-keys';
+import type { Logger } from '../log/logger';
+import type { SessionTable } from '../session/session-table';
+import { helperState } from '../state/helper-state';
+import { targetSizeOrZero } from '../target/target-size';
+import { admitPlan } from '../verify/admit-plan';
+import { errorFrame, reject } from '../verify/rejection';
+import { verifyPlan } from '../verify/verify-plan';
+
+export interface ServiceDeps {
+  readonly sessions: SessionTable;
+  readonly trusted: TrustedKeys;
+  readonly catalog: Catalog;
+  readonly runner: PlanRunner;
+  readonly target: string;
+  readonly exec: Executor;
+  readonly log: Logger;
+  readonly mutex: Mutex;
+  readonly helperVersion: string;
+}
+
+/** What a connection sends back: an error, or `accepted` and then the plan's frames. */
+export type FollowAnswer =
+  | { readonly kind: 'error'; readonly frame: ErrorFrame }
+  | { readonly kind: 'follow'; readonly accepted: Accepted; readonly result?: Result };
+
+const follow = (view: PlanView): FollowAnswer => ({
+  kind: 'follow',
+  accepted: { type: 'accepted', planId: view.planId, steps: view.steps },
+  ...(view.result ? { result: view.result } : {}),
+});
+
+export class ProvisioningService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async hello(connectionId: number): Promise<Hello> {
+    const { deps } = this;
+    const userDataBytes = await targetSizeOrZero(deps.target, deps.exec);
+    const session = await deps.sessions.open(connectionId, userDataBytes);
+    const state = await deps.mutex.run(() => helperState(deps.runner, deps.target, deps.exec));
+    return {
+      type: 'hello',
+      protocol: PROTOCOL_VERSION,
+      helper: deps.helperVersion,
+      session: session.id,
+      nonce: session.nonce,
+      expiresAt: new Date(session.expiresAtMs).toISOString(),
+      seal: { suite: SEAL_SUITE, publicKey: session.seal!.publicKey },
+      machine: { userDataBytes, memoryBytes: totalmem() },
+      catalog: deps.catalog,
+      state,
+    };
+  }
+
+  async plan(message: { readonly [key: string]: unknown }, connectionId: number, listener: RunnerListener): Promise<FollowAnswer> {
+    const { deps } = this;
+    const verified = await verifyPlan(message, connectionId, deps);
+    if (!verified.ok) {
+      deps.log.warn('plan-refused', { connection: connectionId, code: verified.rejection.code, problem: verified.rejection.details?.[0]?.path });
+      return { kind: 'error', frame: errorFrame(verified.rejection) };
+    }
+    const admission = await deps.mutex.run(() => admitPlan(verified.plan, verified.secrets, listener, { ...deps }));
+    if (!admission.ok) {
+      deps.log.warn('plan-refused', { connection: connectionId, planId: verified.plan.planId, code: admission.rejection.code });
+      return { kind: 'error', frame: errorFrame(admission.rejection) };
+    }
+    return follow(admission.view);
+  }
+
+  attach(planId: string, listener: RunnerListener): FollowAnswer {
+    const view = this.deps.runner.attach(planId, listener);
+    if (!view) return { kind: 'error', frame: errorFrame(reject('unknown-plan', 'no plan with this id is known', [{ path: '/planId', problem: 'unknown plan' }])) };
+    return follow(view);
+  }
+
+  retry(planId: string, listener: RunnerListener): FollowAnswer {
+    const answer = this.deps.runner.retry(planId, listener);
+    switch (answer.kind) {
+      case 'resumed':
+        return follow(answer.view);
+      case 'busy':
+        return { kind: 'error', frame: errorFrame(reject('busy', 'the plan is being applied')) };
+      case 'provisioned':
+        return { kind: 'error', frame: errorFrame(reject('already-provisioned', 'this machine is already provisioned')) };
+      case 'not-retryable':
+        return { kind: 'error', frame: errorFrame(reject('unknown-plan', 'this plan cannot be retried (it did not fail retryably, or the helper no longer holds its secrets); send a new plan', [{ path: '/planId', problem: 'not retryable' }])) };
+      case 'unknown':
+        return { kind: 'error', frame: errorFrame(reject('unknown-plan', 'no plan with this id is known', [{ path: '/planId', problem: 'unknown plan' }])) };
+    }
+  }
+
+  unsubscribe(listener: RunnerListener): void {
+    this.deps.runner.unsubscribe(listener);
+  }
+
+  connectionClosed(connectionId: number): void {
+    this.deps.sessions.closeConnection(connectionId);
+  }
+}

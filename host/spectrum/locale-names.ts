@@ -1,0 +1,37 @@
+// From the plan's names to the names the host's configuration files use: a BCP 47 tag to a
+// POSIX locale, and an XKB layout/variant to a Linux console keymap (best effort; the XKB
+// names are written too and stay authoritative).
+
+/** The usual country of a language when the tag names none. */
+const DEFAULT_REGION: Readonly<Record<string, string>> = {
+  ar: 'EG', cs: 'CZ', da: 'DK', de: 'DE', el: 'GR', en: 'US', es: 'ES', et: 'EE', fi: 'FI', fr: 'FR',
+  he: 'IL', hu: 'HU', it: 'IT', ja: 'JP', ko: 'KR', lt: 'LT', lv: 'LV', nb: 'NO', nl: 'NL', pl: 'PL',
+  pt: 'PT', ro: 'RO', ru: 'RU', sk: 'SK', sl: 'SI', sv: 'SE', tr: 'TR', uk: 'UA', zh: 'CN',
+};
+
+export function posixLocale(tag: string): string {
+  const m = /^([a-z]{2,3})(?:-([A-Z][a-z]{3}))?(?:-([A-Z]{2}|\d{3}))?$/.exec(tag);
+  if (!m) return 'C.UTF-8';
+  const [, lang, script, region] = m;
+  const country = region && /^[A-Z]{2}$/.test(region) ? region : DEFAULT_REGION[lang!];
+  if (!country) return 'C.UTF-8';
+  const modifier = script === 'Latn' ? '@latin' : '';
+  return `${lang}_${country}.UTF-8${modifier}`;
+}
+
+/** XKB layouts whose console keymap has another name (kbd's keymaps). */
+const CONSOLE_KEYMAP: Readonly<Record<string, string>> = {
+  gb: 'uk',
+  se: 'sv-latin1',
+  pt: 'pt-latin1',
+  br: 'br-abnt2',
+  jp: 'jp106',
+  ch: 'sg',
+};
+
+export function consoleKeymap(layout: string, variant: string): string {
+  const base = CONSOLE_KEYMAP[layout] ?? layout;
+  if (variant === '') return base;
+  if (layout === 'us' && (variant === 'dvorak' || variant === 'colemak')) return variant;
+  return `${base}-${variant}`;
+}

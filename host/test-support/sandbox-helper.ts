@@ -1,0 +1,40 @@
+// An in-process helper on a fresh sandbox folder under the OS temp dir, for tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { startHelper, type HelperOptions, type RunningHelper } from '../helper';
+import { loadSigner } from './plan-maker';
+
+export interface TestSandbox {
+  readonly dir: string;
+  readonly helper: RunningHelper;
+  readonly signer: KeyObject;
+  /** Stops the helper (if running) and removes the folder. */
+  dispose(): Promise<void>;
+  /** Stops the helper and starts another on the same folder (a restart). */
+  restart(extra?: Partial<HelperOptions>): Promise<TestSandbox>;
+}
+
+export function makeTempDir(prefix = 'spectrum-helper-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export async function startSandbox(extra: Partial<HelperOptions> = {}, dir = makeTempDir()): Promise<TestSandbox> {
+  const helper = await startHelper({ sandbox: dir, fastKdf: true, ...extra });
+  const signer = loadSigner(helper.signingKeyPath);
+  const sandbox: TestSandbox = {
+    dir,
+    helper,
+    signer,
+    async dispose() {
+      await helper.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    async restart(more = {}) {
+      await helper.close();
+      return startSandbox({ ...extra, ...more }, dir);
+    },
+  };
+  return sandbox;
+}

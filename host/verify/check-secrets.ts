@@ -1,0 +1,36 @@
+// §6 step 5 after the seal opened: the secrets fit the plan and the rules of secret-policy.
+// Problems are named by pointer into the sealed plaintext, never quoted.
+import type { PlanPayload, PlanProblem } from '../../shared/plan/plan-schema';
+import { passphraseProblem } from '../../shared/plan/secret-policy';
+import type { SealedSecrets } from '../../shared/protocol/seal';
+import { base64 } from '../../shared/util/bytes';
+import { reject, type Rejection } from './rejection';
+
+/** Control characters cannot be typed at an unlock prompt (a newline would end the line). */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
+
+export function checkSecrets(plan: PlanPayload, secrets: SealedSecrets): Rejection | null {
+  const enc = plan.encryption;
+  const isPassphrase = 'passphrase' in secrets;
+  if ((enc.method === 'passphrase') !== isPassphrase) {
+    return reject('bad-seal', 'the sealed secrets do not match encryption.method', [{ path: '/encryption/sealed', problem: `expected the secret of method ${enc.method}` }]);
+  }
+  const problems: PlanProblem[] = [];
+  if ('passphrase' in secrets) {
+    const p = passphraseProblem(secrets.passphrase);
+    if (p === 'too-short') problems.push({ path: '/encryption/sealed/passphrase', problem: 'shorter than 8 characters' });
+    if (p === 'too-long') problems.push({ path: '/encryption/sealed/passphrase', problem: 'longer than 512 characters or 512 bytes of UTF-8' });
+    if (hasControlCharacter(secrets.passphrase)) problems.push({ path: '/encryption/sealed/passphrase', problem: 'contains a control character' });
+  } else if (base64.decode(secrets.fido2Secret)?.length !== 32) {
+    problems.push({ path: '/encryption/sealed/fido2Secret', problem: 'expected 32 bytes' });
+  }
+  if (enc.recoveryKey && !secrets.recoveryKey) problems.push({ path: '/encryption/sealed/recoveryKey', problem: 'missing although encryption.recoveryKey is true' });
+  if (!enc.recoveryKey && secrets.recoveryKey) problems.push({ path: '/encryption/sealed/recoveryKey', problem: 'present although encryption.recoveryKey is false' });
+  return problems.length > 0 ? reject('invalid-plan', 'the sealed secrets break the secret rules', problems) : null;
+}

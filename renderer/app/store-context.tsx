@@ -1,0 +1,26 @@
+// The store reaches components through context; components select the slices they render.
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { WizardStore, WizardStoreApi } from '../state/store';
+
+const StoreContext = createContext<WizardStoreApi | null>(null);
+
+export function StoreProvider({ store, children }: { store: WizardStoreApi; children: ReactNode }) {
+  return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
+}
+
+export function useWizardStore(): WizardStoreApi {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useWizardStore outside StoreProvider');
+  return store;
+}
+
+/** A slice of the state; the component re-renders when that slice changes. */
+export function useWizard<T>(selector: (state: WizardStore) => T): T {
+  return useStore(useWizardStore(), selector);
+}
+
+/** The store's actions (stable functions), for event handlers. */
+export function useActions(): WizardStore {
+  return useWizardStore().getState();
+}

@@ -1,0 +1,39 @@
+// The languages the wizard offers. Each is named in its own language and script, so a person
+// finds theirs whatever language the page is in now.
+
+export interface Language {
+  /** BCP 47 tag: the i18next language, <html lang>, Intl locale and the plan's `locale`. */
+  readonly code: string;
+  /** The language's name in itself (not translated). */
+  readonly nativeName: string;
+  readonly dir: 'ltr' | 'rtl';
+  /** XKB layout suggested when a person picks this language and has not picked a layout. */
+  readonly keyboard: { readonly layout: string; readonly variant: string };
+}
+
+export const LANGUAGES: readonly Language[] = [
+  { code: 'en', nativeName: 'English', dir: 'ltr', keyboard: { layout: 'us', variant: '' } },
+  { code: 'fi', nativeName: 'Suomi', dir: 'ltr', keyboard: { layout: 'fi', variant: '' } },
+  { code: 'de', nativeName: 'Deutsch', dir: 'ltr', keyboard: { layout: 'de', variant: '' } },
+  { code: 'fr', nativeName: 'Français', dir: 'ltr', keyboard: { layout: 'fr', variant: '' } },
+  { code: 'ar', nativeName: 'العربية', dir: 'rtl', keyboard: { layout: 'ara', variant: '' } },
+];
+
+export const DEFAULT_LANGUAGE = 'en';
+
+export function findLanguage(code: string): Language | undefined {
+  return LANGUAGES.find((l) => l.code === code);
+}
+
+export function directionOf(code: string): 'ltr' | 'rtl' {
+  return findLanguage(code)?.dir ?? 'ltr';
+}
+
+/** The offered language closest to a browser or system preference ("fi-FI" → "fi"). */
+export function matchLanguage(preferred: readonly string[]): string {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0] ?? '';
+    if (findLanguage(base)) return base;
+  }
+  return DEFAULT_LANGUAGE;
+}

@@ -1,0 +1,17 @@
+// One i18next namespace per page or concern; files are assets/locales/<lang>/<namespace>.json.
+export const NAMESPACES = [
+  'common',
+  'welcome',
+  'keyboard',
+  'profile',
+  'apps',
+  'catalog',
+  'encryption',
+  'recovery',
+  'summary',
+  'progress',
+  'errors',
+  'done',
+  'boot',
+] as const;
+export type Namespace = (typeof NAMESPACES)[number];

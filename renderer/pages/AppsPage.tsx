@@ -1,0 +1,120 @@
+// Apps: the catalog's app VMs with sizes and search; the profile's rules stated and enforced
+// with their reasons, and the disk space the pick needs against what the machine has.
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BROWSER_APP, NIXOS_APP, OTHER_APPS_MAX, OTHER_APPS_MIN, PROFILES, profileProblems } from '../../shared/plan/profiles';
+import { NO_CATALOG } from '../app/empty';
+import { useActions, useWizard } from '../app/store-context';
+import { useValidation } from '../app/use-validation';
+import { useVmText } from '../app/use-vm-text';
+import { Icon } from '../components/Icon';
+import { Notice } from '../components/Notice';
+import { PageFrame } from '../components/PageFrame';
+import { formatBytes } from '../i18n/format';
+import { selectionBytes } from '../state/presets';
+import { SpaceMeter } from './apps/SpaceMeter';
+import { AppRules } from './apps/AppRules';
+
+type Lock = { readonly reason: string; readonly action?: 'power' | 'common' } | null;
+
+export function AppsPage() {
+  const { t, i18n } = useTranslation('apps');
+  const store = useActions();
+  const vm = useVmText();
+  const validation = useValidation('apps');
+  const profile = useWizard((s) => s.choices.profile);
+  const apps = useWizard((s) => s.choices.apps);
+  const catalog = useWizard((s) => s.boot.helper?.catalog ?? NO_CATALOG);
+  const available = useWizard((s) => s.boot.helper?.machine.userDataBytes ?? 0);
+  const [query, setQuery] = useState('');
+
+  const entries = useMemo(() => catalog.filter((e) => e.kind === 'app'), [catalog]);
+  const needle = query.trim().toLocaleLowerCase(i18n.language);
+  const shown = entries.filter((e) => !needle || `${vm.name(e.id)} ${vm.why(e.id)} ${e.id}`.toLocaleLowerCase(i18n.language).includes(needle));
+  const others = apps.filter((a) => a !== BROWSER_APP && a !== NIXOS_APP).length;
+
+  const lockOf = (id: string, selected: boolean): Lock => {
+    if (profile === 'minimal') return { reason: t('lock.minimal'), action: 'common' };
+    if (id === BROWSER_APP) return { reason: t('lock.browser') };
+    if (id === NIXOS_APP) return profile === 'power' ? { reason: t('lock.nixosPower') } : { reason: t('lock.nixosCommon'), action: 'power' };
+    if (!selected && others >= OTHER_APPS_MAX) return { reason: t('lock.max', { max: OTHER_APPS_MAX }) };
+    return null;
+  };
+
+  return (
+    <PageFrame wizardPage="apps" title={t('title')} intro={<p>{t('intro', { min: OTHER_APPS_MIN, max: OTHER_APPS_MAX })}</p>} validation={validation}>
+      <fieldset className="fieldset">
+        <legend className="fieldset-legend">{t('profile.legend')}</legend>
+        <div className="segmented">
+          {PROFILES.map((p) => (
+            <label key={p} className="segmented-option">
+              <input type="radio" name="apps-profile" checked={profile === p} onChange={() => store.setProfile(p)} />
+              <span>{t(`profile:${p}.title`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      {profile ? <AppRules profile={profile} problems={profileProblems(profile, apps)} others={others} /> : null}
+
+      {profile === 'minimal' ? (
+        <Notice tone="info">
+          <p>{t('minimalNotice')}</p>
+          <button type="button" className="button button-secondary" onClick={() => store.setProfile('common')}>
+            {t('switchToCommon')}
+          </button>
+        </Notice>
+      ) : null}
+
+      <div className="field">
+        <label htmlFor="app-search" className="field-label">{t('search.label')}</label>
+        <input id="app-search" className="input" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" aria-describedby="app-search-count" />
+        <p id="app-search-count" className="field-hint" role="status">
+          {t('search.count', { count: shown.length, total: entries.length })}
+        </p>
+      </div>
+
+      <ul className="app-list" aria-label={t('listLabel')}>
+        {shown.map((e) => {
+          const selected = apps.includes(e.id);
+          const lock = lockOf(e.id, selected);
+          const hintId = `app-${e.id}-hint`;
+          return (
+            <li key={e.id} className={`app-item ${selected ? 'app-item-selected' : ''} ${lock ? 'app-item-locked' : ''}`}>
+              <div className="app-item-main">
+                <input
+                  type="checkbox"
+                  id={`app-${e.id}`}
+                  checked={selected}
+                  aria-disabled={lock ? true : undefined}
+                  aria-describedby={hintId}
+                  onChange={(ev) => {
+                    if (!lock) store.setAppSelected(e.id, ev.target.checked);
+                  }}
+                />
+                <label htmlFor={`app-${e.id}`} className="app-item-name">{vm.name(e.id)}</label>
+                <span className="app-item-size">{formatBytes(e.sizeBytes, i18n.language)}</span>
+              </div>
+              <div id={hintId} className="app-item-hint">
+                <span>{vm.why(e.id)}</span>
+                {lock ? (
+                  <span className="app-item-lock">
+                    <Icon name="lock" /> {lock.reason}
+                  </span>
+                ) : null}
+              </div>
+              {lock?.action === 'power' ? (
+                <button type="button" className="button button-link" onClick={() => store.setProfile('power')}>
+                  {t('switchToPower')}
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      {shown.length === 0 ? <p>{t('search.none')}</p> : null}
+
+      <SpaceMeter need={selectionBytes(catalog, apps)} have={available} />
+    </PageFrame>
+  );
+}

@@ -1,0 +1,44 @@
+// Done: what was set up, a reminder about the recovery key, and Restart.
+import { useTranslation } from 'react-i18next';
+import { useActions, useWizard } from '../app/store-context';
+import { useVmText } from '../app/use-vm-text';
+import { Notice } from '../components/Notice';
+import { PageFrame } from '../components/PageFrame';
+import { formatList } from '../i18n/format';
+import { needsRecoveryKey } from '../state/pages';
+import { allVms } from '../state/presets';
+
+export function DonePage() {
+  const { t, i18n } = useTranslation('done');
+  const store = useActions();
+  const vm = useVmText();
+  const choices = useWizard((s) => s.choices);
+  const restarting = useWizard((s) => s.restartRequested);
+  const sandbox = useWizard((s) => s.boot.app?.sandbox ?? false);
+  const lang = i18n.language;
+
+  return (
+    <PageFrame
+      title={t('title')}
+      intro={<p>{t('intro')}</p>}
+      actions={
+        <button type="button" className="button button-primary" onClick={() => void store.restart()} disabled={restarting}>
+          {t('restart')}
+        </button>
+      }
+    >
+      <ul className="done-list">
+        <li>{t('vms', { list: formatList(allVms(choices.apps).map((id) => vm.name(id)), lang), count: allVms(choices.apps).length })}</li>
+        <li>{choices.encryption.method === 'fido2' ? t('encryptedFido2') : t('encryptedPassphrase')}</li>
+        <li>{t('settings')}</li>
+      </ul>
+      {needsRecoveryKey(choices.encryption) ? (
+        <Notice tone="warning" title={t('recovery.title')}>
+          <p>{t('recovery.text')}</p>
+        </Notice>
+      ) : null}
+      {sandbox ? <p className="field-hint">{t('sandbox')}</p> : null}
+      {restarting ? <p role="status">{t('restarting')}</p> : null}
+    </PageFrame>
+  );
+}

@@ -1,0 +1,62 @@
+// The keyboard layout (XKB layout and variant), also the one the disk passphrase is typed
+// with at boot, and a field to try it.
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useActions, useWizard } from '../../app/store-context';
+import { KEYBOARD_LAYOUTS, findLayoutById, layoutId } from '../../state/keyboard-layouts';
+
+export function KeyboardPicker() {
+  const { t, i18n } = useTranslation(['welcome', 'keyboard']);
+  const store = useActions();
+  const keyboard = useWizard((s) => s.choices.keyboard);
+  const [sample, setSample] = useState('');
+  const current = layoutId(keyboard);
+
+  // Sorted by the name in the page's language, so the list reads naturally in any language.
+  const options = useMemo(() => {
+    const collator = new Intl.Collator(i18n.language);
+    return KEYBOARD_LAYOUTS.map((l) => ({ id: l.id, name: t(`keyboard:layout.${l.id}`, { defaultValue: l.id }) })).sort((a, b) =>
+      collator.compare(a.name, b.name),
+    );
+  }, [t, i18n.language]);
+
+  return (
+    <fieldset className="fieldset">
+      <legend className="fieldset-legend">{t('welcome:keyboard.legend')}</legend>
+      <div className="field">
+        <label htmlFor="keyboard-layout" className="field-label">{t('welcome:keyboard.layout')}</label>
+        <p id="keyboard-layout-hint" className="field-hint">{t('welcome:keyboard.hint')}</p>
+        <select
+          id="keyboard-layout"
+          className="input select"
+          value={current}
+          aria-describedby="keyboard-layout-hint"
+          onChange={(e) => {
+            const layout = findLayoutById(e.target.value);
+            if (layout) store.setKeyboard(layout);
+          }}
+        >
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="keyboard-test" className="field-label">{t('welcome:keyboard.test')}</label>
+        <input
+          id="keyboard-test"
+          className="input"
+          type="text"
+          value={sample}
+          onChange={(e) => setSample(e.target.value)}
+          placeholder={t('welcome:keyboard.testPlaceholder')}
+          autoComplete="off"
+          spellCheck={false}
+          dir="auto"
+        />
+      </div>
+    </fieldset>
+  );
+}

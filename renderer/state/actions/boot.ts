@@ -1,0 +1,130 @@
+// Start-up: read back where the person was, learn what main and the helper know, keep trying
+// while the helper cannot be reached, and land on the right page.
+import { DEFAULT_HELPER_RETRY_MS, DEFAULT_SAVE_DELAY_MS, type StoreDeps } from '../deps';
+import { defaultChoices } from '../defaults';
+import { catalogApps, appsForProfile } from '../presets';
+import { SECRET_PAGES, pageIndex, type WizardPage } from '../pages';
+import { createDebouncedSaver, fromPersisted, toPersisted } from '../persistence';
+import type { BootActions, GetState, InstallActions, SetState } from '../store-types';
+import { firstInvalidPage } from '../validators';
+import { arriveOnPage } from './navigation';
+import { isFatalCode } from './install';
+
+type Adopt = (helperState: NonNullable<ReturnType<GetState>['boot']['helper']>['state']) => Promise<void>;
+
+/** Codes that mean "the helper is not there yet": keep trying. */
+const WAIT_CODES = ['helper-unreachable', 'ipc-disconnected', 'ipc-internal'];
+
+export function bootActions(
+  set: SetState,
+  get: GetState,
+  subscribeToStore: (listener: (state: ReturnType<GetState>) => void) => () => void,
+  deps: StoreDeps,
+  install: Pick<InstallActions, 'handleInstallEvent'> & { adoptHelperState: Adopt },
+): BootActions {
+  const delays = deps.helperRetryDelaysMs ?? DEFAULT_HELPER_RETRY_MS;
+  let retryTimer: unknown = null;
+  let resumePage: WizardPage | null = null;
+  const cleanups: (() => void)[] = [];
+
+  const clearRetry = () => {
+    if (retryTimer !== null) deps.timers.clearTimeout(retryTimer);
+    retryTimer = null;
+  };
+
+  /** Keeps the selection within the catalog the helper offers, or fills in the preset. */
+  const fitToCatalog = () => {
+    const { choices, boot } = get();
+    if (!boot.helper || !choices.profile) return;
+    const known = new Set(catalogApps(boot.helper.catalog));
+    const apps = choices.customApps === null && choices.apps.length === 0
+      ? appsForProfile(choices.profile, boot.helper.catalog, null)
+      : choices.apps.filter((id) => known.has(id));
+    const customApps = choices.customApps?.filter((id) => known.has(id)) ?? null;
+    set({ choices: { ...choices, apps, customApps } });
+  };
+
+  /** Lands where the person left off, or on the first earlier page that needs them again. */
+  const land = () => {
+    const target = resumePage;
+    resumePage = null;
+    if (!target || target === 'welcome') return;
+    const state = get();
+    const page = firstInvalidPage(state, target) ?? target;
+    const needsSecrets = SECRET_PAGES.includes(page) && pageIndex(target) >= pageIndex(page);
+    const arrived = arriveOnPage(state, page, deps);
+    set({ ...arrived, nav: { ...arrived.nav!, resumeNotice: needsSecrets ? 'secrets-reentry' : null } });
+  };
+
+  const connectHelper = async (): Promise<void> => {
+    clearRetry();
+    const r = await deps.api['helper.info']({});
+    const boot = get().boot;
+    if (r.ok) {
+      set({ boot: { ...boot, status: 'ready', helper: r.value, nextTryAt: null, attempts: boot.attempts + 1 } });
+      fitToCatalog();
+      if (r.value.state.phase === 'fresh') {
+        await install.adoptHelperState(r.value.state);
+        land();
+      } else {
+        resumePage = null;
+        await install.adoptHelperState(r.value.state);
+      }
+      return;
+    }
+    if (isFatalCode(r.error.code) || !WAIT_CODES.includes(r.error.code)) {
+      set({ boot: { ...boot, status: 'fatal', fatalCode: r.error.code, attempts: boot.attempts + 1 } });
+      return;
+    }
+    const wait = delays[Math.min(boot.attempts, delays.length - 1)] ?? 3000;
+    set({ boot: { ...boot, status: 'waiting-for-helper', attempts: boot.attempts + 1, nextTryAt: deps.now() + wait } });
+    retryTimer = deps.timers.setTimeout(() => void connectHelper(), wait);
+  };
+
+  const startPersisting = () => {
+    const saver = createDebouncedSaver(
+      (state) => void deps.api['wizardState.save'](state),
+      deps.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS,
+      deps.timers,
+    );
+    // Subscribers see every change; the saver writes only when the persisted part changed.
+    let last = get();
+    saver.prime(toPersisted(last));
+    const unsubscribe = subscribeToStore((state) => {
+      if (state.choices === last.choices && state.nav === last.nav && state.install === last.install) return;
+      last = state;
+      saver.schedule(toPersisted(state));
+    });
+    cleanups.push(unsubscribe, () => saver.flush());
+  };
+
+  return {
+    async start() {
+      cleanups.push(deps.api.onInstallEvent((e) => install.handleInstallEvent(e)));
+      const loaded = await deps.api['wizardState.load']({});
+      const saved = loaded.ok ? fromPersisted(loaded.value, defaultChoices(deps.env)) : null;
+      if (saved) {
+        const state = get();
+        resumePage = saved.page;
+        set({
+          choices: saved.choices,
+          nav: { ...state.nav, furthest: saved.furthest },
+          install: { ...state.install, installId: saved.installId, planId: saved.planId },
+        });
+      }
+      startPersisting();
+      const info = await deps.api['app.info']({});
+      if (info.ok) set({ boot: { ...get().boot, app: info.value } });
+      await connectHelper();
+    },
+
+    retryHelperNow() {
+      return connectHelper();
+    },
+
+    dispose() {
+      clearRetry();
+      for (const c of cleanups.splice(0)) c();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// Setting choices and secrets. Presets follow the profile; a person's own app pick survives
+// switches between Common and Power.
+import { NIXOS_APP } from '../../../shared/plan/profiles';
+import { findLanguage } from '../../i18n/languages';
+import type { StoreDeps } from '../deps';
+import { findLayout } from '../keyboard-layouts';
+import { appsForProfile } from '../presets';
+import type { ChoiceActions, GetState, SetState } from '../store-types';
+import type { Choices } from '../types';
+import { newRecoveryKey } from './navigation';
+
+export function choiceActions(set: SetState, get: GetState, deps: StoreDeps): ChoiceActions {
+  const setChoices = (change: Partial<Choices>) => set({ choices: { ...get().choices, ...change } });
+  const catalog = () => get().boot.helper?.catalog ?? [];
+
+  return {
+    setLocale(code) {
+      const language = findLanguage(code);
+      if (!language) return;
+      const { keyboardChosen } = get().choices;
+      setChoices(keyboardChosen ? { locale: code } : { locale: code, keyboard: language.keyboard });
+    },
+
+    setKeyboard(choice) {
+      if (!findLayout(choice)) return;
+      setChoices({ keyboard: { layout: choice.layout, variant: choice.variant }, keyboardChosen: true });
+    },
+
+    setAccessibility(change) {
+      setChoices({ accessibility: { ...get().choices.accessibility, ...change } });
+    },
+
+    setProfile(profile) {
+      const { customApps } = get().choices;
+      setChoices({ profile, apps: appsForProfile(profile, catalog(), customApps) });
+    },
+
+    setAppSelected(id, selected) {
+      const { apps } = get().choices;
+      const next = selected ? (apps.includes(id) ? apps : [...apps, id]) : apps.filter((a) => a !== id);
+      const changed = { apps: next } as Partial<Choices>;
+      // nixos comes and goes with the Power profile; everything else is the person's own pick.
+      if (id !== NIXOS_APP) Object.assign(changed, { customApps: next.filter((a) => a !== NIXOS_APP) });
+      setChoices(changed);
+    },
+
+    setEncryptionMethod(method) {
+      const { encryption } = get().choices;
+      setChoices({ encryption: { ...encryption, method } });
+    },
+
+    setRecoveryKeyWanted(wanted) {
+      const { encryption } = get().choices;
+      setChoices({ encryption: { ...encryption, recoveryKey: wanted } });
+    },
+
+    setSecret(field, value) {
+      set({ secrets: { ...get().secrets, [field]: value } });
+    },
+
+    regenerateRecoveryKey() {
+      set({ secrets: { ...get().secrets, ...newRecoveryKey(deps) } });
+    },
+  };
+}

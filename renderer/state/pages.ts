@@ -1,0 +1,40 @@
+// The pages and their order. The wizard pages are walked with Next and Back; the install pages
+// come after the point of no return and are reached only through the install itself.
+import type { EncryptionMethod } from './types';
+
+export const WIZARD_PAGES = ['welcome', 'profile', 'apps', 'encryption', 'recovery', 'summary'] as const;
+export type WizardPage = (typeof WIZARD_PAGES)[number];
+
+export const INSTALL_PAGES = ['progress', 'failure', 'done'] as const;
+export type InstallPage = (typeof INSTALL_PAGES)[number];
+
+export type Page = WizardPage | InstallPage;
+
+/** Pages that ask for a secret: after a restart of the wizard they must be filled in again. */
+export const SECRET_PAGES: readonly WizardPage[] = ['encryption', 'recovery'];
+
+export function isWizardPage(page: string): page is WizardPage {
+  return (WIZARD_PAGES as readonly string[]).includes(page);
+}
+
+export function isInstallPage(page: string): page is InstallPage {
+  return (INSTALL_PAGES as readonly string[]).includes(page);
+}
+
+/** The recovery-key page shows only when a recovery key is made: always with FIDO2. */
+export function needsRecoveryKey(encryption: { method: EncryptionMethod | null; recoveryKey: boolean }): boolean {
+  return encryption.method === 'fido2' || (encryption.method === 'passphrase' && encryption.recoveryKey);
+}
+
+/** The wizard pages a person walks through for these choices, in order. */
+export function activePages(encryption: { method: EncryptionMethod | null; recoveryKey: boolean }): WizardPage[] {
+  return WIZARD_PAGES.filter((p) => p !== 'recovery' || needsRecoveryKey(encryption));
+}
+
+export function pageIndex(page: WizardPage): number {
+  return WIZARD_PAGES.indexOf(page);
+}
+
+export function laterPage(a: WizardPage, b: WizardPage): WizardPage {
+  return pageIndex(a) >= pageIndex(b) ? a : b;
+}

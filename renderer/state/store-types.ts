@@ -1,0 +1,69 @@
+// The store's public API: its data (types.ts) plus the actions pages call.
+import type { Profile } from '../../shared/plan/profiles';
+import type { InstallEvent } from '../../shared/ipc/contract';
+import type { Accessibility } from '../../shared/plan/plan-schema';
+import type { KeyboardChoice } from './keyboard-layouts';
+import type { WizardPage } from './pages';
+import type { EncryptionMethod, Secrets, WizardData } from './types';
+
+export type SecretField = Exclude<keyof Secrets, 'recoveryKey' | 'recoveryGroup'>;
+
+export interface NavigationActions {
+  /** Validates the page; moves on when it passes, else marks it so its reasons show. */
+  next(): boolean;
+  back(): void;
+  /** Jumps to a page already reached; `fromSummary` makes Next lead back to the summary. */
+  goTo(page: WizardPage, options?: { fromSummary?: boolean }): void;
+  dismissResumeNotice(): void;
+}
+
+export interface ChoiceActions {
+  setLocale(code: string): void;
+  setKeyboard(choice: KeyboardChoice): void;
+  setAccessibility(change: Partial<Accessibility>): void;
+  setProfile(profile: Profile): void;
+  setAppSelected(id: string, selected: boolean): void;
+  setEncryptionMethod(method: EncryptionMethod): void;
+  setRecoveryKeyWanted(wanted: boolean): void;
+  setSecret(field: SecretField, value: string): void;
+  /** Makes a new recovery key (and a new group to type back). */
+  regenerateRecoveryKey(): void;
+}
+
+export interface Fido2Actions {
+  refreshFido2Devices(): Promise<void>;
+  selectFido2Device(id: string): void;
+  enrollFido2(): Promise<void>;
+  testFido2(): Promise<void>;
+}
+
+export interface BootActions {
+  /** Loads persisted state, asks main and the helper what they know, and lands on a page. */
+  start(): Promise<void>;
+  /** Tries the helper again now instead of waiting for the next automatic try. */
+  retryHelperNow(): Promise<void>;
+  /** Stops timers and subscriptions (tests, hot reload). */
+  dispose(): void;
+}
+
+export interface InstallActions {
+  /** The point of no return: builds the choices and secrets and asks main to install. */
+  startInstall(): Promise<void>;
+  retry(): Promise<void>;
+  /** Back to the summary to change choices, allowed only while nothing was written. */
+  backToChoices(): void;
+  exportLog(): Promise<void>;
+  restart(): Promise<void>;
+  handleInstallEvent(event: InstallEvent): void;
+}
+
+export interface UiState {
+  readonly logExport: { readonly status: 'idle' | 'saving' | 'saved' | 'failed'; readonly path: string | null; readonly code: string | null };
+  readonly restartRequested: boolean;
+}
+
+export type WizardActions = NavigationActions & ChoiceActions & Fido2Actions & BootActions & InstallActions;
+export type WizardStore = WizardData & UiState & WizardActions;
+
+export type SetState = (partial: Partial<WizardStore> | ((s: WizardStore) => Partial<WizardStore>)) => void;
+export type GetState = () => WizardStore;

@@ -1,0 +1,30 @@
+// The wizard's one store (zustand vanilla): all state and every action, usable without React.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { bootActions } from './actions/boot';
+import { choiceActions } from './actions/choices';
+import { fido2Actions } from './actions/fido2';
+import { installActions } from './actions/install';
+import { navigationActions } from './actions/navigation';
+import { initialData } from './defaults';
+import type { StoreDeps } from './deps';
+import type { WizardStore } from './store-types';
+
+export type WizardStoreApi = StoreApi<WizardStore>;
+
+export function createWizardStore(deps: StoreDeps): WizardStoreApi {
+  return createStore<WizardStore>()((set, get, api) => {
+    const install = installActions(set, get, deps);
+    return {
+      ...initialData(deps.env),
+      logExport: { status: 'idle', path: null, code: null },
+      restartRequested: false,
+      ...navigationActions(set, get, deps),
+      ...choiceActions(set, get, deps),
+      ...fido2Actions(set, get, deps),
+      ...install,
+      ...bootActions(set, get, api.subscribe, deps, install),
+    };
+  });
+}
+
+export type { WizardStore } from './store-types';

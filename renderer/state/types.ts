@@ -1,0 +1,89 @@
+// The shape of the wizard's one store. Choices are persisted; secrets and what the host or the
+// main process told us are not (see persistence.ts).
+import type { AppInfo, Fido2Device, Fido2Enrollment, HelperInfo } from '../../shared/ipc/contract';
+import type { Accessibility } from '../../shared/plan/plan-schema';
+import type { Profile } from '../../shared/plan/profiles';
+import type { StepId } from '../../shared/plan/steps';
+import type { KeyboardChoice } from './keyboard-layouts';
+import type { Page, WizardPage } from './pages';
+import type { InstallState } from './install-progress';
+
+export type EncryptionMethod = 'passphrase' | 'fido2';
+
+export interface Choices {
+  readonly locale: string;
+  readonly keyboard: KeyboardChoice;
+  /** Whether the person picked the layout themselves (else it follows the language). */
+  readonly keyboardChosen: boolean;
+  readonly accessibility: Accessibility;
+  readonly profile: Profile | null;
+  /** App VM ids of the selection, nixos included when the profile is power. */
+  readonly apps: readonly string[];
+  /** The person's own pick of app VMs besides nixos, kept across profile changes. */
+  readonly customApps: readonly string[] | null;
+  readonly encryption: { readonly method: EncryptionMethod | null; readonly recoveryKey: boolean };
+}
+
+/** Never persisted, never logged: lives in memory for the session only. */
+export interface Secrets {
+  readonly passphrase: string;
+  readonly passphraseConfirm: string;
+  readonly rehearsal: string;
+  readonly fido2Pin: string;
+  readonly recoveryKey: string | null;
+  /** Which group (0–7) of the recovery key the person types back. */
+  readonly recoveryGroup: number;
+  readonly recoveryConfirm: string;
+}
+
+export type Fido2Status = 'idle' | 'scanning' | 'ready' | 'enrolling' | 'verifying';
+
+export interface Fido2State {
+  readonly status: Fido2Status;
+  readonly scanned: boolean;
+  readonly devices: readonly Fido2Device[];
+  readonly toolsMissing: boolean;
+  readonly deviceId: string | null;
+  /** An IPC error code of the last FIDO2 call, for a localized message. */
+  readonly error: string | null;
+  /** Treated as sensitive: it names a secret held in the main process. Not persisted. */
+  readonly enrollment: (Fido2Enrollment & { readonly deviceName: string }) | null;
+  readonly tested: boolean | null;
+}
+
+export type BootStatus = 'starting' | 'waiting-for-helper' | 'ready' | 'fatal';
+
+export interface BootState {
+  readonly status: BootStatus;
+  readonly attempts: number;
+  /** When the next automatic try to reach the helper happens (ms epoch). */
+  readonly nextTryAt: number | null;
+  /** Error code behind a fatal screen (`signing-key-missing`, …). */
+  readonly fatalCode: string | null;
+  readonly app: AppInfo | null;
+  readonly helper: HelperInfo | null;
+}
+
+export type ResumeNotice = 'secrets-reentry' | null;
+
+export interface Navigation {
+  readonly page: Page;
+  /** The furthest wizard page reached; the step list lets a person jump back to any before it. */
+  readonly furthest: WizardPage;
+  /** Set by a "Change" link on the summary: Next then offers the way straight back. */
+  readonly returnToSummary: boolean;
+  /** Pages where Next was pressed while something was missing: their reasons show. */
+  readonly attempted: readonly WizardPage[];
+  readonly resumeNotice: ResumeNotice;
+}
+
+export interface WizardData {
+  readonly nav: Navigation;
+  readonly choices: Choices;
+  readonly secrets: Secrets;
+  readonly fido2: Fido2State;
+  readonly boot: BootState;
+  readonly install: InstallState;
+}
+
+export type { StepId };

@@ -1,0 +1,144 @@
+// Pure page validators: can a person continue from this page, and if not, why. Each reason is
+// an i18n key with values, so the page can say exactly what is missing.
+import { NIXOS_APP, profileProblems, type ProfileProblem } from '../../shared/plan/profiles';
+import { isRecoveryKey } from '../../shared/plan/recovery-key';
+import { PASSPHRASE_MAX_CODE_POINTS, PASSPHRASE_MIN_CODE_POINTS, passphraseProblem } from '../../shared/plan/secret-policy';
+import { findLanguage } from '../i18n/languages';
+import { findLayout, untypeableChars } from './keyboard-layouts';
+import { activePages, needsRecoveryKey, type WizardPage } from './pages';
+import { catalogApps, selectionBytes } from './presets';
+import type { WizardData } from './types';
+
+export interface Reason {
+  /** i18n key with namespace, e.g. `encryption:reason.tooShort`. */
+  readonly key: string;
+  readonly values?: Readonly<Record<string, string | number>>;
+  /** The id of the form control the reason is about, for aria-describedby and focus. */
+  readonly field?: string;
+}
+
+export interface Validation {
+  readonly ok: boolean;
+  readonly reasons: readonly Reason[];
+}
+
+type Input = Pick<WizardData, 'choices' | 'secrets' | 'fido2' | 'boot'>;
+
+const result = (reasons: Reason[]): Validation => ({ ok: reasons.length === 0, reasons });
+
+export function validateWelcome({ choices }: Input): Validation {
+  const reasons: Reason[] = [];
+  if (!findLanguage(choices.locale)) reasons.push({ key: 'welcome:reason.language', field: 'language' });
+  if (!findLayout(choices.keyboard)) reasons.push({ key: 'welcome:reason.keyboard', field: 'keyboard-layout' });
+  return result(reasons);
+}
+
+export function validateProfile({ choices }: Input): Validation {
+  return result(choices.profile ? [] : [{ key: 'profile:reason.choose', field: 'profile-minimal' }]);
+}
+
+export function profileReason(problem: ProfileProblem): Reason {
+  switch (problem.kind) {
+    case 'minimal-has-apps':
+      return { key: 'apps:rule.minimalHasApps' };
+    case 'browser-missing':
+      return { key: 'apps:rule.browserMissing', field: 'app-browser' };
+    case 'too-few-apps':
+      return { key: 'apps:rule.tooFew', values: { min: problem.min, count: problem.count } };
+    case 'too-many-apps':
+      return { key: 'apps:rule.tooMany', values: { max: problem.max, count: problem.count } };
+    case 'nixos-missing':
+      return { key: 'apps:rule.nixosMissing', field: `app-${NIXOS_APP}` };
+    case 'nixos-not-allowed':
+      return { key: 'apps:rule.nixosNotAllowed', field: `app-${NIXOS_APP}` };
+  }
+}
+
+export function validateApps({ choices, boot }: Input): Validation {
+  if (!choices.profile) return result([{ key: 'profile:reason.choose' }]);
+  const helper = boot.helper;
+  if (!helper) return result([{ key: 'apps:reason.noCatalog' }]);
+  const reasons: Reason[] = profileProblems(choices.profile, choices.apps).map(profileReason);
+  const known = new Set(catalogApps(helper.catalog));
+  for (const id of choices.apps) {
+    if (!known.has(id)) reasons.push({ key: 'apps:reason.unknownApp', values: { id } });
+  }
+  const need = selectionBytes(helper.catalog, choices.apps);
+  if (need > helper.machine.userDataBytes) {
+    reasons.push({ key: 'apps:reason.noSpace', values: { need, have: helper.machine.userDataBytes } });
+  }
+  return result(reasons);
+}
+
+/** Passphrase characters the unlock prompt's layout cannot type (empty when the layout is unknown). */
+export function passphraseUntypeable(input: Pick<Input, 'choices' | 'secrets'>): string[] {
+  const layout = findLayout(input.choices.keyboard);
+  return layout ? untypeableChars(input.secrets.passphrase, layout) : [];
+}
+
+function validatePassphrase(input: Input): Reason[] {
+  const { passphrase, passphraseConfirm, rehearsal } = input.secrets;
+  const reasons: Reason[] = [];
+  const problem = passphraseProblem(passphrase);
+  if (problem === 'too-short') reasons.push({ key: 'encryption:reason.tooShort', values: { min: PASSPHRASE_MIN_CODE_POINTS }, field: 'passphrase' });
+  if (problem === 'too-long') reasons.push({ key: 'encryption:reason.tooLong', values: { max: PASSPHRASE_MAX_CODE_POINTS }, field: 'passphrase' });
+  const untypeable = passphraseUntypeable(input);
+  if (untypeable.length > 0) {
+    reasons.push({ key: 'encryption:reason.untypeable', values: { chars: untypeable.join(' '), count: untypeable.length }, field: 'passphrase' });
+  }
+  if (passphraseConfirm !== passphrase) reasons.push({ key: 'encryption:reason.confirmMismatch', field: 'passphrase-confirm' });
+  if (rehearsal !== passphrase) reasons.push({ key: 'encryption:reason.rehearsalMismatch', field: 'rehearsal' });
+  return reasons;
+}
+
+function validateFido2({ fido2 }: Input): Reason[] {
+  if (!fido2.enrollment) return [{ key: 'encryption:reason.fido2NotEnrolled', field: 'fido2-enroll' }];
+  if (!fido2.enrollment.verified) return [{ key: 'encryption:reason.fido2NotVerified', field: 'fido2-enroll' }];
+  return [];
+}
+
+export function validateEncryption(input: Input): Validation {
+  const method = input.choices.encryption.method;
+  if (method === null) return result([{ key: 'encryption:reason.chooseMethod', field: 'method-passphrase' }]);
+  return result(method === 'passphrase' ? validatePassphrase(input) : validateFido2(input));
+}
+
+/** The group of the recovery key the person is asked to type back. */
+export function recoveryGroupText(recoveryKey: string, group: number): string {
+  return recoveryKey.split('-')[group] ?? '';
+}
+
+export function validateRecovery({ choices, secrets }: Input): Validation {
+  if (!needsRecoveryKey(choices.encryption)) return result([]);
+  if (!secrets.recoveryKey || !isRecoveryKey(secrets.recoveryKey)) return result([{ key: 'recovery:reason.noKey' }]);
+  const typed = secrets.recoveryConfirm.toLowerCase().replace(/[^a-z]/g, '');
+  const expected = recoveryGroupText(secrets.recoveryKey, secrets.recoveryGroup);
+  if (typed.length === 0) return result([{ key: 'recovery:reason.confirmEmpty', values: { group: secrets.recoveryGroup + 1 }, field: 'recovery-confirm' }]);
+  if (typed !== expected) return result([{ key: 'recovery:reason.confirmMismatch', values: { group: secrets.recoveryGroup + 1 }, field: 'recovery-confirm' }]);
+  return result([]);
+}
+
+const VALIDATORS: Record<WizardPage, (input: Input) => Validation> = {
+  welcome: validateWelcome,
+  profile: validateProfile,
+  apps: validateApps,
+  encryption: validateEncryption,
+  recovery: validateRecovery,
+  summary: (input) => {
+    const blocked = firstInvalidPage(input, 'summary');
+    return result(blocked ? [{ key: 'summary:reason.incomplete', values: { page: blocked } }] : []);
+  },
+};
+
+export function validatePage(page: WizardPage, input: Input): Validation {
+  return VALIDATORS[page](input);
+}
+
+/** The first active page before `upTo` that does not validate, or null when all do. */
+export function firstInvalidPage(input: Input, upTo: WizardPage): WizardPage | null {
+  for (const page of activePages(input.choices.encryption)) {
+    if (page === upTo) return null;
+    if (!VALIDATORS[page](input).ok) return page;
+  }
+  return null;
+}

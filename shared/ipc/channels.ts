@@ -1,0 +1,21 @@
+// Channel names alone, without their schemas, so the preload can list them without bundling zod.
+// contract.ts checks at compile time that this list and the contract's keys are the same.
+
+export const CHANNEL_NAMES = [
+  'app.info',
+  'app.restart',
+  'helper.info',
+  'install.start',
+  'install.attach',
+  'install.retry',
+  'fido2.devices',
+  'fido2.enroll',
+  'fido2.verify',
+  'wizardState.load',
+  'wizardState.save',
+  'wizardState.clear',
+  'log.export',
+] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+export const EVENT_CHANNEL = 'install.event';
