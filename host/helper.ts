@@ -9,6 +9,7 @@ import type { HostEnvironment } from './apply/step-types';
 import { TestSwitches } from './apply/test-switches';
 import { loadCatalog } from './catalog/load-catalog';
 import { ProcessExecutor } from './exec/executor';
+import { LoggingExecutor } from './exec/logging-executor';
 import { Mutex } from './fs/mutex';
 import { keyIdOf } from './keys/ed25519';
 import { loadOrCreateSigningKey, type SigningKey } from './keys/signing-key';
@@ -94,7 +95,7 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
   const where = place(options);
   const redactor = new Redactor();
   const log = createLogger(where.sink, redactor, now);
-  const exec = options.executor ?? new ProcessExecutor();
+  const exec = new LoggingExecutor(options.executor ?? new ProcessExecutor(), log);
 
   const trusted = new TrustedKeys();
   const keyId = trusted.add(where.signingKey.publicKey);

@@ -1,7 +1,8 @@
 // The store reaches components through context; components select the slices they render.
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { WizardStore, WizardStoreApi } from '../state/store';
+import type { WizardActions } from '../state/store-types';
 
 const StoreContext = createContext<WizardStoreApi | null>(null);
 
@@ -20,7 +21,8 @@ export function useWizard<T>(selector: (state: WizardStore) => T): T {
   return useStore(useWizardStore(), selector);
 }
 
-/** The store's actions (stable functions), for event handlers. */
-export function useActions(): WizardStore {
-  return useWizardStore().getState();
+/** The store's actions, for event handlers: stable functions that always act on current state. */
+export function useActions(): WizardActions {
+  const store = useWizardStore();
+  return useMemo(() => store.getState(), [store]);
 }

@@ -20,7 +20,7 @@ export function StepList() {
         {pages.map((p, i) => {
           const current = p === page;
           const reachable = !installing && !current && pageIndex(p) <= pageIndex(furthest);
-          const done = installing || pageIndex(p) < pageIndex(furthest) || (pageIndex(p) < pageIndex(page as typeof p));
+          const done = installing || (isWizardPage(page) && pageIndex(p) < pageIndex(page));
           const label = t(`common:page.${p}`);
           return (
             <li key={p} className={`step ${current ? 'step-current' : ''} ${done ? 'step-done' : ''}`}>

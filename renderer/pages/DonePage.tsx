@@ -34,7 +34,7 @@ export function DonePage() {
       </ul>
       {needsRecoveryKey(choices.encryption) ? (
         <Notice tone="warning" title={t('recovery.title')}>
-          <p>{t('recovery.text')}</p>
+          <p>{choices.encryption.method === 'fido2' ? t('recovery.textFido2') : t('recovery.textPassphrase')}</p>
         </Notice>
       ) : null}
       {sandbox ? <p className="field-hint">{t('sandbox')}</p> : null}

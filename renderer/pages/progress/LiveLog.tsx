@@ -1,4 +1,5 @@
-// The install log, collapsed by default; follows the newest line while open.
+// The install log, collapsed by default; follows the newest line while open. Not live for
+// screen readers (the throttled announcements carry progress), but readable on demand.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWizard } from '../../app/store-context';
@@ -13,7 +14,7 @@ function LogLines() {
     if (el) el.scrollTop = el.scrollHeight;
   }, [log]);
   return (
-    <pre ref={end} className="code-block log" role="log" aria-label={t('log.label')} tabIndex={0} lang="en" dir="ltr">
+    <pre ref={end} className="code-block log" role="log" aria-live="off" aria-label={t('log.label')} tabIndex={0} lang="en" dir="ltr">
       {log.map((l) => `${new Date(l.at).toISOString().slice(11, 19)} ${l.text}`).join('\n')}
     </pre>
   );
