@@ -20,6 +20,8 @@ export default defineConfig<RuntimeOptions>({
   fullyParallel: true,
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   retries: 0,
+  // A stray test.only must not silently shrink the suite in CI.
+  forbidOnly: Boolean(process.env.CI),
   reporter: [
     ['list'],
     ['html', { open: 'never', outputFolder: 'playwright-report' }],

@@ -1,5 +1,6 @@
 // Entry point of dist/host/helper.mjs. Bad arguments: one line on stderr, exit code 2. Once
 // listening: exactly one JSON line on stdout, {"event":"ready",…}. SIGTERM/SIGINT close cleanly.
+import './zod-jitless'; // first: before any schema is made
 import { OptionsError } from './options';
 import { USAGE, parseArgs } from './cli/parse-args';
 import { startHelper } from './helper';

@@ -8,6 +8,8 @@ import { bindDomEffects } from './app/dom-effects';
 import { StoreProvider } from './app/store-context';
 import { createI18n } from './i18n/i18n';
 import { matchLanguage } from './i18n/languages';
+import { ReviewProvider } from './i18n/review-context';
+import { createReviewStore, enableReviewWhenKnown } from './i18n/review-store';
 import { createWizardStore } from './state/store';
 import { selectApi } from './transport/select-api';
 import './styles/fonts.css';
@@ -32,12 +34,16 @@ async function main() {
     timers: { setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (h) => window.clearTimeout(h as number) },
   });
   const i18n = await createI18n(store.getState().choices.locale);
-  bindDomEffects(store, i18n, root);
+  const review = createReviewStore();
+  enableReviewWhenKnown(store, review, window.location.search);
+  bindDomEffects(store, i18n, root, review);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <StoreProvider store={store}>
-          <App />
+          <ReviewProvider store={review}>
+            <App />
+          </ReviewProvider>
         </StoreProvider>
       </I18nextProvider>
     </StrictMode>,

@@ -4,7 +4,7 @@
 //   npm test -- --skip-e2e        everything but Playwright
 //   npm test -- --only-e2e        Playwright only (after a build)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build, ensureNodePackages, ensureSystemPackages } from './lib/setup.mjs';
 import { root } from './lib/processes.mjs';
@@ -52,7 +52,6 @@ if (!args.has('--only-e2e')) {
   }
   check('typecheck', node, ['scripts/typecheck.mjs']);
   check('lint', node, ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings', '0']);
-  if (existsSync(path.join(root, 'scripts/electronegativity.mjs'))) check('electronegativity', node, ['scripts/electronegativity.mjs']);
 
   const vitestJson = path.join(outDir, 'vitest.json');
   rmSync(vitestJson, { force: true });

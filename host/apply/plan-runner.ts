@@ -162,7 +162,10 @@ export class PlanRunner {
   private launch(active: ActivePlan): void {
     active.phase = 'applying';
     delete active.failure;
-    this.loop = this.runSteps(active).finally(() => {
+    // The first step starts on the event loop's next turn: `accepted` (the plan is journaled
+    // already) reaches the wizard before the step's own journal write and its first command.
+    const nextTurn = new Promise<void>((resolve) => setImmediate(resolve));
+    this.loop = nextTurn.then(() => this.runSteps(active)).finally(() => {
       this.loop = null;
     });
   }

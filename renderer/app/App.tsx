@@ -1,7 +1,9 @@
 // The page to show: start-up screens until the helper answers, then the wizard or the install.
 import { useTranslation } from 'react-i18next';
 import { AnnouncerProvider } from '../components/Announcer';
+import { LanguageMenu } from '../components/LanguageMenu';
 import { PageFrame } from '../components/PageFrame';
+import { ReviewMenu } from '../components/ReviewMenu';
 import { StepList } from '../components/StepList';
 import { AppsPage } from '../pages/AppsPage';
 import { DonePage } from '../pages/DonePage';
@@ -14,7 +16,7 @@ import { ProgressPage } from '../pages/ProgressPage';
 import { RecoveryPage } from '../pages/RecoveryPage';
 import { SummaryPage } from '../pages/SummaryPage';
 import { WelcomePage } from '../pages/WelcomePage';
-import type { Page } from '../state/pages';
+import { isInstallPage, type Page } from '../state/pages';
 import { useWizard } from './store-context';
 
 const PAGES: Record<Page, () => React.JSX.Element> = {
@@ -53,6 +55,9 @@ export function App() {
   const { t } = useTranslation('common');
   const ready = useWizard((s) => s.boot.status === 'ready');
   const sandbox = useWizard((s) => s.boot.app?.sandbox ?? false);
+  const page = useWizard((s) => s.nav.page);
+  // Welcome has the full language picker; after Install the language is in the plan already.
+  const languageMenu = !(ready && page === 'welcome') && !isInstallPage(page);
   return (
     <AnnouncerProvider>
       <a className="skip-link" href="#main">{t('skipToContent')}</a>
@@ -61,6 +66,10 @@ export function App() {
           <span className="brand">{t('brand')}</span>
           <span className="app-header-title">{t('appTitle')}</span>
           {sandbox ? <span className="badge badge-sandbox">{t('sandbox')}</span> : null}
+          <div className="header-tools">
+            <ReviewMenu />
+            {languageMenu ? <LanguageMenu /> : null}
+          </div>
         </header>
         <div className="app-body">
           {ready ? <StepList /> : null}

@@ -1,7 +1,10 @@
 // Applies choices that change the whole page at once: the language (lazily loaded), <html lang>
-// and dir, and the accessibility switches as classes the CSS acts on.
+// and dir, and the accessibility switches as classes the CSS acts on. A reviewer mode (preview
+// and sandbox only, ADR 041) shows the pseudo-locale or the keys over the person's language.
 import type { i18n as I18n } from 'i18next';
 import { directionOf } from '../i18n/languages';
+import { displayLanguage, documentLanguage, type ReviewMode } from '../i18n/review';
+import type { ReviewStoreApi } from '../i18n/review-store';
 import type { WizardStore, WizardStoreApi } from '../state/store';
 
 export function applyAccessibility(root: HTMLElement, a: WizardStore['choices']['accessibility']): void {
@@ -11,22 +14,25 @@ export function applyAccessibility(root: HTMLElement, a: WizardStore['choices'][
   root.dataset.screenReader = a.screenReader ? 'on' : 'off';
 }
 
-export function applyLanguage(root: HTMLElement, code: string): void {
-  root.lang = code;
-  root.dir = directionOf(code);
+export function applyLanguage(root: HTMLElement, code: string, mode: ReviewMode = 'off'): void {
+  root.lang = documentLanguage(code, mode);
+  root.dir = mode === 'pseudo' ? 'ltr' : directionOf(code);
 }
 
-export function bindDomEffects(store: WizardStoreApi, i18n: I18n, root: HTMLElement): () => void {
-  let language = '';
+export function bindDomEffects(store: WizardStoreApi, i18n: I18n, root: HTMLElement, review?: ReviewStoreApi): () => void {
+  let shown = '';
   let accessibility: WizardStore['choices']['accessibility'] | null = null;
-  const apply = (state: WizardStore) => {
-    if (state.choices.locale !== language) {
-      language = state.choices.locale;
-      const wanted = language;
+  const mode = () => review?.getState().mode ?? 'off';
+  const apply = () => {
+    const state = store.getState();
+    const locale = state.choices.locale;
+    const wanted = displayLanguage(locale, mode());
+    if (`${wanted}/${locale}` !== shown) {
+      shown = `${wanted}/${locale}`;
       // Switch once the language's strings are in: never a half-translated page.
       void i18n.changeLanguage(wanted).then(() => {
-        if (store.getState().choices.locale !== wanted) return;
-        applyLanguage(root, wanted);
+        if (displayLanguage(store.getState().choices.locale, mode()) !== wanted || store.getState().choices.locale !== locale) return;
+        applyLanguage(root, locale, mode());
         root.ownerDocument.title = i18n.t('common:documentTitle');
       });
     }
@@ -35,6 +41,7 @@ export function bindDomEffects(store: WizardStoreApi, i18n: I18n, root: HTMLElem
       applyAccessibility(root, accessibility);
     }
   };
-  apply(store.getState());
-  return store.subscribe(apply);
+  apply();
+  const unsubscribe = [store.subscribe(apply), review?.subscribe(apply)];
+  return () => unsubscribe.forEach((u) => u?.());
 }

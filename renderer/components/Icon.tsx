@@ -1,6 +1,6 @@
 // Small inline icons. Directional ones (arrows, chevrons) carry a class that mirrors them in
 // right-to-left layouts. Always decorative: the text beside them carries the meaning.
-type IconName = 'back' | 'next' | 'check' | 'cross' | 'skip' | 'running' | 'pending' | 'warning' | 'info' | 'key' | 'copy' | 'lock';
+type IconName = 'back' | 'next' | 'check' | 'cross' | 'skip' | 'running' | 'pending' | 'warning' | 'info' | 'key' | 'copy' | 'lock' | 'language';
 
 const PATHS: Record<IconName, string> = {
   back: 'M15 5l-7 7 7 7',
@@ -15,6 +15,7 @@ const PATHS: Record<IconName, string> = {
   key: 'M14 10a4 4 0 1 0-3.5 3.97L10 14v3h3v3h3v-3.5l-2.2-2.2A4 4 0 0 0 14 10z',
   copy: 'M8 8h11v12H8zM5 16V4h11',
   lock: 'M6 11h12v10H6zM8.5 11V7.5a3.5 3.5 0 0 1 7 0V11',
+  language: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM3 12h18M12 3c2.4 2.5 3.6 5.5 3.6 9s-1.2 6.5-3.6 9c-2.4-2.5-3.6-5.5-3.6-9s1.2-6.5 3.6-9z',
 };
 
 const DIRECTIONAL: readonly IconName[] = ['back', 'next', 'skip'];

@@ -21,6 +21,13 @@ export const LANGUAGES: readonly Language[] = [
 
 export const DEFAULT_LANGUAGE = 'en';
 
+/**
+ * Reviewer-only display languages (ADR 041), never offered to a person setting up a machine:
+ * the pseudo-locale (accented, longer, bracketed English) and i18next's key-only mode.
+ */
+export const PSEUDO_LOCALE = 'en-XA';
+export const KEYS_LOCALE = 'cimode';
+
 export function findLanguage(code: string): Language | undefined {
   return LANGUAGES.find((l) => l.code === code);
 }

@@ -28,8 +28,13 @@ export function DonePage() {
       }
     >
       <ul className="done-list">
-        <li>{t('vms', { list: formatList(allVms(choices.apps).map((id) => vm.name(id)), lang), count: allVms(choices.apps).length })}</li>
-        <li>{choices.encryption.method === 'fido2' ? t('encryptedFido2') : t('encryptedPassphrase')}</li>
+        {/* A wizard that found the machine already set up knows nothing of its VMs or unlock method. */}
+        {choices.profile !== null ? (
+          <>
+            <li>{t('vms', { list: formatList(allVms(choices.apps).map((id) => vm.name(id)), lang), count: allVms(choices.apps).length })}</li>
+            <li>{choices.encryption.method === 'fido2' ? t('encryptedFido2') : t('encryptedPassphrase')}</li>
+          </>
+        ) : null}
         <li>{t('settings')}</li>
       </ul>
       {needsRecoveryKey(choices.encryption) ? (

@@ -7,7 +7,7 @@ import { ExportLogButton } from '../components/ExportLogButton';
 import { Icon } from '../components/Icon';
 import { Notice } from '../components/Notice';
 import { PageFrame } from '../components/PageFrame';
-import { anythingWritten } from '../state/install-progress';
+import { anythingWritten, startsOver } from '../state/install-progress';
 import { StepRows } from './progress/StepRows';
 
 export function FailurePage() {
@@ -17,7 +17,7 @@ export function FailurePage() {
   const failure = install.failure;
   const code = failure?.code ?? 'internal';
   const canGoBack = !anythingWritten(install);
-  const canRetry = failure?.retryable ?? false;
+  const canRetry = (failure?.retryable ?? false) || startsOver(failure);
 
   return (
     <PageFrame

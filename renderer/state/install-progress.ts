@@ -128,6 +128,15 @@ export function runningStep(steps: readonly StepProgress[]): StepProgress | null
 }
 
 /**
+ * A plan the host stopped in the middle of (its process died, and the plan's secrets with it)
+ * cannot be retried; the way on is a new plan of the same installation, which the host formats
+ * again from the start (PROTOCOL.md §6, "Crash").
+ */
+export function startsOver(failure: InstallFailure | null): boolean {
+  return failure?.source === 'step' && failure.code === 'interrupted';
+}
+
+/**
  * Whether the host may have written to the user-data target. Going back to change choices is
  * safe only when it has not: the plan was never accepted, or no step got under way (a step
  * refused with `target-in-use` wrote nothing).

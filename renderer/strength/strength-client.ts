@@ -1,22 +1,33 @@
 // Asks for a passphrase strength estimate: in a Web Worker when the page can start one, else
-// in the page (still loaded lazily). Only the latest request's answer matters.
+// in the page (still loaded lazily). Only the latest request's answer matters: while the worker
+// works on one request, a newer one replaces any that waits, and the replaced one gets null.
 import type { StrengthReply, StrengthResult } from './types';
 import type { Estimate } from './zxcvbn';
 
 export interface StrengthEstimator {
-  estimate(text: string, userInputs: readonly string[]): Promise<StrengthResult>;
+  /** Null when a newer request made this one moot before it was worked on. */
+  estimate(text: string, userInputs: readonly string[]): Promise<StrengthResult | null>;
+  /** Whether estimates are made off the main thread (so asking on every keystroke is cheap). */
+  readonly inWorker: boolean;
   dispose(): void;
 }
 
 function inPage(): StrengthEstimator {
   let loaded: Promise<Estimate> | null = null;
   return {
+    inWorker: false,
     estimate(text, userInputs) {
       loaded ??= import('./zxcvbn').then((m) => m.createEstimate());
       return loaded.then((estimate) => estimate(text, userInputs));
     },
     dispose() {},
   };
+}
+
+interface Request {
+  readonly text: string;
+  readonly userInputs: readonly string[];
+  readonly resolve: (r: StrengthResult | null) => void;
 }
 
 export function createStrengthEstimator(): StrengthEstimator {
@@ -27,37 +38,52 @@ export function createStrengthEstimator(): StrengthEstimator {
     return inPage();
   }
   const fallback = inPage();
-  const waiting = new Map<number, { text: string; userInputs: readonly string[]; resolve: (r: StrengthResult) => void }>();
+  let working: { id: number; request: Request } | null = null;
+  let waiting: Request | null = null;
   let nextId = 1;
   let broken = false;
 
+  const send = (request: Request) => {
+    working = { id: nextId++, request };
+    worker!.postMessage({ id: working.id, text: request.text, userInputs: request.userInputs });
+  };
+
   worker.onmessage = (event: MessageEvent<StrengthReply>) => {
-    const w = waiting.get(event.data.id);
-    waiting.delete(event.data.id);
-    w?.resolve(event.data.result);
+    if (!working || working.id !== event.data.id) return;
+    working.request.resolve(event.data.result);
+    working = null;
+    if (waiting) {
+      const next = waiting;
+      waiting = null;
+      send(next);
+    }
   };
   // A worker that cannot load (a file:// page, a strict policy) hands its work to the page.
   worker.onerror = () => {
     broken = true;
     worker?.terminate();
-    for (const [id, w] of waiting) {
-      waiting.delete(id);
-      void fallback.estimate(w.text, w.userInputs).then(w.resolve);
-    }
+    for (const r of [working?.request, waiting]) if (r) void fallback.estimate(r.text, r.userInputs).then(r.resolve);
+    working = null;
+    waiting = null;
   };
 
   return {
+    get inWorker() {
+      return !broken;
+    },
     estimate(text, userInputs) {
       if (broken || !worker) return fallback.estimate(text, userInputs);
-      const id = nextId++;
       return new Promise((resolve) => {
-        waiting.set(id, { text, userInputs, resolve });
-        worker!.postMessage({ id, text, userInputs });
+        const request = { text, userInputs, resolve };
+        if (!working) return send(request);
+        waiting?.resolve(null);
+        waiting = request;
       });
     },
     dispose() {
       worker?.terminate();
-      waiting.clear();
+      working = null;
+      waiting = null;
     },
   };
 }

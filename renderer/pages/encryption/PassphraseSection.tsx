@@ -10,8 +10,7 @@ import { SecretInput } from '../../components/SecretInput';
 import { layoutId } from '../../state/keyboard-layouts';
 import { passphraseUntypeable, type Validation } from '../../state/validators';
 import { reasonsFor } from '../../components/use-reason-text';
-import { StrengthMeter } from './StrengthMeter';
-import { useStrength } from './use-strength';
+import { PassphraseStrength } from './StrengthMeter';
 import { PASSPHRASE_MIN_CODE_POINTS } from '../../../shared/plan/secret-policy';
 
 export function PassphraseSection({ validation, showReasons }: { validation: Validation; showReasons: boolean }) {
@@ -19,7 +18,6 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
   const store = useActions();
   const secrets = useWizard((s) => s.secrets);
   const choices = useWizard((s) => s.choices);
-  const strength = useStrength(secrets.passphrase);
   const untypeable = passphraseUntypeable({ choices, secrets });
   const layoutName = t(`keyboard:layout.${layoutId(choices.keyboard)}`);
   const reasons = (field: string) => (showReasons ? reasonsFor(validation.reasons, field) : []);
@@ -51,7 +49,7 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
           <p>{t('passphrase.untypeable', { chars: untypeable.join(' '), count: untypeable.length, layout: layoutName })}</p>
         </Notice>
       ) : null}
-      <StrengthMeter id="passphrase-strength" result={strength} empty={secrets.passphrase.length === 0} />
+      <PassphraseStrength id="passphrase-strength" text={secrets.passphrase} />
 
       <SecretInput
         id="passphrase-confirm"

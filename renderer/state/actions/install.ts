@@ -9,6 +9,7 @@ import {
   appendLog,
   initialInstall,
   reduceInstallEvent,
+  startsOver,
   stepsFromStatus,
   type InstallFailure,
   type InstallState,
@@ -17,6 +18,7 @@ import { needsRecoveryKey } from '../pages';
 import type { GetState, InstallActions, SetState, WizardStore } from '../store-types';
 import { firstInvalidPage } from '../validators';
 import { formatLogExport } from '../log-export';
+import { arriveOnPage } from './navigation';
 
 /** Errors after which nothing can go on in this session. */
 export const FATAL_CODES = ['signing-key-missing', 'helper-protocol'] as const;
@@ -126,12 +128,30 @@ export function installActions(set: SetState, get: GetState, deps: StoreDeps): I
       started(r, 'accepted');
   }
 
+  /** After an interrupted plan: a new plan of the same installation (same installId). */
+  async function startOver() {
+    // A security key's enrollment was spent when the first plan was accepted: set it up again.
+    if (get().choices.encryption.method === 'fido2') set({ fido2: initialFido2 });
+    setInstall((i) => appendLog({ ...i, phase: 'idle', planId: null, steps: [], failure: null }, deps.now(), 'starting over with a new plan'));
+    const blocked = firstInvalidPage(get(), 'summary');
+    if (blocked) {
+      set(arriveOnPage(get(), blocked, deps));
+      return;
+    }
+    set({ nav: { ...get().nav, page: 'summary' } });
+    await startInstall();
+  }
+
   return {
     startInstall,
 
     async retry() {
       const { install } = get();
       if (install.phase !== 'failed') return;
+      if (startsOver(install.failure)) {
+        await startOver();
+        return;
+      }
       if (install.planId && install.failure?.source === 'step') {
         setInstall((i) => appendLog({ ...i, phase: 'running', failure: null }, deps.now(), 'retry requested'));
         set({ nav: { ...get().nav, page: 'progress' } });

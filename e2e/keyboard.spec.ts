@@ -1,0 +1,68 @@
+// The whole wizard with the keyboard alone: no mouse, no clicks, only Tab, Shift+Tab, Space,
+// Enter, arrow keys and typing, through to Done.
+import { test, expect } from './fixtures/test';
+import { expectProvisioned } from './support/expect-provisioned';
+import { activate, tabTo } from './support/keyboard';
+import { PASSPHRASE } from './support/secrets';
+
+test('@smoke @a11y a keyboard-only run reaches Done', async ({ ui, sandbox, wizardStateDir }) => {
+  const { page } = ui;
+  const keys = page.keyboard;
+
+  await ui.welcome.expectShown();
+  await tabTo(page, ui.welcome.switch('High contrast'));
+  await keys.press('Space');
+  await expect(ui.welcome.switch('High contrast')).toBeChecked();
+  await activate(page, ui.welcome.nextButton);
+
+  await ui.profile.expectShown();
+  await tabTo(page, ui.profile.profile('Minimal'));
+  await keys.press('ArrowDown');
+  await expect(ui.profile.profile('Common')).toBeChecked();
+  await activate(page, ui.profile.nextButton);
+
+  await ui.apps.expectShown();
+  await tabTo(page, ui.apps.app('Terminal'));
+  await keys.press('Space');
+  await tabTo(page, page.getByRole('searchbox', { name: 'Search apps' }), 'backward');
+  await keys.type('mail');
+  await tabTo(page, ui.apps.app('Email'));
+  await keys.press('Space');
+  await expect(ui.apps.app('Email')).toBeChecked();
+  await activate(page, ui.apps.nextButton);
+
+  await ui.encryption.expectShown();
+  await tabTo(page, ui.encryption.passphraseMethod);
+  await keys.press('Space');
+  for (const field of [ui.encryption.passphraseField, ui.encryption.confirmField, ui.encryption.rehearsalField]) {
+    await tabTo(page, field);
+    await keys.type(PASSPHRASE);
+  }
+  await activate(page, ui.encryption.nextButton);
+
+  await ui.recovery.expectShown();
+  const recoveryKey = await ui.recovery.readKey();
+  const group = await ui.recovery.askedGroup();
+  await tabTo(page, ui.recovery.confirmField);
+  await keys.type(recoveryKey.split('-')[group - 1]!);
+  // Enter in the field submits the page, as Next does.
+  await keys.press('Enter');
+
+  await ui.summary.expectShown();
+  await activate(page, ui.summary.installButton);
+  await expect(ui.done.heading).toBeVisible({ timeout: 60_000 });
+  await expect(ui.done.restartButton).toBeVisible();
+
+  expectProvisioned(
+    { sandboxDir: sandbox.dir, wizardStateDir },
+    {
+      profile: 'common',
+      apps: ['browser', 'editor', 'mail'],
+      locale: 'en',
+      keyboard: { layout: 'us', variant: '' },
+      encryption: { method: 'passphrase', passphrase: PASSPHRASE },
+      recoveryKey,
+      accessibility: { highContrast: true, largeText: false, reduceMotion: false, screenReader: false },
+    },
+  );
+});

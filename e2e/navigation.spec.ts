@@ -1,0 +1,131 @@
+// Moving around never loses a choice: Back from every page finds each value as it was left,
+// the summary's "Change" links lead back to the summary, and a security key set up stays set up.
+import { test, expect } from './fixtures/test';
+import { expectProvisioned } from './support/expect-provisioned';
+import { installToDone } from './support/flows';
+import { PASSPHRASE, SIMULATED_KEY, SIMULATED_PIN } from './support/secrets';
+
+test('@profiles @encryption Back from every page keeps every value', async ({ ui, sandbox, wizardStateDir }) => {
+  await ui.welcome.chooseKeyboardLayout('de');
+  await ui.welcome.setAccessibility('Reduce motion', true);
+  await ui.welcome.setAccessibility('Screen reader', true);
+  await ui.welcome.next();
+  await ui.profile.choose('Common');
+  await ui.profile.next();
+  await ui.apps.deselect('Terminal');
+  await ui.apps.select('Email');
+  await ui.apps.select('Chat');
+  await ui.apps.next();
+  await ui.encryption.choosePassphrase(PASSPHRASE, { recoveryKey: true });
+  await ui.encryption.next();
+  const recoveryKey = await ui.recovery.confirmKey();
+  const typedGroup = await ui.recovery.confirmField.inputValue();
+  await ui.recovery.next();
+  await ui.summary.expectShown();
+
+  await ui.summary.back();
+  await ui.recovery.expectShown();
+  expect(await ui.recovery.readKey(), 'the same recovery key').toBe(recoveryKey);
+  await expect(ui.recovery.confirmField).toHaveValue(typedGroup);
+
+  await ui.recovery.back();
+  await ui.encryption.expectShown();
+  await expect(ui.encryption.passphraseMethod).toBeChecked();
+  await ui.encryption.expectPassphraseFieldsHold(PASSPHRASE);
+  await expect(ui.encryption.recoveryKeyWanted).toBeChecked();
+
+  await ui.encryption.back();
+  await ui.apps.expectShown();
+  await ui.apps.expectProfile('Common');
+  await ui.apps.expectSelected(['Web browser', 'Text editor', 'Email', 'Chat']);
+
+  await ui.apps.back();
+  await ui.profile.expectChosen('Common');
+
+  await ui.profile.back();
+  await ui.welcome.expectShown();
+  await ui.welcome.expectLanguage('English');
+  await expect(ui.welcome.keyboardLayout).toHaveValue('de');
+  await expect(ui.welcome.switch('Reduce motion')).toBeChecked();
+  await expect(ui.welcome.switch('Screen reader')).toBeChecked();
+  await expect(ui.welcome.switch('High contrast')).not.toBeChecked();
+
+  // Forward again with Next alone: every page still passes as it was left.
+  for (const page of [ui.welcome, ui.profile, ui.apps, ui.encryption, ui.recovery]) {
+    await page.expectShown();
+    await page.next();
+  }
+  await ui.summary.expectShown();
+  await expect(ui.summary.item('Profile')).toHaveText('Common');
+  await installToDone(ui);
+  expectProvisioned(
+    { sandboxDir: sandbox.dir, wizardStateDir },
+    {
+      profile: 'common',
+      apps: ['browser', 'editor', 'mail', 'chat'],
+      locale: 'en',
+      keyboard: { layout: 'de', variant: '' },
+      encryption: { method: 'passphrase', passphrase: PASSPHRASE },
+      recoveryKey,
+      accessibility: { highContrast: false, largeText: false, reduceMotion: true, screenReader: true },
+    },
+  );
+});
+
+test('@profiles the summary\'s Change links lead back to the summary with the change made', async ({ ui }) => {
+  await ui.welcome.next();
+  await ui.profile.choose('Minimal');
+  await ui.profile.next();
+  await ui.apps.next();
+  await ui.encryption.choosePassphrase(PASSPHRASE, { recoveryKey: false });
+  await ui.encryption.next();
+  await ui.summary.expectShown();
+  await expect(ui.summary.item('Recovery key')).toHaveText('No');
+
+  await ui.summary.change('Change profile and apps');
+  await ui.profile.expectChosen('Minimal');
+  await ui.profile.choose('Power');
+  await ui.profile.next();
+  await ui.summary.expectShown();
+  await expect(ui.summary.item('Profile')).toHaveText('Power');
+  await expect(ui.summary.item('VMs')).toContainText('NixOS');
+
+  await ui.summary.change('Change language and keyboard');
+  await ui.welcome.chooseKeyboardLayout('fi');
+  await ui.welcome.next();
+  await ui.summary.expectShown();
+  await expect(ui.summary.item('Keyboard')).toHaveText('Finnish');
+
+  await ui.summary.change('Change encryption');
+  await ui.encryption.expectPassphraseFieldsHold(PASSPHRASE);
+  await ui.encryption.recoveryKeyWanted.check();
+  await ui.encryption.next();
+  // A recovery key now has to be made and confirmed before the summary.
+  await ui.recovery.expectShown();
+  await ui.recovery.confirmKey();
+  await ui.recovery.next();
+  await ui.summary.expectShown();
+  await expect(ui.summary.item('Recovery key')).toHaveText('Yes, the one you wrote down');
+});
+
+test('@encryption a security key set up stays set up across Back and Next', async ({ ui }) => {
+  await ui.welcome.next();
+  await ui.profile.choose('Minimal');
+  await ui.profile.next();
+  await ui.apps.next();
+  await ui.encryption.chooseSecurityKeyAndSetUp(SIMULATED_KEY.withPin, SIMULATED_PIN);
+  await ui.encryption.next();
+  const recoveryKey = await ui.recovery.readKey();
+  await ui.recovery.back();
+  await ui.encryption.expectShown();
+  await expect(ui.encryption.securityKeyMethod).toBeChecked();
+  await ui.encryption.expectSecurityKeyReady(SIMULATED_KEY.withPin);
+  await ui.encryption.back();
+  await ui.apps.next();
+  await ui.encryption.next();
+  await ui.recovery.expectShown();
+  expect(await ui.recovery.readKey(), 'the same recovery key').toBe(recoveryKey);
+  await ui.recovery.confirmKey();
+  await ui.recovery.next();
+  await expect(ui.summary.item('Unlock with')).toHaveText(`Security key: ${SIMULATED_KEY.withPin}`);
+});

@@ -1,0 +1,31 @@
+// Every profile × every encryption method reaches Done, and the host ends up exactly as chosen.
+// The cells vary the other choices too (keyboard, recovery key, app picks, high contrast); three
+// of them run axe on every screen they pass (passphrase, security key, and with High contrast).
+import { test } from './fixtures/test';
+import { axeOn } from './support/a11y';
+import { expectProvisioned } from './support/expect-provisioned';
+import { completeWizard, expectedFrom, type WizardChoices } from './support/flows';
+import { PASSPHRASE, SIMULATED_KEY, SIMULATED_PIN } from './support/secrets';
+
+const withPassphrase = (recoveryKey: boolean) => ({ method: 'passphrase', passphrase: PASSPHRASE, recoveryKey }) as const;
+const withSecurityKey = { method: 'fido2', device: SIMULATED_KEY.withPin, pin: SIMULATED_PIN } as const;
+
+const MATRIX: readonly { name: string; choices: WizardChoices; axe: boolean }[] = [
+  { name: 'minimal + passphrase', choices: { profile: 'minimal', keyboard: 'fi', encryption: withPassphrase(true) }, axe: false },
+  { name: 'minimal + security key', choices: { profile: 'minimal', encryption: withSecurityKey }, axe: true },
+  { name: 'common + passphrase', choices: { profile: 'common', addApps: ['mail'], encryption: withPassphrase(true) }, axe: true },
+  { name: 'common + security key', choices: { profile: 'common', keyboard: 'us(intl)', encryption: withSecurityKey }, axe: false },
+  { name: 'power + passphrase', choices: { profile: 'power', removeApps: ['terminal'], addApps: ['files'], encryption: withPassphrase(false) }, axe: false },
+  {
+    name: 'power + security key, high contrast',
+    choices: { profile: 'power', accessibility: ['High contrast', 'Large text'], encryption: withSecurityKey },
+    axe: true,
+  },
+];
+
+for (const { name, choices, axe } of MATRIX) {
+  test(`@profiles @encryption${axe ? ' @a11y' : ''} ${name} reaches Done and provisions what was chosen`, async ({ ui, sandbox, wizardStateDir }) => {
+    const { recoveryKey } = await completeWizard(ui, choices, axe ? axeOn(ui.page) : undefined);
+    expectProvisioned({ sandboxDir: sandbox.dir, wizardStateDir }, expectedFrom(choices, recoveryKey));
+  });
+}

@@ -1,0 +1,143 @@
+// Whole walks through the wizard from a description of the choices, for scenarios whose point
+// lies elsewhere (a failing step, a dropped connection) and for the profile × method matrix.
+import { expect } from '@playwright/test';
+import type { Wizard } from '../pages/wizard';
+import type { AccessibilitySwitch, LanguageName } from '../pages/welcome-page';
+import type { ProfileName } from '../pages/profile-page';
+import { appName, PRESET_APPS, type Profile } from './catalog-names';
+import type { ExpectedInstall } from './expect-provisioned';
+
+export interface PassphraseChoice {
+  readonly method: 'passphrase';
+  readonly passphrase: string;
+  readonly recoveryKey: boolean;
+}
+
+export interface SecurityKeyChoice {
+  readonly method: 'fido2';
+  /** The simulated key's name. */
+  readonly device: string;
+  readonly pin?: string;
+}
+
+export interface WizardChoices {
+  readonly language?: LanguageName;
+  /** XKB layout id; default: the language's. */
+  readonly keyboard?: string;
+  readonly accessibility?: readonly AccessibilitySwitch[];
+  readonly profile: Profile;
+  /** App ids to add to, or take from, the profile's preset on the Apps page. */
+  readonly addApps?: readonly string[];
+  readonly removeApps?: readonly string[];
+  readonly encryption: PassphraseChoice | SecurityKeyChoice;
+}
+
+/** Called on arrival at each screen (e.g. an accessibility check). */
+export type OnScreen = (screen: string) => Promise<void>;
+
+const PROFILE_NAMES: Record<Profile, ProfileName> = { minimal: 'Minimal', common: 'Common', power: 'Power' };
+const noCheck: OnScreen = async () => {};
+
+export function profileName(profile: Profile): ProfileName {
+  return PROFILE_NAMES[profile];
+}
+
+export async function chooseWelcome(ui: Wizard, c: WizardChoices): Promise<void> {
+  await ui.welcome.expectShown();
+  if (c.language) await ui.welcome.chooseLanguage(c.language);
+  if (c.keyboard) await ui.welcome.chooseKeyboardLayout(c.keyboard);
+  for (const name of c.accessibility ?? []) await ui.welcome.setAccessibility(name, true);
+}
+
+export async function chooseApps(ui: Wizard, c: WizardChoices): Promise<void> {
+  for (const id of c.removeApps ?? []) await ui.apps.deselect(appName(id));
+  for (const id of c.addApps ?? []) await ui.apps.select(appName(id));
+}
+
+export async function chooseEncryption(ui: Wizard, e: WizardChoices['encryption']): Promise<void> {
+  if (e.method === 'passphrase') await ui.encryption.choosePassphrase(e.passphrase, { recoveryKey: e.recoveryKey });
+  else await ui.encryption.chooseSecurityKeyAndSetUp(e.device, e.pin);
+}
+
+/**
+ * Walks from Welcome to the summary making `choices`; returns the recovery key read from the
+ * page (null when none is made).
+ */
+export async function walkToSummary(ui: Wizard, c: WizardChoices, onScreen: OnScreen = noCheck): Promise<{ recoveryKey: string | null }> {
+  await chooseWelcome(ui, c);
+  await onScreen('welcome');
+  await ui.welcome.next();
+
+  await ui.profile.expectShown();
+  await ui.profile.choose(profileName(c.profile));
+  await onScreen('profile');
+  await ui.profile.next();
+
+  await ui.apps.expectShown();
+  await chooseApps(ui, c);
+  await onScreen('apps');
+  await ui.apps.next();
+
+  await ui.encryption.expectShown();
+  await chooseEncryption(ui, c.encryption);
+  await onScreen(`encryption (${c.encryption.method})`);
+  await ui.encryption.next();
+
+  let recoveryKey: string | null = null;
+  if (c.encryption.method === 'fido2' || c.encryption.recoveryKey) {
+    await ui.recovery.expectShown();
+    recoveryKey = await ui.recovery.confirmKey();
+    await onScreen('recovery key');
+    await ui.recovery.next();
+  }
+  await ui.summary.expectShown();
+  await onScreen('summary');
+  return { recoveryKey };
+}
+
+/** Install from the summary, watch the progress page, and arrive at Done. */
+export async function installToDone(ui: Wizard, onScreen: OnScreen = noCheck): Promise<void> {
+  await ui.summary.install();
+  await ui.progress.expectShown();
+  await onScreen('progress');
+  await expect(ui.done.heading, 'the install should finish').toBeVisible({ timeout: 60_000 });
+  await onScreen('done');
+}
+
+/** The whole wizard, Welcome to Done. */
+export async function completeWizard(ui: Wizard, c: WizardChoices, onScreen: OnScreen = noCheck): Promise<{ recoveryKey: string | null }> {
+  const made = await walkToSummary(ui, c, onScreen);
+  await installToDone(ui, onScreen);
+  return made;
+}
+
+/** The end state these choices should leave on the host. */
+export function expectedFrom(c: WizardChoices, recoveryKey: string | null): ExpectedInstall {
+  const apps = [...PRESET_APPS[c.profile].filter((id) => !(c.removeApps ?? []).includes(id)), ...(c.addApps ?? [])];
+  const locale = LANGUAGE_CODES[c.language ?? 'English'];
+  return {
+    profile: c.profile,
+    apps,
+    locale,
+    keyboard: parseLayout(c.keyboard ?? DEFAULT_LAYOUTS[locale]!),
+    encryption: c.encryption.method === 'passphrase'
+      ? { method: 'passphrase', passphrase: c.encryption.passphrase }
+      : { method: 'fido2', pinRequired: c.encryption.pin !== undefined },
+    recoveryKey,
+    accessibility: {
+      highContrast: c.accessibility?.includes('High contrast') ?? false,
+      largeText: c.accessibility?.includes('Large text') ?? false,
+      reduceMotion: c.accessibility?.includes('Reduce motion') ?? false,
+      screenReader: c.accessibility?.includes('Screen reader') ?? false,
+    },
+  };
+}
+
+const LANGUAGE_CODES: Record<LanguageName, string> = { English: 'en', Suomi: 'fi', Deutsch: 'de', Français: 'fr', العربية: 'ar' };
+const DEFAULT_LAYOUTS: Record<string, string> = { en: 'us', fi: 'fi', de: 'de', fr: 'fr', ar: 'ara' };
+
+/** `us(intl)` → layout `us`, variant `intl`. */
+export function parseLayout(id: string): { layout: string; variant: string } {
+  const m = /^([^(]+)(?:\(([^)]*)\))?$/.exec(id);
+  return { layout: m?.[1] ?? id, variant: m?.[2] ?? '' };
+}

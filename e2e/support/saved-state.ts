@@ -1,0 +1,13 @@
+// What the wizard has saved in its state folder, read back the way the next wizard will read it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The page the saved state resumes at, or null before anything was saved. */
+export function savedWizardPage(stateDir: string): string | null {
+  try {
+    const saved = JSON.parse(readFileSync(path.join(stateDir, 'wizard-state.json'), 'utf8')) as { data?: { page?: unknown } };
+    return typeof saved.data?.page === 'string' ? saved.data.page : null;
+  } catch {
+    return null;
+  }
+}

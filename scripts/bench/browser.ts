@@ -1,0 +1,35 @@
+// Debian's Chromium through Playwright, with the flags the e2e suite uses, and cold contexts:
+// a new context per load (no cookies, storage or cache from earlier loads) with the HTTP cache
+// disabled through the DevTools protocol.
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // performance.memory with exact figures (not bucketed) for the heap section.
+  '--enable-precise-memory-info',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export interface ColdPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+}
+
+export async function coldPage(browser: Browser): Promise<ColdPage> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  return { context, page };
+}

@@ -1,0 +1,183 @@
+// Walks the whole wizard through every page and the main states (errors, FIDO2 prompts, the
+// install, its failure and the end), calling `onState(name)` at each, so a check or a
+// screenshot can run there. Shared by the l10n e2e specs and the reviewer gallery.
+//
+// It never reads text: the page may be in any language, the pseudo-locale or keys. It finds
+// controls by the ids and structure the renderer gives them (#profile-common, #passphrase, the
+// primary button of the page's action row, …) and the simulated security keys by their device
+// names, which come from the sandbox in English and are not translated.
+//
+// The sandbox helper must fail `vm-definitions` once (FAIL_STEP) and run `userdata-mkfs`
+// slowly (SLOW_STEP), so there is a failure page and time to see the progress page.
+
+/** @typedef {import('@playwright/test').Page} Page */
+/** @typedef {(name: string) => Promise<void>} OnState */
+
+export const FAIL_STEP = { 'vm-definitions': 1 };
+export const SLOW_STEP = { 'userdata-mkfs': 1500 };
+
+/**
+ * A passphrase the language's default keyboard layout can type at the unlock prompt (the
+ * wizard refuses others): Arabic's layout has no Latin letters.
+ * @param {string | undefined} language
+ */
+export function passphraseFor(language) {
+  return language === 'ar' ? 'نهر أخضر فوق جبل بعيد' : 'violet anchor meadow 42 lantern';
+}
+
+/** The states `walkWizard` reports, in order (helper-wait only when the helper starts down). */
+export const WALK_STATES = [
+  'helper-wait',
+  'welcome',
+  'profile-errors',
+  'profile',
+  'apps',
+  'encryption-errors',
+  'encryption-weak',
+  'encryption-passphrase',
+  'fido2-devices',
+  'fido2-wrong-pin',
+  'fido2-removed',
+  'fido2-touch',
+  'fido2-enrolled',
+  'recovery-errors',
+  'recovery',
+  'summary',
+  'summary-plan',
+  'progress',
+  'failure',
+  'done',
+];
+
+const NEXT = 'form.page .page-actions button[type=submit]';
+const PRIMARY = '.page-actions .button-primary';
+/** Elements only one page has: how the walk knows which page it is on. */
+const PAGE_MARK = {
+  welcome: 'input[name=language]',
+  profile: '#profile-common',
+  apps: '#app-search',
+  encryption: '#method-passphrase',
+  recovery: '#recovery-confirm',
+  summary: '.summary-section',
+  progress: '.progress-summary',
+  failure: '.notice-error',
+  done: '.done-list',
+};
+
+/** @param {Page} page @param {keyof typeof PAGE_MARK} name */
+async function onPage(page, name) {
+  await page.locator(PAGE_MARK[name]).first().waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** @param {Page} page */
+async function next(page) {
+  await page.locator(NEXT).click();
+}
+
+/** @param {Page} page @param {string} name */
+function device(page, name) {
+  return page.locator('label.device', { hasText: name }).locator('input');
+}
+
+/**
+ * @param {Page} page the wizard, freshly opened on its first screen
+ * @param {{ onState: OnState, language?: string, startHelper?: () => Promise<void> }} options
+ *   language: an offered language code to pick on Welcome (none: keep the current one);
+ *   startHelper: given when the helper is down at start, to bring it up after `helper-wait`.
+ */
+export async function walkWizard(page, { onState, language, startHelper }) {
+  if (startHelper) {
+    await page.locator('.status-line').waitFor({ timeout: 30_000 });
+    await onState('helper-wait');
+    // The wizard tries again by itself within seconds (clicking "Try now" could race it and hit
+    // the Welcome page's Next instead).
+    await startHelper();
+  }
+
+  await onPage(page, 'welcome');
+  if (language) {
+    await page.locator(`input[name=language][value="${language}"]`).check();
+    await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+  }
+  await onState('welcome');
+  await next(page);
+
+  await onPage(page, 'profile');
+  await next(page);
+  await page.locator('.error-summary').waitFor();
+  await onState('profile-errors');
+  await page.locator('#profile-common').check();
+  await onState('profile');
+  await next(page);
+
+  await onPage(page, 'apps');
+  await onState('apps');
+  await next(page);
+
+  await onPage(page, 'encryption');
+  await page.locator('#method-passphrase').check();
+  await next(page);
+  await page.locator('.error-summary').waitFor();
+  await onState('encryption-errors');
+  await page.locator('#passphrase').fill('password1');
+  await page.locator('.strength-label').waitFor();
+  await page.locator('.strength-warning, .strength-suggestions').first().waitFor();
+  await onState('encryption-weak');
+  const passphrase = passphraseFor(language);
+  await page.locator('#passphrase').fill(passphrase);
+  await page.locator('#passphrase-confirm').fill(passphrase);
+  await page.locator('#rehearsal').fill(passphrase);
+  await page.locator('#rehearsal-state.field-ok').waitFor();
+  await onState('encryption-passphrase');
+
+  await page.locator('#method-fido2').check();
+  await page.locator('label.device').first().waitFor();
+  await onState('fido2-devices');
+  await device(page, 'PIN 123456').check();
+  await page.locator('#fido2-pin').fill('000000');
+  await page.locator('#fido2-enroll').click();
+  await page.locator('.notice-error').waitFor();
+  await onState('fido2-wrong-pin');
+  // Choosing a key clears the last error, so the next error notice is this key's.
+  await device(page, 'removed during enrollment').check();
+  await page.locator('#fido2-enroll').click();
+  await page.locator('.notice-error').waitFor({ timeout: 30_000 });
+  await onState('fido2-removed');
+  await device(page, 'no PIN').check();
+  await page.locator('#fido2-enroll').click();
+  await page.locator('.touch-prompt').waitFor();
+  await onState('fido2-touch');
+  await page.locator('.notice-success').waitFor({ timeout: 30_000 });
+  await onState('fido2-enrolled');
+  await page.locator('#method-passphrase').check();
+  await page.locator('#rehearsal-state.field-ok').waitFor();
+  await next(page);
+
+  await onPage(page, 'recovery');
+  await next(page);
+  await page.locator('.error-summary').waitFor();
+  await onState('recovery-errors');
+  const group = await page.locator('.recovery-group-asked .recovery-group-text').innerText();
+  await page.locator('#recovery-confirm').fill(group.trim());
+  await onState('recovery');
+  await next(page);
+
+  await onPage(page, 'summary');
+  await onState('summary');
+  await page.locator('.plan-disclosure .disclosure-button').click();
+  await page.locator('.plan-disclosure pre').waitFor();
+  await onState('summary-plan');
+  await page.locator('.plan-disclosure .disclosure-button').click();
+  await page.locator(PRIMARY).click();
+
+  await onPage(page, 'progress');
+  await page.locator('.install-step-running').first().waitFor({ timeout: 30_000 });
+  await onState('progress');
+
+  await onPage(page, 'failure');
+  await onState('failure');
+  await page.locator(PRIMARY).click();
+
+  await onPage(page, 'done');
+  await onState('done');
+}
