@@ -3,11 +3,13 @@
 import { useTranslation } from 'react-i18next';
 import { useActions, useWizard } from '../app/store-context';
 import { activePages, isWizardPage, pageIndex } from '../state/pages';
+import { formatNumber } from '../i18n/format';
 import { Icon } from './Icon';
 
 export function StepList() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const store = useActions();
+  const number = (n: number) => formatNumber(n, i18n.language);
   const page = useWizard((s) => s.nav.page);
   const furthest = useWizard((s) => s.nav.furthest);
   const encryption = useWizard((s) => s.choices.encryption);
@@ -26,12 +28,12 @@ export function StepList() {
             <li key={p} className={`step ${current ? 'step-current' : ''} ${done ? 'step-done' : ''}`}>
               {reachable ? (
                 <button type="button" className="step-link" onClick={() => store.goTo(p)}>
-                  <span className="step-number" aria-hidden="true">{i + 1}</span>
+                  <span className="step-number" aria-hidden="true">{number(i + 1)}</span>
                   <span>{label}</span>
                 </button>
               ) : (
                 <span className="step-static" aria-current={current ? 'step' : undefined}>
-                  <span className="step-number" aria-hidden="true">{done && !current ? <Icon name="check" /> : i + 1}</span>
+                  <span className="step-number" aria-hidden="true">{done && !current ? <Icon name="check" /> : number(i + 1)}</span>
                   <span>{label}</span>
                 </span>
               )}
@@ -40,7 +42,7 @@ export function StepList() {
         })}
         <li className={`step ${installing ? 'step-current' : ''}`}>
           <span className="step-static" aria-current={installing ? 'step' : undefined}>
-            <span className="step-number" aria-hidden="true">{pages.length + 1}</span>
+            <span className="step-number" aria-hidden="true">{number(pages.length + 1)}</span>
             <span>{t('common:page.install')}</span>
           </span>
         </li>

@@ -65,7 +65,7 @@ export function lazyName(sources: readonly string[], file: string): string {
   if (has('node_modules/qrcode/')) return 'QR code';
   const locale = sources.map((s) => /assets\/locales\/([^/]+)\//.exec(s)?.[1]).find(Boolean);
   if (locale) return `locale ${locale}`;
-  if (has('renderer/transport/')) return 'preview transport (browser preview only)';
+  if (has('renderer/transport/') || has('shared/ipc/ws-protocol')) return 'preview transport (preview only, loaded at start)';
   return file;
 }
 
@@ -76,16 +76,29 @@ function sourcesOf(dir: string, file: string): string[] {
   return Array.isArray(parsed.sources) ? parsed.sources.filter((s): s is string => typeof s === 'string') : [];
 }
 
+/**
+ * Locale chunks (JSON modules have no sources in their maps): the initial scripts name them in
+ * the `import.meta.glob` table Vite writes, `"…/locales/<lang>/<ns>.json": () => import("./x.js")`.
+ */
+export function localeChunks(code: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const entry = /"[^"]*\/locales\/([^/"]+)\/[^"]+\.json"\s*:\s*\(\)\s*=>[^,]*?import\(\s*[`'"]\.\/([^`'"]+)[`'"]/g;
+  for (const m of code.matchAll(entry)) found.set(`assets/${m[2]}`, `locale ${m[1]}`);
+  return found;
+}
+
 export async function measureBundle(rendererDir: string): Promise<BundleResult> {
   const { scripts, styles } = htmlReferences(readFileSync(path.join(rendererDir, 'index.html'), 'utf8'));
   const initialScripts = await staticClosure(rendererDir, scripts);
+  const locales = new Map<string, string>();
+  for (const f of initialScripts) for (const [file, name] of localeChunks(readFileSync(path.join(rendererDir, f), 'utf8'))) locales.set(file, name);
   const initialJs = [...initialScripts].sort().map((f) => sizeOf(rendererDir, f));
   const initialCss = styles.map((f) => sizeOf(rendererDir, f));
 
   const assets = readdirSync(path.join(rendererDir, 'assets')).map((f) => `assets/${f}`);
   const groups = new Map<string, FileSize[]>();
   for (const f of assets.filter((a) => /\.(?:js|css)$/.test(a) && !initialScripts.has(a) && !styles.includes(a)).sort()) {
-    const name = lazyName(sourcesOf(rendererDir, f), path.basename(f));
+    const name = locales.get(f) ?? lazyName(sourcesOf(rendererDir, f), path.basename(f));
     groups.set(name, [...(groups.get(name) ?? []), sizeOf(rendererDir, f)]);
   }
   const lazy = [...groups].map(([name, files]) => ({ name, ...total(files), files })).sort((a, b) => b.gzip - a.gzip);

@@ -84,11 +84,16 @@ export async function runBench(options: BenchOptions, root: string, say: Say): P
   const startedAt = new Date().toISOString();
   const work = mkdtempSync(path.join(os.tmpdir(), 'spectrum-bench-'));
   try {
+    const { sections, counts } = options;
     const t = englishText(root);
-    const snap = takeSnapshot(root, path.join(work, 'dist'), { heading: t('welcome', 'title'), button: t('common', 'nav.next') });
+    const inBrowser = sections.some((s) => s === 'startup' || s === 'typing' || s === 'heap');
+    const snap = takeSnapshot(root, path.join(work, 'dist'), { heading: t('welcome', 'title'), button: t('common', 'nav.next') }, {
+      renderer: inBrowser || sections.includes('bundle'),
+      helper: inBrowser || sections.includes('roundTrip') || sections.includes('helper'),
+      preview: inBrowser,
+    });
     const setup: RoundTripSetup = { helperScript: snap.helper, echoScript: path.join(root, 'scripts/bench/echo-server.mjs'), workDir: path.join(work, 'helpers') };
     mkdirSync(setup.workDir, { recursive: true });
-    const { sections, counts } = options;
     let measured: Measured = {};
     let chromium: string | null = null;
     if (sections.includes('bundle')) {
@@ -103,7 +108,7 @@ export async function runBench(options: BenchOptions, root: string, say: Say): P
       say(`helper footprint: idle, ${counts.openConnections} open connections, ${counts.hellos} hellos…`);
       measured.helper = await measureHelper(setup, counts);
     }
-    if (sections.some((s) => s === 'startup' || s === 'typing' || s === 'heap')) {
+    if (inBrowser) {
       const b = await browserSections(sections, snap, work, t, counts, say);
       measured = { ...measured, ...b.measured };
       chromium = b.chromium;

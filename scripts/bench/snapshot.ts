@@ -23,19 +23,32 @@ export interface BlankText {
 
 export class MissingBuildError extends Error {}
 
-export function takeSnapshot(root: string, into: string, text: BlankText): Snapshot {
+/** What a run needs from dist/: the renderer, the helper, the preview server. */
+export interface Needs {
+  readonly renderer: boolean;
+  readonly helper: boolean;
+  readonly preview: boolean;
+}
+
+/** Copies what `needs` names; paths of what was not needed are left empty. */
+export function takeSnapshot(root: string, into: string, text: BlankText, needs: Needs): Snapshot {
   const dist = path.join(root, 'dist');
-  const wanted = ['renderer/index.html', 'host/helper.mjs', 'preview/server.mjs'];
+  const wanted = [needs.renderer && 'renderer/index.html', needs.helper && 'host/helper.mjs', needs.preview && 'preview/server.mjs'].filter((f): f is string => Boolean(f));
   const missing = wanted.filter((f) => !existsSync(path.join(dist, f)));
   if (missing.length) throw new MissingBuildError(`not built: dist/${missing.join(', dist/')} (run npm run build)`);
-  const rendererDir = path.join(into, 'renderer');
-  cpSync(path.join(dist, 'renderer'), rendererDir, { recursive: true });
-  mkdirSync(path.join(into, 'host'));
-  mkdirSync(path.join(into, 'preview'));
-  cpSync(path.join(dist, 'host/helper.mjs'), path.join(into, 'host/helper.mjs'));
-  cpSync(path.join(dist, 'preview/server.mjs'), path.join(into, 'preview/server.mjs'));
-  writeBlankPage(rendererDir, text);
-  return { rendererDir, helper: path.join(into, 'host/helper.mjs'), previewServer: path.join(into, 'preview/server.mjs'), blankPage: BLANK_PAGE };
+  const copy = (from: string, to: string) => {
+    mkdirSync(path.dirname(path.join(into, to)), { recursive: true });
+    cpSync(path.join(dist, from), path.join(into, to), { recursive: true });
+    return path.join(into, to);
+  };
+  const rendererDir = needs.renderer ? copy('renderer', 'renderer') : '';
+  if (needs.renderer) writeBlankPage(rendererDir, text);
+  return {
+    rendererDir,
+    helper: needs.helper ? copy('host/helper.mjs', 'host/helper.mjs') : '',
+    previewServer: needs.preview ? copy('preview/server.mjs', 'preview/server.mjs') : '',
+    blankPage: BLANK_PAGE,
+  };
 }
 
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -7,14 +7,16 @@
 // primary button of the page's action row, …) and the simulated security keys by their device
 // names, which come from the sandbox in English and are not translated.
 //
-// The sandbox helper must fail `vm-definitions` once (FAIL_STEP) and run `userdata-mkfs`
-// slowly (SLOW_STEP), so there is a failure page and time to see the progress page.
+// The sandbox helper must fail `vm-definitions` once (FAIL_STEP) and run `userdata-mount`
+// slowly (SLOW_STEP), so there is a failure page and time to see the progress page midway.
 
 /** @typedef {import('@playwright/test').Page} Page */
 /** @typedef {(name: string) => Promise<void>} OnState */
 
 export const FAIL_STEP = { 'vm-definitions': 1 };
-export const SLOW_STEP = { 'userdata-mkfs': 1500 };
+export const SLOW_STEP = { 'userdata-mount': 1500 };
+/** Its row in the progress list: the fifth step (shared/plan/steps.ts). */
+const SLOW_ROW = '.install-steps > li:nth-child(5).install-step-running';
 
 /**
  * A passphrase the language's default keyboard layout can type at the unlock prompt (the
@@ -171,7 +173,8 @@ export async function walkWizard(page, { onState, language, startHelper }) {
   await page.locator(PRIMARY).click();
 
   await onPage(page, 'progress');
-  await page.locator('.install-step-running').first().waitFor({ timeout: 30_000 });
+  // Midway: the steps before it done, the slow one running.
+  await page.locator(SLOW_ROW).waitFor({ timeout: 30_000 });
   await onState('progress');
 
   await onPage(page, 'failure');

@@ -57,10 +57,9 @@ export function bootActions(
     set({ ...arrived, nav: { ...arrived.nav!, resumeNotice: needsSecrets ? 'secrets-reentry' : null } });
   };
 
-  /** `asked`: a helper.info request already on its way (start-up asks it early). */
-  const connectHelper = async (asked?: ReturnType<StoreDeps['api']['helper.info']>): Promise<void> => {
+  const connectHelper = async (): Promise<void> => {
     clearRetry();
-    const r = await (asked ?? deps.api['helper.info']({}));
+    const r = await deps.api['helper.info']({});
     const boot = get().boot;
     if (r.ok) {
       set({ boot: { ...boot, status: 'ready', helper: r.value, nextTryAt: null, attempts: boot.attempts + 1 } });
@@ -103,11 +102,6 @@ export function bootActions(
   return {
     async start() {
       cleanups.push(deps.api.onInstallEvent((e) => install.handleInstallEvent(e)));
-      // The three start-up questions do not depend on each other: one round trip, not three.
-      const helperInfo = deps.api['helper.info']({});
-      helperInfo.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-      const appInfo = deps.api['app.info']({});
-      appInfo.catch(() => undefined);
       const loaded = await deps.api['wizardState.load']({});
       const saved = loaded.ok ? fromPersisted(loaded.value, defaultChoices(deps.env)) : null;
       if (saved) {
@@ -120,9 +114,9 @@ export function bootActions(
         });
       }
       startPersisting();
-      const info = await appInfo;
+      const info = await deps.api['app.info']({});
       if (info.ok) set({ boot: { ...get().boot, app: info.value } });
-      await connectHelper(helperInfo);
+      await connectHelper();
     },
 
     retryHelperNow() {

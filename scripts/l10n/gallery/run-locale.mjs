@@ -1,0 +1,81 @@
+// One column of the gallery: a fresh sandbox helper and the preview for one locale, the walk
+// through every page and state with a screenshot at each, then the fatal screen (a preview
+// whose signing key is missing). One helper serves the whole column.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startHelper, startPreview, stop } from '../../lib/processes.mjs';
+import { FAIL_STEP, SLOW_STEP, walkWizard } from '../walk.mjs';
+import { KEYS_LOCALE_ID } from './locales.mjs';
+import { keysOnScreen } from './keys-on-screen.mjs';
+
+/** @typedef {import('./locales.mjs').GalleryLocale} GalleryLocale */
+/** @typedef {{ name: string, file: string, keys: string[] | null }} Shot */
+
+const VIEWPORT = { width: 1280, height: 900 };
+
+function helperArgs() {
+  return [
+    '--fast-kdf',
+    ...Object.entries(FAIL_STEP).flatMap(([step, n]) => ['--fail-step', `${step}:${n}`]),
+    ...Object.entries(SLOW_STEP).flatMap(([step, ms]) => ['--slow-step', `${step}:${ms}`]),
+  ];
+}
+
+/** @param {string} url @param {GalleryLocale} locale */
+const withLng = (url, locale) => (locale.lng ? `${url}&lng=${locale.lng}` : url);
+
+/**
+ * @param {import('@playwright/test').Browser} browser
+ * @param {GalleryLocale} locale
+ * @param {string} outDir the gallery folder; screenshots go to <outDir>/<locale.id>/
+ * @returns {Promise<Shot[]>}
+ */
+export async function runLocale(browser, locale, outDir) {
+  const dir = mkdtempSync(path.join(tmpdir(), `l10n-gallery-${locale.id}-`));
+  const shotsDir = path.join(outDir, locale.id);
+  rmSync(shotsDir, { recursive: true, force: true });
+  mkdirSync(shotsDir, { recursive: true });
+  /** @type {Shot[]} */
+  const shots = [];
+  /** @type {import('node:child_process').ChildProcess[]} */
+  const children = [];
+  const context = await browser.newContext({ locale: locale.browserLocale, viewport: VIEWPORT });
+  try {
+    // The helper runs once (it makes the host's signing key), then is down when the wizard starts.
+    let helper = await startHelper(dir, helperArgs());
+    const { socket, signingKey } = helper.ready;
+    await stop(helper.child);
+    const preview = await startPreview({ socket, signingKey, stateDir: path.join(dir, 'wizard'), extraArgs: ['--sandbox', '--simulated-fido2'] });
+    children.push(preview.child);
+    const page = await context.newPage();
+    await page.goto(withLng(preview.ready.url, locale));
+
+    /** @param {string} name */
+    const shoot = async (name) => {
+      const file = `${locale.id}/${name}.png`;
+      await page.screenshot({ path: path.join(outDir, file), fullPage: true, animations: 'disabled', caret: 'hide' });
+      shots.push({ name, file, keys: locale.id === KEYS_LOCALE_ID ? await keysOnScreen(page) : null });
+    };
+    await walkWizard(page, {
+      language: locale.pick,
+      onState: shoot,
+      startHelper: async () => {
+        helper = await startHelper(dir, helperArgs());
+        children.push(helper.child);
+      },
+    });
+
+    // The screen for a setup that cannot go on: this preview has no signing key.
+    const fatal = await startPreview({ socket, signingKey: path.join(dir, 'missing-signing-key.pem'), stateDir: path.join(dir, 'wizard-fatal'), extraArgs: ['--sandbox'] });
+    children.push(fatal.child);
+    await page.goto(withLng(fatal.ready.url, locale));
+    await page.locator('.notice-error').waitFor();
+    await shoot('fatal');
+    return shots;
+  } finally {
+    await context.close();
+    for (const child of children.reverse()) await stop(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
