@@ -2,7 +2,7 @@
 // renderer/ sees the DOM but not Node, electron/ and host/ see Node. Tests see everything.
 import { spawnSync } from 'node:child_process';
 
-const projects = ['shared/tsconfig.json', 'renderer/tsconfig.json', 'electron/tsconfig.json', 'host/tsconfig.json', 'tsconfig.test.json'];
+const projects = ['shared/tsconfig.json', 'renderer/tsconfig.json', 'electron/tsconfig.json', 'host/tsconfig.json', 'scripts/bench/tsconfig.json', 'tsconfig.test.json'];
 let failed = 0;
 for (const project of projects) {
   const r = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project], { stdio: 'inherit' });

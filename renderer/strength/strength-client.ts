@@ -5,10 +5,7 @@ import type { StrengthReply, StrengthResult } from './types';
 import type { Estimate } from './zxcvbn';
 
 export interface StrengthEstimator {
-  /**
-   * Null when a newer request made this one moot before it was worked on. Asking again for the
-   * text being worked on, or waiting, joins that request.
-   */
+  /** Null when a newer request made this one moot before it was worked on. */
   estimate(text: string, userInputs: readonly string[]): Promise<StrengthResult | null>;
   /** Whether estimates are made off the main thread (so asking on every keystroke is cheap). */
   readonly inWorker: boolean;
@@ -30,18 +27,8 @@ function inPage(): StrengthEstimator {
 interface Request {
   readonly text: string;
   readonly userInputs: readonly string[];
-  readonly answer: Promise<StrengthResult | null>;
   readonly resolve: (r: StrengthResult | null) => void;
 }
-
-function newRequest(text: string, userInputs: readonly string[]): Request {
-  let resolve!: (r: StrengthResult | null) => void;
-  const answer = new Promise<StrengthResult | null>((r) => (resolve = r));
-  return { text, userInputs, answer, resolve };
-}
-
-const sameAsk = (r: Request | null | undefined, text: string, userInputs: readonly string[]) =>
-  r !== null && r !== undefined && r.text === text && r.userInputs.join('\n') === userInputs.join('\n');
 
 export function createStrengthEstimator(): StrengthEstimator {
   let worker: Worker | null = null;
@@ -86,15 +73,12 @@ export function createStrengthEstimator(): StrengthEstimator {
     },
     estimate(text, userInputs) {
       if (broken || !worker) return fallback.estimate(text, userInputs);
-      if (sameAsk(working?.request, text, userInputs)) return working!.request.answer;
-      if (sameAsk(waiting, text, userInputs)) return waiting!.answer;
-      const request = newRequest(text, userInputs);
-      if (!working) send(request);
-      else {
+      return new Promise((resolve) => {
+        const request = { text, userInputs, resolve };
+        if (!working) return send(request);
         waiting?.resolve(null);
         waiting = request;
-      }
-      return request.answer;
+      });
     },
     dispose() {
       worker?.terminate();

@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lazyName, localeChunks } from './bundle';
 import { parseOptions, QUICK_COUNTS, UsageError } from './options';
 import { ResultsSchema } from './results';
@@ -48,7 +48,10 @@ describe('bench: pure parts', () => {
 });
 
 describe('bench: smoke run without a browser', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-smoke-'));
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'bench-smoke-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const withRenderer = existsSync(path.join(root, 'dist/renderer/index.html'));
 

@@ -20,13 +20,20 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
+/** A small VM's window. */
+const VIEWPORT = { width: 1024, height: 768 };
+
+export function newContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: VIEWPORT });
+}
+
 export interface ColdPage {
   readonly context: BrowserContext;
   readonly page: Page;
 }
 
 export async function coldPage(browser: Browser): Promise<ColdPage> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const context = await newContext(browser);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');

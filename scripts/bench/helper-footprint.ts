@@ -8,7 +8,7 @@ import { openHelperSession, type HelperSession } from '../../electron/node/helpe
 import { unixTransport } from '../../electron/node/transport/unix-transport';
 import { cpuTimes, rssBytes } from './proc';
 import type { HelperResult } from './results';
-import { withFreshHelper, type RoundTripSetup } from './round-trip';
+import { withFreshHelper, type HelperSetup } from './fresh-helper';
 import { round } from './stats';
 
 const SETTLE_MS = 1000;
@@ -23,7 +23,7 @@ async function settledRss(pid: number): Promise<number> {
   return readings.sort((a, b) => a - b)[2]!;
 }
 
-export async function measureHelper(setup: RoundTripSetup, counts: { hellos: number; openConnections: number }): Promise<HelperResult> {
+export async function measureHelper(setup: HelperSetup, counts: { hellos: number; openConnections: number }): Promise<HelperResult> {
   return withFreshHelper(setup, 'footprint', async (helper) => {
     const socket = helper.ready.socket!;
     await sleep(SETTLE_MS);

@@ -7,34 +7,17 @@
 // its hello, the plan, `accepted`. The helper is then stopped (its process group is killed,
 // ending the luksFormat it has begun) before the next run. Each run is followed by one floor
 // exchange of the same byte counts with a bare Node server, so both share the machine's state.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadSigner } from '../../electron/node/signing/signer';
-import { startNode, type Child } from './children';
+import { startNode } from './children';
 import { floorExchange, paddingFrame, type FloorExchange } from './echo-floor';
+import { withFreshHelper, type HelperSetup } from './fresh-helper';
 import { helloOnly, planExchange, type Exchange } from './plan-client';
 import type { RoundTripResult } from './results';
 import { round, roundSummary, summarize } from './stats';
 
-export interface RoundTripSetup {
-  readonly helperScript: string;
-  readonly echoScript: string;
-  readonly workDir: string;
-}
-
-/** Starts a helper on a new sandbox, runs `body` against it, stops it and removes the sandbox. */
-export async function withFreshHelper<T>(setup: RoundTripSetup, name: string, body: (helper: Child) => Promise<T>): Promise<T> {
-  const sandbox = path.join(setup.workDir, name);
-  const helper = await startNode(setup.helperScript, ['--sandbox', sandbox, '--fast-kdf'], 'helper');
-  try {
-    return await body(helper);
-  } finally {
-    await helper.stop();
-    rmSync(sandbox, { recursive: true, force: true });
-  }
-}
-
-async function oneRun(setup: RoundTripSetup, i: number): Promise<Exchange> {
+async function oneRun(setup: HelperSetup, i: number): Promise<Exchange> {
   return withFreshHelper(setup, `rt-${i}`, async (helper) => {
     const socket = helper.ready.socket!;
     const signer = loadSigner(helper.ready.signingKey!);
@@ -43,7 +26,7 @@ async function oneRun(setup: RoundTripSetup, i: number): Promise<Exchange> {
   });
 }
 
-export async function measureRoundTrip(setup: RoundTripSetup, runs: number): Promise<RoundTripResult> {
+export async function measureRoundTrip(setup: HelperSetup, runs: number): Promise<RoundTripResult> {
   mkdirSync(setup.workDir, { recursive: true });
   // One run, not counted, learns the frame sizes for the echo server.
   const calibration = await oneRun(setup, 0);

@@ -11,7 +11,6 @@ import { layoutId } from '../../state/keyboard-layouts';
 import { passphraseUntypeable, type Validation } from '../../state/validators';
 import { reasonsFor } from '../../components/use-reason-text';
 import { PassphraseStrength } from './StrengthMeter';
-import { prefetchStrength } from './use-strength';
 import { PASSPHRASE_MIN_CODE_POINTS } from '../../../shared/plan/secret-policy';
 
 export function PassphraseSection({ validation, showReasons }: { validation: Validation; showReasons: boolean }) {
@@ -39,10 +38,7 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
         label={t('passphrase.label')}
         hint={t('passphrase.hint', { min: PASSPHRASE_MIN_CODE_POINTS })}
         value={secrets.passphrase}
-        onChange={(v) => {
-          prefetchStrength(v);
-          store.setSecret('passphrase', v);
-        }}
+        onChange={(v) => store.setSecret('passphrase', v)}
         invalid={reasons('passphrase').length > 0}
         errorId={reasons('passphrase').length > 0 ? 'passphrase-error' : undefined}
         extraDescribedBy={untypeable.length > 0 ? 'passphrase-untypeable' : 'passphrase-strength'}

@@ -15,14 +15,6 @@ const IN_PAGE_DELAY_MS = 150;
  */
 export const STRENGTH_SHOWN_MARK = 'spectrum:strength-shown';
 
-/**
- * Starts the estimate of a new value from the field's change handler, so the worker works
- * while the page re-renders; the hook's own request for that value then joins it.
- */
-export function prefetchStrength(text: string): void {
-  if (text && estimator?.inWorker) void estimator.estimate(text, USER_INPUTS);
-}
-
 export function useStrength(text: string): StrengthResult | null {
   const [result, setResult] = useState<{ text: string; r: StrengthResult } | null>(null);
   // Start the worker (and its dictionaries) as the field appears, not at the first keystroke.
