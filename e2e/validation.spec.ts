@@ -66,9 +66,11 @@ test('@encryption @a11y passphrase and recovery-key rules block Next with their 
   await ui.encryption.expectNextBlockedBy(/can't be typed when the computer starts: ä/);
   await expectAccessible(ui.page, 'encryption, untypeable character');
 
-  // A weak but long enough passphrase is allowed, with the strength meter saying what it is.
+  // A long enough but guessable passphrase is refused, with the strength meter saying why.
   await ui.encryption.choosePassphrase('password', { recoveryKey: true });
   await expect(ui.encryption.strength).toHaveText('Strength: very weak');
+  await ui.encryption.expectNextBlockedBy('This passphrase is too easy to guess. Add more words or make it longer.');
+  await ui.encryption.choosePassphrase(PASSPHRASE, { recoveryKey: true });
   await ui.encryption.next();
 
   await ui.recovery.expectShown();

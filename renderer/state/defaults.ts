@@ -35,6 +35,7 @@ export const emptySecrets: Secrets = {
   recoveryKey: null,
   recoveryGroup: 0,
   recoveryConfirm: '',
+  passphraseStrength: null,
 };
 
 export const initialFido2: Fido2State = {
@@ -50,7 +51,7 @@ export const initialFido2: Fido2State = {
 
 export const initialBoot: BootState = { status: 'starting', attempts: 0, nextTryAt: null, fatalCode: null, app: null, helper: null };
 
-export const initialNav: Navigation = { page: 'welcome', furthest: 'welcome', returnToSummary: false, attempted: [], resumeNotice: null };
+export const initialNav: Navigation = { page: 'welcome', furthest: 'welcome', returnToSummary: false, attempted: [], resumeNotice: null, nextWhenStrengthKnown: false };
 
 export function initialData(env: Environment): WizardData {
   return {

@@ -6,7 +6,7 @@ import type { KeyboardChoice } from './keyboard-layouts';
 import type { WizardPage } from './pages';
 import type { EncryptionMethod, Secrets, WizardData } from './types';
 
-export type SecretField = Exclude<keyof Secrets, 'recoveryKey' | 'recoveryGroup'>;
+export type SecretField = Exclude<keyof Secrets, 'recoveryKey' | 'recoveryGroup' | 'passphraseStrength'>;
 
 export interface NavigationActions {
   /** Validates the page; moves on when it passes, else marks it so its reasons show. */
@@ -26,6 +26,8 @@ export interface ChoiceActions {
   setEncryptionMethod(method: EncryptionMethod): void;
   setRecoveryKeyWanted(wanted: boolean): void;
   setSecret(field: SecretField, value: string): void;
+  /** The strength estimator's score for this passphrase text (it may already be outdated). */
+  setPassphraseStrength(text: string, score: number): void;
   /** Makes a new recovery key (and a new group to type back). */
   regenerateRecoveryKey(): void;
 }

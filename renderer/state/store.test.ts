@@ -21,6 +21,7 @@ function enterPassphrase(store: WizardStoreApi, text = PASS) {
   s.setSecret('passphrase', text);
   s.setSecret('passphraseConfirm', text);
   s.setSecret('rehearsal', text);
+  s.setPassphraseStrength(text, 4); // as the strength meter reports it
 }
 
 function confirmRecovery(store: WizardStoreApi) {
@@ -75,6 +76,29 @@ describe('wizard store: navigation', () => {
     expect(store.getState().nav.page).toBe('summary');
     expect(store.getState().choices).toEqual(before.choices);
     expect(store.getState().secrets).toEqual(before.secrets);
+  });
+
+  it('Next waits for a strength estimate on its way, and refuses a guessable passphrase', async () => {
+    const { store } = await started();
+    const s = () => store.getState();
+    expect(s().next()).toBe(true);
+    s().setProfile('minimal');
+    expect(s().next()).toBe(true);
+    expect(s().next()).toBe(true);
+    s().setEncryptionMethod('passphrase');
+    s().setRecoveryKeyWanted(false);
+    for (const f of ['passphrase', 'passphraseConfirm', 'rehearsal'] as const) s().setSecret(f, 'password1');
+    expect(s().next()).toBe(false); // the estimate has not answered yet
+    expect(s().nav.page).toBe('encryption');
+    s().setPassphraseStrength('password', 4); // an answer for an older text changes nothing
+    expect(s().nav.page).toBe('encryption');
+    s().setPassphraseStrength('password1', 1);
+    expect(s().nav.page).toBe('encryption');
+    expect(s().next()).toBe(false);
+    for (const f of ['passphrase', 'passphraseConfirm', 'rehearsal'] as const) s().setSecret(f, PASS);
+    expect(s().next()).toBe(false);
+    s().setPassphraseStrength(PASS, 4); // Next was pressed while this was on its way: it moves on
+    expect(s().nav.page).toBe('summary');
   });
 
   it('skips the recovery page when a passphrase comes without a recovery key', async () => {

@@ -34,6 +34,8 @@ export interface Secrets {
   /** Which group (0–7) of the recovery key the person types back. */
   readonly recoveryGroup: number;
   readonly recoveryConfirm: string;
+  /** The estimator's score (0–4) for exactly this passphrase, once it has answered. */
+  readonly passphraseStrength: { readonly text: string; readonly score: number } | null;
 }
 
 export type Fido2Status = 'idle' | 'scanning' | 'ready' | 'enrolling' | 'verifying';
@@ -75,6 +77,8 @@ export interface Navigation {
   /** Pages where Next was pressed while something was missing: their reasons show. */
   readonly attempted: readonly WizardPage[];
   readonly resumeNotice: ResumeNotice;
+  /** Next was pressed while the passphrase's strength was still being worked out: move on once it is. */
+  readonly nextWhenStrengthKnown: boolean;
 }
 
 export interface WizardData {

@@ -76,12 +76,27 @@ export function passphraseUntypeable(input: Pick<Input, 'choices' | 'secrets'>):
   return layout ? untypeableChars(input.secrets.passphrase, layout) : [];
 }
 
+/**
+ * The lowest estimator score (zxcvbn: 0 too guessable … 4 very unguessable) accepted for the
+ * passphrase that guards all user data: 2 resists an online attack by a wide margin and, behind
+ * argon2id, an offline one for a long time; 0 and 1 are dictionary words and their variants.
+ */
+export const MIN_PASSPHRASE_SCORE = 2;
+export const STRENGTH_PENDING_REASON = 'encryption:reason.strengthPending';
+
+function strengthReasons({ passphrase, passphraseStrength }: Input['secrets']): Reason[] {
+  if (passphraseStrength?.text !== passphrase) return [{ key: 'encryption:reason.strengthPending', field: 'passphrase' }];
+  if (passphraseStrength.score < MIN_PASSPHRASE_SCORE) return [{ key: 'encryption:reason.tooWeak', field: 'passphrase' }];
+  return [];
+}
+
 function validatePassphrase(input: Input): Reason[] {
   const { passphrase, passphraseConfirm, rehearsal } = input.secrets;
   const reasons: Reason[] = [];
   const problem = passphraseProblem(passphrase);
   if (problem === 'too-short') reasons.push({ key: 'encryption:reason.tooShort', values: { min: PASSPHRASE_MIN_CODE_POINTS }, field: 'passphrase' });
   if (problem === 'too-long') reasons.push({ key: 'encryption:reason.tooLong', values: { max: PASSPHRASE_MAX_CODE_POINTS }, field: 'passphrase' });
+  if (problem === null) reasons.push(...strengthReasons(input.secrets));
   const untypeable = passphraseUntypeable(input);
   if (untypeable.length > 0) {
     reasons.push({ key: 'encryption:reason.untypeable', values: { chars: untypeable.join(' '), count: untypeable.length }, field: 'passphrase' });

@@ -15,7 +15,8 @@ const IN_PAGE_DELAY_MS = 150;
  */
 export const STRENGTH_SHOWN_MARK = 'spectrum:strength-shown';
 
-export function useStrength(text: string): StrengthResult | null {
+/** `onCurrent` hears the score once the estimate is for exactly `text` (the page gates Next on it). */
+export function useStrength(text: string, onCurrent?: (text: string, score: number) => void): StrengthResult | null {
   const [result, setResult] = useState<{ text: string; r: StrengthResult } | null>(null);
   // Start the worker (and its dictionaries) as the field appears, not at the first keystroke.
   useEffect(() => {
@@ -44,10 +45,11 @@ export function useStrength(text: string): StrengthResult | null {
   }, [text]);
   const current = text !== '' && result?.text === text;
   useLayoutEffect(() => {
-    if (!current) return;
+    if (!current || !result) return;
     performance.clearMarks(STRENGTH_SHOWN_MARK);
     performance.mark(STRENGTH_SHOWN_MARK);
-  }, [current, result]);
+    onCurrent?.(result.text, result.r.score);
+  }, [current, result, onCurrent]);
   // A result for an older text is still shown while the new one is worked out.
   return text && result ? result.r : null;
 }

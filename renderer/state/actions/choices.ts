@@ -58,6 +58,17 @@ export function choiceActions(set: SetState, get: GetState, deps: StoreDeps): Ch
       set({ secrets: { ...get().secrets, [field]: value } });
     },
 
+    setPassphraseStrength(text, score) {
+      const state = get();
+      if (text !== state.secrets.passphrase) return; // an answer for what was typed before
+      set({ secrets: { ...state.secrets, passphraseStrength: { text, score } } });
+      // Next was pressed while this estimate was on its way: carry it out now.
+      if (state.nav.nextWhenStrengthKnown) {
+        set({ nav: { ...get().nav, nextWhenStrengthKnown: false } });
+        get().next();
+      }
+    },
+
     regenerateRecoveryKey() {
       set({ secrets: { ...get().secrets, ...newRecoveryKey(deps) } });
     },

@@ -4,7 +4,7 @@ import type { StoreDeps } from '../deps';
 import { activePages, laterPage, needsRecoveryKey, pageIndex, isWizardPage, type WizardPage } from '../pages';
 import type { GetState, NavigationActions, SetState, WizardStore } from '../store-types';
 import type { Secrets } from '../types';
-import { firstInvalidPage, validatePage } from '../validators';
+import { STRENGTH_PENDING_REASON, firstInvalidPage, validatePage } from '../validators';
 
 /** A fresh recovery key and the group (0–7) the person will type back. */
 export function newRecoveryKey(deps: Pick<StoreDeps, 'randomBytes'>): Pick<Secrets, 'recoveryKey' | 'recoveryGroup' | 'recoveryConfirm'> {
@@ -27,7 +27,7 @@ export function navigationActions(set: SetState, get: GetState, deps: StoreDeps)
     const state = get();
     const arrived = arriveOnPage(state, page, deps);
     const leftSecretPage = state.nav.resumeNotice && page !== state.nav.page;
-    set({ ...arrived, nav: { ...arrived.nav!, ...extra, ...(leftSecretPage ? { resumeNotice: null } : {}) } });
+    set({ ...arrived, nav: { ...arrived.nav!, nextWhenStrengthKnown: false, ...extra, ...(leftSecretPage ? { resumeNotice: null } : {}) } });
   };
 
   return {
@@ -35,8 +35,12 @@ export function navigationActions(set: SetState, get: GetState, deps: StoreDeps)
       const state = get();
       const page = state.nav.page;
       if (!isWizardPage(page) || page === 'summary') return false;
-      if (!validatePage(page, state).ok) {
-        if (!state.nav.attempted.includes(page)) set({ nav: { ...state.nav, attempted: [...state.nav.attempted, page] } });
+      const validation = validatePage(page, state);
+      if (!validation.ok) {
+        // Only the strength estimate is missing: wait for it instead of refusing.
+        const waiting = validation.reasons.every((r) => r.key === STRENGTH_PENDING_REASON);
+        const attempted = state.nav.attempted.includes(page) ? state.nav.attempted : [...state.nav.attempted, page];
+        set({ nav: { ...state.nav, attempted, nextWhenStrengthKnown: waiting } });
         return false;
       }
       const pages = activePages(state.choices.encryption);
