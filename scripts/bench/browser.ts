@@ -3,15 +3,11 @@
 // disabled through the DevTools protocol.
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS as E2E_CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/chromium.mjs';
+
+export { CHROMIUM_PATH };
 const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...E2E_CHROMIUM_ARGS,
   // performance.memory with exact figures (not bucketed) for the heap section.
   '--enable-precise-memory-info',
 ];
