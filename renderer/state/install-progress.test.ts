@@ -56,6 +56,9 @@ describe('install progress reduction', () => {
     expect(lost.connection).toBe('lost');
     expect(reduceInstallEvent(lost, { kind: 'connection', state: 'lost' }, 2)).toBe(lost);
     expect(reduceInstallEvent(lost, { kind: 'connection', state: 'restored' }, 3).connection).toBe('ok');
+    const gaveUp = reduceInstallEvent(lost, { kind: 'connection', state: 'gave-up' }, 4);
+    expect(gaveUp).toMatchObject({ phase: 'failed', connection: 'ok', failure: { code: 'helper-unreachable', retryable: true } });
+    expect(reduceInstallEvent(gaveUp, { kind: 'connection', state: 'gave-up' }, 5)).toBe(gaveUp);
   });
 
   it('going back is safe only before anything was written', () => {

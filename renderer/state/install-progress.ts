@@ -110,6 +110,12 @@ export function reduceInstallEvent(install: InstallState, event: InstallEvent, n
       if (event.result.planId !== install.planId) return install;
       return applyResult(install, event.result, now);
     case 'connection':
+      if (event.state === 'gave-up') {
+        if (install.phase !== 'running' && install.phase !== 'starting') return install;
+        // Main stopped trying: a failure whose Retry attaches again (the plan may well go on).
+        const failure: InstallFailure = { source: 'start', code: 'helper-unreachable', step: null, message: 'the host stopped answering', retryable: true, details: [] };
+        return appendLog({ ...install, phase: 'failed', connection: 'ok', failure }, now, 'connection to the host given up');
+      }
       if (event.state === install.connection || (event.state === 'restored' && install.connection === 'ok')) return install;
       return appendLog({ ...install, connection: event.state === 'lost' ? 'lost' : 'ok' }, now, `connection to the host ${event.state}`);
   }

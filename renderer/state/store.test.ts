@@ -436,6 +436,19 @@ describe('wizard store: install', () => {
     expect(fake.callsOf('install.attach')).toHaveLength(1);
   });
 
+  it('when main gives up re-attaching, the failure screen offers Retry, which attaches again', async () => {
+    const { store, fake } = await atSummary({ 'install.attach': () => ok({ planId: PLAN_ID, steps: [{ id: 'vm-definitions', state: 'running' }] }) });
+    await store.getState().startInstall();
+    fake.emit({ kind: 'connection', state: 'lost' });
+    fake.emit({ kind: 'connection', state: 'gave-up' });
+    expect(store.getState().nav.page).toBe('failure');
+    expect(store.getState().install.failure).toMatchObject({ code: 'helper-unreachable', retryable: true });
+    await store.getState().retry();
+    expect(fake.callsOf('install.attach')).toEqual([{ planId: PLAN_ID }]);
+    expect(store.getState().nav.page).toBe('progress');
+    expect(store.getState().install.phase).toBe('running');
+  });
+
   it('the exported log has the failure and no secret', async () => {
     const { store, fake } = await atSummary({ 'install.start': () => fail('expired', 'session expired') });
     await store.getState().startInstall();

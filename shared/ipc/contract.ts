@@ -115,7 +115,8 @@ export type ResponseOf<C extends Channel> = z.output<IpcContract[C]['response']>
 export const InstallEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('progress'), progress: ProgressSchema }),
   z.object({ kind: z.literal('result'), result: ResultSchema }),
-  z.object({ kind: z.literal('connection'), state: z.enum(['lost', 'restored']) }),
+  // `gave-up`: main stopped attaching again (long silence, or the helper no longer knows the plan).
+  z.object({ kind: z.literal('connection'), state: z.enum(['lost', 'restored', 'gave-up']) }),
 ]);
 export type InstallEvent = z.infer<typeof InstallEventSchema>;
 export { EVENT_CHANNEL };

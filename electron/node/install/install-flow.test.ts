@@ -47,7 +47,7 @@ afterEach(async () => {
   temp.remove();
 });
 
-function wizard(opts: { socketPath: string; keyPath: string; fido2?: SimulatedKeysProvider }): Dispatch<null> {
+function wizard(opts: { socketPath: string; keyPath: string; fido2?: SimulatedKeysProvider; reattachWindowMs?: number }): Dispatch<null> {
   const log = createLogger((line) => logs.push(line));
   const set = createHandlers({
     config: { sandbox: true, simulatedFido2: true, exportDir: path.join(temp.dir, 'exports') },
@@ -60,16 +60,16 @@ function wizard(opts: { socketPath: string; keyPath: string; fido2?: SimulatedKe
     emit: (event) => events.push(InstallEventSchema.parse(event)),
     log,
     timeouts: { helloMs: 2000, answerMs: 5000 },
-    reattach: { windowMs: 10_000, delaysMs: [20, 50, 100], stallMs: 3000 },
+    reattach: { windowMs: opts.reattachWindowMs ?? 10_000, delaysMs: [20, 50, 100], stallMs: 3000 },
   });
   sets.push(set);
   return createDispatcher(set.handlers, { isTrustedSender: () => true, log });
 }
 
-async function setup(options: Partial<Omit<FakeHelperOptions, 'dir' | 'trustedKey'>> = {}) {
+async function setup(options: Partial<Omit<FakeHelperOptions, 'dir' | 'trustedKey'>> = {}, reattachWindowMs?: number) {
   const { keyPath, publicKey } = writeSigningKey(temp.dir);
   helper = await FakeHelper.start({ dir: temp.dir, trustedKey: publicKey, ...options });
-  return { dispatch: wizard({ socketPath: helper.socketPath, keyPath }), keyPath, publicKey, helper };
+  return { dispatch: wizard({ socketPath: helper.socketPath, keyPath, reattachWindowMs }), keyPath, publicKey, helper };
 }
 
 const startRequest = (recoveryKey: string, overrides: Partial<Choices> = {}) => ({
@@ -232,6 +232,17 @@ describe('after accepted', () => {
     await waitFor(() => resultEvent() !== undefined, 8000, 'the result');
     expect(events.some((e) => e.kind === 'connection' && e.state === 'restored')).toBe(true);
     expect(resultEvent()).toMatchObject({ result: { ok: true } });
+  });
+
+  it('says it gave up when the helper stays away past the re-attach window', async () => {
+    const { dispatch, helper: h } = await setup({ stepMs: 40 }, 400);
+    const r = await dispatch('install.start', startRequest(formatRecoveryKey(randomBytes(32))), null);
+    expect(r.ok).toBe(true);
+    await waitFor(() => events.some((e) => e.kind === 'progress'), 3000, 'progress');
+    await h.stopListening();
+    await waitFor(() => events.some((e) => e.kind === 'connection' && e.state === 'gave-up'), 5000, 'gave-up');
+    const states = events.flatMap((e) => (e.kind === 'connection' ? [e.state] : []));
+    expect(states).toEqual(['lost', 'gave-up']);
   });
 
   it('install.retry resumes a failed plan', async () => {

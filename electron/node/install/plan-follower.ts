@@ -61,7 +61,11 @@ export class PlanFollower {
       const quiet = outcome === 'lost-quietly';
       if (!quiet) this.deps.emit({ kind: 'connection', state: 'lost' });
       const next = await this.reattach(quiet);
-      if (!next) return;
+      if (!next) {
+        // Say so rather than leave the wizard "reconnecting" for ever; it can ask to attach again.
+        if (!this.stopped) this.deps.emit({ kind: 'connection', state: 'gave-up' });
+        return;
+      }
       if (!quiet || next.announcedLost) this.deps.emit({ kind: 'connection', state: 'restored' });
       this.connection = next.connection;
       if (this.handle(next.first) === 'result') return this.closeConnection();
