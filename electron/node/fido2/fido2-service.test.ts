@@ -3,19 +3,10 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Fido2EnrollmentSchema } from '../../../shared/ipc/contract';
-import { isIpcFailure } from '../ipc-error';
+import { code } from '../testing/error-code';
 import { Fido2Service } from './fido2-service';
 import { SIMULATED_PIN, SimulatedKeysProvider, withSimulatedKeys } from './simulated-keys';
 import { SoftwareAuthenticator } from './software-authenticator';
-
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (e) {
-    return isIpcFailure(e) ? e.code : 'untyped';
-  }
-}
 
 function setup() {
   const provider = new SimulatedKeysProvider({ delayScale: 0 });

@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isIpcFailure } from '../ipc-error';
+import { code } from '../testing/error-code';
 import { FAKE_DEVICE, FAKE_KEY_WITHOUT_PIN, FAKE_KEY_WITH_PIN, installFakeFido2Tools } from '../testing/fake-fido2-tools';
 import { makeTempDir } from '../testing/temp-dir';
 import { Fido2Service } from './fido2-service';
@@ -25,14 +25,6 @@ function service(env: NodeJS.ProcessEnv = {}) {
   return new Fido2Service(
     new Libfido2Provider({ env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, FAKE_FIDO2_ARGV_LOG: argvLog(), ...env }, touchTimeoutMs: 10_000 }),
   );
-}
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (e) {
-    return isIpcFailure(e) ? e.code : 'untyped';
-  }
 }
 
 describe('libfido2 tools provider', () => {
