@@ -1,5 +1,5 @@
 // startHelper(): the provisioning helper as one object, for the command line and for tests that
-// run it in-process. It listens on the hybrid-vsock Unix socket and serves PROTOCOL.md.
+// run it in-process. It listens on the hybrid-vsock Unix socket and serves docs/protocol.md.
 import { existsSync, renameSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { ALL_STEPS } from './apply/steps/all-steps';

@@ -5,7 +5,7 @@ import type { LogSink } from './log/logger';
 import type { FaultSpec, SlowSpec } from './apply/test-switches';
 
 export interface HelperOptions {
-  /** Sandbox folder (PROTOCOL.md §8), created if needed. */
+  /** Sandbox folder (docs/protocol.md §10.2), created if needed. */
   readonly sandbox?: string;
   /** Production: the `<vm vsock socket>_5219` path to listen on. */
   readonly listen?: string;

@@ -1,4 +1,4 @@
-// The sandbox folder of PROTOCOL.md §8. Everything in it survives a restart: a helper started
+// The sandbox folder of docs/protocol.md §10.2. Everything in it survives a restart: a helper started
 // again on the same folder (after a crash) reuses the key, the image, the state and the journal.
 import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';

@@ -20,7 +20,7 @@ export class HeldSecrets {
     this.recovery = recovery;
   }
 
-  /** From opened secrets already checked by verification (§6.5). */
+  /** From opened secrets already checked by verification (docs/protocol.md §5.5). */
   static from(secrets: SealedSecrets): HeldSecrets {
     let primary: Buffer;
     if ('passphrase' in secrets) {

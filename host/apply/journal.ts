@@ -70,7 +70,7 @@ export class JournalStore {
 /**
  * A journal found at start-up that says `applying` belongs to a helper that died mid-step:
  * the running step failed as `interrupted`. The secrets died with that process, so it cannot
- * be retried; a new plan of the same installation starts over (§7, "nothing is lost").
+ * be retried; a new plan of the same installation starts over (docs/protocol.md §6.7, §7).
  */
 export function markInterrupted(journal: Journal, nowIso: string): Journal {
   if (journal.phase !== 'applying') return journal;

@@ -10,7 +10,7 @@ import type { Cryptsetup, KdfArgs } from '../luks/cryptsetup';
 import type { Logger } from '../log/logger';
 import type { HeldSecrets } from './held-secrets';
 
-/** A plan that passed every check of §6. */
+/** A plan that passed every check of docs/protocol.md §5. */
 export interface VerifiedPlan {
   readonly planId: string;
   readonly payload: PlanPayload;

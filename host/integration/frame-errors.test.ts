@@ -1,4 +1,4 @@
-// Frame-level faults of PROTOCOL.md §2 over a real Unix socket: one `error` frame, then close.
+// Frame-level faults of docs/protocol.md §2 over a real Unix socket: one `error` frame, then close.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FRAME_BYTES } from '../../shared/protocol/frame-codec';
 import { HelperClient } from '../test-support/helper-client';

@@ -1,4 +1,4 @@
-// "Nothing is lost" (PROTOCOL.md §7): a target that holds a file system or someone else's LUKS
+// "Nothing is lost" (docs/protocol.md §7): a target that holds a file system or someone else's LUKS
 // volume is refused with target-in-use before anything is written; its bytes stay the same.
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';

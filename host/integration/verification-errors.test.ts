@@ -1,4 +1,4 @@
-// Every refusal of PROTOCOL.md §6 over a real socket, each with its code and the failing field.
+// Every refusal of docs/protocol.md §5 over a real socket, each with its code and the failing field.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';

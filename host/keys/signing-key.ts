@@ -1,4 +1,4 @@
-// The per-boot signing key pair (PROTOCOL.md §6): the helper keeps the public key as trusted and
+// The per-boot signing key pair (docs/protocol.md §5.2, §8.4): the helper keeps the public key as trusted and
 // writes the private key (PKCS#8 PEM, mode 0600) for the first-boot VM's read-only configuration.
 // A key already there is reused: the folder is per boot (a tmpfs on a host, the sandbox folder
 // in development), and a helper restarted after a crash must keep trusting the key the wizard

@@ -1,4 +1,4 @@
-// One wizard connection: framing (§2), the idle timeout, and dispatch of `plan`, `attach` and
+// One wizard connection: framing (docs/protocol.md §2), the idle timeout, and dispatch of `plan`, `attach` and
 // `retry` to the service. A frame-level fault gets one `error` frame and the connection closes;
 // nothing that happens here can reach another connection or the plan being applied.
 import type { Socket } from 'node:net';

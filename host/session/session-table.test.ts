@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SESSION_LIFETIME_MS, SessionTable } from './session-table';
 
 describe('SessionTable.claim', () => {
-  it('checks in the order of §6.3 and spends a nonce once', async () => {
+  it('checks in the order of docs/protocol.md §5.3 and spends a nonce once', async () => {
     let now = 1_000_000;
     const table = new SessionTable(() => now);
     const s = await table.open(1, 0);

@@ -1,4 +1,4 @@
-// Sessions of PROTOCOL.md §3: each `hello` opens one, bound to the connection it was sent on,
+// Sessions of docs/protocol.md §3: each `hello` opens one, bound to the connection it was sent on,
 // with a random session id, a nonce, an expiry and its own HPKE key pair (memory only).
 import { randomBytes } from 'node:crypto';
 import { base64url } from '../../shared/util/bytes';
@@ -57,7 +57,7 @@ export class SessionTable {
   }
 
   /**
-   * Step 3 of §6 for a plan that arrived on `connectionId`. On success the nonce is spent at
+   * docs/protocol.md §5.3 for a plan that arrived on `connectionId`. On success the nonce is spent at
    * once, whatever later checks say: a nonce can be presented once.
    */
   claim(sessionId: unknown, nonce: unknown, connectionId: number): SessionCheck {

@@ -1,4 +1,4 @@
-// PROTOCOL.md §7 "Nothing is lost": may this target be formatted for this installation?
+// docs/protocol.md §7 "Nothing is lost": may this target be formatted for this installation?
 import { FIRSTBOOT_SUBSYSTEM, type FirstbootToken } from '../luks/luks-tokens';
 import type { TargetProbe } from './probe-target';
 

@@ -1,6 +1,6 @@
 // A software model of a FIDO2 authenticator's hmac-secret extension, for tests without a key:
 // the credential carries a random credRandom, and hmac-secret(salt) = HMAC-SHA256(credRandom, salt)
-// (CTAP 2.1 §12.5, one salt). Enough to check that the helper enrolls what systemd expects.
+// (CTAP 2.1, section 12.5, one salt). Enough to check that the helper enrolls what systemd expects.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Fido2Params } from '../../shared/plan/plan-schema';
 import { FIDO2_RP_ID } from '../../shared/plan/plan-schema';

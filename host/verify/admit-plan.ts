@@ -1,4 +1,4 @@
-// §6 step 6 and the start of §7: one plan at a time (`busy`), a provisioned machine refuses
+// docs/protocol.md §5.6 and §7: one plan at a time (`busy`), a provisioned machine refuses
 // (`already-provisioned`), and "nothing is lost": a target holding anything but an interrupted
 // attempt of this installation is refused (`target-in-use`) before a byte is written.
 import { requiredBytes } from '../../shared/plan/catalog';

@@ -1,4 +1,4 @@
-// §6 steps 1 and 2: the envelope's shape and payloadType, then an Ed25519 signature over
+// docs/protocol.md §5.1 and §5.2: the envelope's shape and payloadType, then an Ed25519 signature over
 // DSSE's PAE by a trusted key, all before a byte of the payload is parsed.
 import { EnvelopeSchema, type Envelope } from '../../shared/protocol/messages';
 import { pae } from '../../shared/protocol/dsse';

@@ -1,4 +1,4 @@
-// §6 step 5 after the seal opened: the secrets fit the plan and the rules of secret-policy.
+// docs/protocol.md §5.5 after the seal opened: the secrets fit the plan and the rules of secret-policy.
 // Problems are named by pointer into the sealed plaintext, never quoted.
 import type { PlanPayload, PlanProblem } from '../../shared/plan/plan-schema';
 import { passphraseProblem } from '../../shared/plan/secret-policy';

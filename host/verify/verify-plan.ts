@@ -1,5 +1,5 @@
-// §6 steps 1 to 5 for one `plan` frame: envelope, signature, session, plan rules, seal.
-// Step 6 (busy, provisioned, the target) is admission: see admit-plan.ts.
+// docs/protocol.md §5.1 to §5.5 for one `plan` frame: envelope, signature, session, plan rules, seal.
+// docs/protocol.md §5.6 (busy, provisioned, the target) is admission: see admit-plan.ts.
 import { createHash } from 'node:crypto';
 import type { Catalog } from '../../shared/plan/catalog';
 import { validatePlan } from '../../shared/plan/plan-schema';

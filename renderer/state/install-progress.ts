@@ -136,7 +136,7 @@ export function runningStep(steps: readonly StepProgress[]): StepProgress | null
 /**
  * A plan the host stopped in the middle of (its process died, and the plan's secrets with it)
  * cannot be retried; the way on is a new plan of the same installation, which the host formats
- * again from the start (PROTOCOL.md §6, "Crash").
+ * again from the start (docs/protocol.md §6.7).
  */
 export function startsOver(failure: InstallFailure | null): boolean {
   return failure?.source === 'step' && failure.code === 'interrupted';

@@ -1,4 +1,4 @@
-// Turns the wizard's choices into the plan payload of PROTOCOL.md §5. Pure: the same function
+// Turns the wizard's choices into the plan payload of docs/protocol.md §4.3. Pure: the same function
 // builds the real plan at Install time and the "Show plan" preview on the summary page.
 import type { Accessibility, Fido2Params, Keyboard, PlanPayload, Sealed } from './plan-schema';
 import type { Profile } from './profiles';
@@ -37,7 +37,7 @@ export function buildPlanPayload(choices: PlanChoices, ctx: PlanContext): PlanPa
     vms: { system: [...SYSTEM_VMS].sort(), apps },
     encryption: {
       method: choices.encryption.method,
-      // FIDO2 always comes with a recovery key (PROTOCOL.md §5).
+      // FIDO2 always comes with a recovery key (docs/protocol.md §4.3).
       recoveryKey: choices.encryption.method === 'fido2' ? true : choices.encryption.recoveryKey,
       fido2: choices.encryption.method === 'fido2' ? ctx.fido2 : null,
       sealed: ctx.sealed,

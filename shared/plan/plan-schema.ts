@@ -1,4 +1,4 @@
-// The provisioning plan (PROTOCOL.md §5): schema, rule checks and the payload builder.
+// The provisioning plan (docs/protocol.md §4.3): schema, rule checks and the payload builder.
 // One schema serves the wizard (Show plan, before signing) and the helper (after verifying).
 import { z } from 'zod';
 import { base64, base64url } from '../util/bytes';
@@ -109,7 +109,7 @@ export function parsePlanPayload(value: unknown): PlanCheck {
   };
 }
 
-/** The rules of §5 and §6.4 beyond the shape: profile, sets, catalog, FIDO2 and space. */
+/** The rules of docs/protocol.md §4.3 and §5.4 beyond the shape: profile, sets, catalog, FIDO2 and space. */
 export function checkPlanRules(plan: PlanPayload, catalog: Catalog, userDataBytes: number): PlanCheck {
   const details: PlanProblem[] = [];
   const kinds = new Map(catalog.map((e) => [e.id, e.kind]));

@@ -1,4 +1,5 @@
-// Install profiles of Spectrum's ADR 002 ("Install options"), as PROTOCOL.md §5 states them.
+// Install profiles of Spectrum's design record 002, Install Options, as docs/protocol.md §4.3
+// states them.
 
 export const PROFILES = ['minimal', 'common', 'power'] as const;
 export type Profile = (typeof PROFILES)[number];

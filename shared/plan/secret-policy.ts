@@ -1,4 +1,4 @@
-// Rules for secrets that both the wizard and the helper enforce (PROTOCOL.md §6.5).
+// Rules for secrets that both the wizard and the helper enforce (docs/protocol.md §5.5).
 import { utf8Encode } from '../util/bytes';
 
 export const PASSPHRASE_MIN_CODE_POINTS = 8;

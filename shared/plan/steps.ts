@@ -1,4 +1,4 @@
-// The application steps of PROTOCOL.md §7, in order. Ids are stable wire values.
+// The application steps of docs/protocol.md §6.1, in order. Ids are stable wire values.
 
 export const STEP_IDS = [
   'userdata-format',

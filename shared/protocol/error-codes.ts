@@ -1,4 +1,4 @@
-// Error codes of PROTOCOL.md §4 (connection-level `error` frames) and the codes a failed
+// Error codes of docs/protocol.md §9 (connection-level `error` frames) and the codes a failed
 // step reports in a `result`. The wizard localizes by code; messages are English for logs.
 
 export const PROTOCOL_ERROR_CODES = [

@@ -1,4 +1,4 @@
-// Property tests of the frame decoder (PROTOCOL.md §2): whatever the bytes and however they are
+// Property tests of the frame decoder (docs/protocol.md §2): whatever the bytes and however they are
 // chunked, it never throws or hangs, buffers at most one frame, and ends in a defined state.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The framing of PROTOCOL.md §2: a 4-byte big-endian length, then that many bytes of UTF-8 JSON
+// The framing of docs/protocol.md §2: a 4-byte big-endian length, then that many bytes of UTF-8 JSON
 // encoding one object with a string `type`.
 import { utf8Decode, utf8Encode } from '../util/bytes';
 

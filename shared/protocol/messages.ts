@@ -1,4 +1,4 @@
-// Every message of PROTOCOL.md §4, as schemas. Both sides validate what they receive with these.
+// Every message of docs/protocol.md §3.2, §4, as schemas. Both sides validate what they receive with these.
 import { z } from 'zod';
 import { CatalogSchema } from '../plan/catalog';
 import { Rfc3339Utc, b64urlBytes } from '../plan/plan-schema';

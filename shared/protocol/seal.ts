@@ -1,4 +1,4 @@
-// HPKE sealing of the plan's secrets (PROTOCOL.md §5): base mode, DHKEM(X25519, HKDF-SHA256),
+// HPKE sealing of the plan's secrets (docs/protocol.md §4.4): base mode, DHKEM(X25519, HKDF-SHA256),
 // HKDF-SHA256, ChaCha20Poly1305; info = "spectrum-firstboot/v1 " + session, aad = nonce.
 import { CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
 import { Chacha20Poly1305 } from '@hpke/chacha20poly1305';

@@ -1,7 +1,7 @@
 // One interface over the ways the wizard can talk to a FIDO2 security key: libfido2's command
 // line tools (a real key) or the software model (tests, and simulated keys in the sandbox
 // preview). The FIDO2 service above it makes the credential and the hmac-secret assertion the
-// way systemd-cryptenroll does (REFERENCE.md, "systemd tokens").
+// way systemd-cryptenroll does (docs/protocol.md §8.1).
 import type { Fido2Device } from '../../../shared/ipc/contract';
 import { IpcFailure } from '../ipc-error';
 

@@ -36,7 +36,7 @@ export class Fido2Service {
     const device = this.lastDevices.get(deviceId) ?? (await this.devices()).devices.find((d) => d.id === deviceId);
     if (!device) throw fido2Error('fido2-no-device', 'no such security key (was it unplugged?)');
     if (device.hasPin && (pin === undefined || pin === '')) throw fido2Error('fido2-pin-required', 'this security key needs its PIN');
-    // A key without a PIN is enrolled without one; the assertion must then match (REFERENCE.md).
+    // A key without a PIN is enrolled without one; the assertion must then match (docs/protocol.md §8.1).
     const usePin = device.hasPin ? pin : undefined;
 
     const { credentialId } = await this.provider.makeCredential({

@@ -1,4 +1,4 @@
-// A software model of a FIDO2 authenticator with the hmac-secret extension (CTAP 2.1 §12.5):
+// A software model of a FIDO2 authenticator with the hmac-secret extension (CTAP 2.1, section 12.5):
 // each credential has a random credential id and two random 32-byte CredRandom values, one
 // used when user verification (here: the PIN) was performed and one when it was not; the
 // extension's output for a salt is HMAC-SHA-256(CredRandom, salt). That is why an assertion

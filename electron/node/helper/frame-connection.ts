@@ -1,4 +1,4 @@
-// One connection to the helper, as a queue of validated helper messages (PROTOCOL.md §2, §4).
+// One connection to the helper, as a queue of validated helper messages (docs/protocol.md §2, §4).
 // A frame fault, a message that fails the shared schemas, or the stream closing ends the
 // connection; a pending or later `next()` then rejects with the reason.
 import type { Duplex } from 'node:stream';

@@ -1,4 +1,4 @@
-// The wizard's side of a helper session (PROTOCOL.md §3): connect, read a fresh `hello`, send
+// The wizard's side of a helper session (docs/protocol.md §3.1): connect, read a fresh `hello`, send
 // one of plan/attach/retry, read its answer. Failures become the typed IPC errors the renderer
 // localizes: `helper-unreachable` (with the transport's reason as a detail), `helper-protocol`,
 // or the helper's own `error` code with its message and details.

@@ -1,4 +1,4 @@
-// The install flow of the main process (PROTOCOL.md §3): `helper.info` reads a hello;
+// The install flow of the main process (docs/protocol.md §3.1): `helper.info` reads a hello;
 // `install.start` connects, reads a fresh hello, builds, seals and signs the plan, sends it and
 // answers with the helper's `accepted` (or its `error`, typed); `install.attach` and
 // `install.retry` send those messages. After an answer a PlanFollower streams the plan's

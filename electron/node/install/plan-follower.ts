@@ -1,7 +1,7 @@
 // Follows a plan after the helper accepted it: turns its progress and result frames into
 // install events, and when the connection drops before the result, emits `lost`, keeps trying
 // to `attach` with backoff for a long while (a helper restart takes seconds), and emits
-// `restored` once it is attached again (PROTOCOL.md §3.4).
+// `restored` once it is attached again (docs/protocol.md §4.6).
 import type { InstallEvent } from '../../../shared/ipc/contract';
 import type { HelperMessage } from '../../../shared/protocol/messages';
 import type { Clock } from '../clock';
@@ -23,7 +23,7 @@ export interface ReattachPolicy {
 export const DEFAULT_REATTACH: ReattachPolicy = {
   windowMs: 15 * 60_000,
   delaysMs: [250, 500, 1000, 2000],
-  // The helper repeats `running` at least every 2 s (PROTOCOL.md §4).
+  // The helper repeats `running` at least every 2 s (docs/protocol.md §4.5).
   stallMs: 20_000,
 };
 

@@ -1,4 +1,4 @@
-// Picks the secrets the plan seals from what the renderer sent at Install (PROTOCOL.md §5):
+// Picks the secrets the plan seals from what the renderer sent at Install (docs/protocol.md §4.4):
 // the passphrase, or the FIDO2 secret held in main since enrollment, plus the recovery key
 // when one was chosen (always, with FIDO2). Problems are reported by path, never with a value.
 import type { Choices } from '../../../shared/ipc/contract';

@@ -1,4 +1,4 @@
-// Signs the plan as a DSSE envelope (PROTOCOL.md §4, §6) with the wizard's Ed25519 key. The
+// Signs the plan as a DSSE envelope (docs/protocol.md §4.2, §5.2) with the wizard's Ed25519 key. The
 // key is read from the first-boot VM's read-only configuration folder, kept in memory as a
 // KeyObject and never written anywhere else.
 import { createHash, createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';

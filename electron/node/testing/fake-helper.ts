@@ -1,5 +1,5 @@
 // A small stand-in for the host helper, for the wizard's tests: a real Unix socket speaking the
-// frame protocol (PROTOCOL.md) with real verification (DSSE signature, session, nonce, plan
+// frame protocol (docs/protocol.md) with real verification (DSSE signature, session, nonce, plan
 // rules) and real HPKE sealing, and a plan that applies on timers regardless of connections,
 // so dropping and re-attaching can be tested. Not a model of LUKS or VMs.
 import { createHash, randomBytes, verify, type KeyObject } from 'node:crypto';
@@ -76,7 +76,7 @@ export class FakeHelper {
   private timer: NodeJS.Timeout | null = null;
 
   private constructor(private readonly options: FakeHelperOptions) {
-    // The hybrid-vsock name the real helper listens on (PROTOCOL.md §8).
+    // The hybrid-vsock name the real helper listens on (docs/protocol.md §10.2).
     this.socketPath = path.join(options.dir, 'vsock_5219');
   }
 

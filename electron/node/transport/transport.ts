@@ -1,5 +1,5 @@
 // How the wizard reaches the host helper: a byte stream, however it is carried
-// (PROTOCOL.md §1). `unix` in development and the sandbox, `vsock` (through socat) in the VM.
+// (docs/protocol.md §1). `unix` in development and the sandbox, `vsock` (through socat) in the VM.
 import type { Duplex } from 'node:stream';
 
 export interface Transport {

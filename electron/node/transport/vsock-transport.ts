@@ -1,5 +1,5 @@
 // The helper over vsock (CID 2, port 5219), bridged by `socat STDIO VSOCK-CONNECT:2:5219`
-// because Node cannot use an AF_VSOCK descriptor (PROTOCOL.md §1, REFERENCE.md).
+// because Node cannot use an AF_VSOCK descriptor (docs/protocol.md §1, ADR 020).
 //
 // socat is run with `-d -d` so it reports on stderr when the connection is made ("starting
 // data transfer loop") and why it failed; until then connect() has not resolved, so each

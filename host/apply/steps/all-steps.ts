@@ -1,4 +1,4 @@
-// The steps of PROTOCOL.md §7, in the order of STEP_IDS.
+// The steps of docs/protocol.md §6.1, in the order of STEP_IDS.
 import { STEP_IDS } from '../../../shared/plan/steps';
 import type { StepDefinition } from '../step-types';
 import { receipt } from './receipt';
