@@ -1,0 +1,71 @@
+// system-config writes every value so that no value can break its file's syntax: the files read
+// back with a real `sh` give exactly the values, whatever they hold, and run nothing. The plan
+// schema refuses such keyboard names long before; this is the writer's own guarantee.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Keyboard, PlanPayload } from '../../../shared/plan/plan-schema';
+import { consoleKeymap } from '../../spectrum/locale-names';
+import type { StepContext } from '../step-types';
+import { systemConfig } from './system-config';
+
+interface Written {
+  readonly dir: string;
+  readonly tokens: unknown[];
+}
+
+async function runWith(keyboard: Keyboard, root: string): Promise<Written> {
+  const tokens: unknown[] = [];
+  const payload = { locale: 'fi', keyboard, accessibility: { highContrast: true, largeText: false, reduceMotion: false, screenReader: false } } as unknown as PlanPayload;
+  const ctx = {
+    plan: { planId: 'a'.repeat(64), payload },
+    env: { kind: 'sandbox', root, target: path.join(root, 'image') },
+    facts: { mountPath: '/media/volume' },
+    cryptsetup: { importToken: async (_id: number, token: unknown) => void tokens.push(JSON.parse(JSON.stringify(token))) },
+  } as unknown as StepContext;
+  await systemConfig.run(ctx);
+  return { dir: path.join(root, 'media', 'volume', 'Spectrum', 'config'), tokens };
+}
+
+/** What `sh` sees after sourcing `file`: the named variables, NUL-separated; unset ones as "<unset>". */
+function sourced(file: string, names: readonly string[], cwd: string): string[] {
+  const script = `. "$1" || exit 3; printf '%s\\0' ${names.map((n) => `"\${${n}-<unset>}"`).join(' ')}`;
+  const r = spawnSync('sh', ['-c', script, 'sh', file], { cwd, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return r.stdout.split('\0').slice(0, -1);
+}
+
+const HOSTILE: Keyboard[] = [
+  { layout: '-q(x)+y', variant: '-z' },
+  { layout: "it's", variant: "a'b'" },
+  { layout: '$(touch pwned)', variant: '`touch pwned`' },
+  { layout: 'x"y\\z', variant: '${HOME}' },
+  { layout: 'fi;EVIL=1', variant: '&& touch pwned' },
+  { layout: 'fi #', variant: ' spaced ' },
+];
+
+describe('system-config file syntax', () => {
+  let root = '';
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it.each(HOSTILE)('keeps layout %j exactly, as data', async (keyboard) => {
+    root = mkdtempSync(path.join(tmpdir(), 'spectrum-config-'));
+    const { dir, tokens } = await runWith(keyboard, root);
+    const keymap = consoleKeymap(keyboard.layout, keyboard.variant);
+    expect(sourced(path.join(dir, 'vconsole.conf'), ['KEYMAP', 'XKBLAYOUT', 'XKBVARIANT', 'EVIL'], root)).toEqual([keymap, keyboard.layout, keyboard.variant, '<unset>']);
+    expect(sourced(path.join(dir, 'xkb.conf'), ['XKB_DEFAULT_LAYOUT', 'XKB_DEFAULT_VARIANT', 'EVIL'], root)).toEqual([keyboard.layout, keyboard.variant, '<unset>']);
+    expect(sourced(path.join(dir, 'locale.conf'), ['LANG'], root)).toEqual(['fi_FI.UTF-8']);
+    expect(existsSync(path.join(root, 'pwned'))).toBe(false);
+    expect(JSON.parse(readFileSync(path.join(dir, 'accessibility.json'), 'utf8'))).toEqual({ highContrast: true, largeText: false, reduceMotion: false, screenReader: false });
+    expect(tokens).toEqual([{ type: 'spectrum-keyboard', keyslots: [], xkbLayout: keyboard.layout, xkbVariant: keyboard.variant, keymap }]);
+  });
+
+  it('refuses a value with a control character instead of writing it', async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'spectrum-config-'));
+    await expect(runWith({ layout: 'fi\nEVIL=1', variant: '' }, root)).rejects.toThrow(/control character/);
+    expect(existsSync(path.join(root, 'media', 'volume', 'Spectrum', 'config', 'vconsole.conf'))).toBe(false);
+  });
+});
