@@ -28,9 +28,11 @@ export const Rfc3339Utc = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}
 
 // BCP 47 language tags, in the simple shape the wizard offers (language[-Script][-REGION]).
 const LocaleTag = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/, 'expected a BCP 47 language tag');
-// XKB layout and variant names.
-const XkbName = z.string().regex(/^[a-z0-9_()+-]{1,64}$/);
-const XkbVariant = z.string().regex(/^[a-z0-9_-]{0,64}$/);
+// XKB layout and variant names, one each: the characters of xkeyboard-config's names and no
+// leading '-', so that no config file, shell or `loadkeys` reads one as syntax or an option.
+// (Groups like "us,fi" and the "layout(variant)" form are not plan values.)
+const XkbLayout = z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'expected an XKB layout name (a-z first, then a-z, 0-9, _)');
+const XkbVariant = z.string().regex(/^(?:[a-z0-9][a-z0-9_-]{0,63})?$/, 'expected an XKB variant name or "" (a-z, 0-9, _, - and not - first)');
 
 export const Fido2ParamsSchema = z.strictObject({
   credential: b64std(1024),
@@ -56,7 +58,7 @@ export const AccessibilitySchema = z.strictObject({
 });
 export type Accessibility = z.infer<typeof AccessibilitySchema>;
 
-export const KeyboardSchema = z.strictObject({ layout: XkbName, variant: XkbVariant });
+export const KeyboardSchema = z.strictObject({ layout: XkbLayout, variant: XkbVariant });
 export type Keyboard = z.infer<typeof KeyboardSchema>;
 
 export const EncryptionSchema = z.strictObject({

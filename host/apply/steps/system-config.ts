@@ -2,25 +2,41 @@
 // and the keyboard also in a LUKS2 token, where the unlock prompt can read it before unlocking.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { PlanPayload } from '../../../shared/plan/plan-schema';
 import { writeFileAtomic } from '../../fs/atomic-write';
 import { TOKEN_IDS, keyboardToken } from '../../luks/luks-tokens';
+import { ConfigValueError, configFileText } from '../../spectrum/config-files';
 import { consoleKeymap, posixLocale } from '../../spectrum/locale-names';
-import type { StepDefinition } from '../step-types';
+import { StepError, type StepDefinition } from '../step-types';
 import { mountDir } from './userdata-mount';
 
 export const CONFIG_DIR = path.join('Spectrum', 'config');
 
+/** Every file's text, or a StepError before anything is written. */
+function configFiles(payload: PlanPayload, keymap: string): [string, string][] {
+  const { locale, keyboard, accessibility } = payload;
+  try {
+    return [
+      ['locale.conf', configFileText({ comments: [`BCP 47: ${locale}`], values: [['LANG', posixLocale(locale)]] })],
+      ['vconsole.conf', configFileText({ values: [['KEYMAP', keymap], ['XKBLAYOUT', keyboard.layout], ['XKBVARIANT', keyboard.variant]] })],
+      ['xkb.conf', configFileText({ values: [['XKB_DEFAULT_LAYOUT', keyboard.layout], ['XKB_DEFAULT_VARIANT', keyboard.variant]] })],
+      ['accessibility.json', JSON.stringify(accessibility, null, 2) + '\n'],
+    ];
+  } catch (e) {
+    if (e instanceof ConfigValueError) throw new StepError('internal', e.message, true);
+    throw e;
+  }
+}
+
 export const systemConfig: StepDefinition = {
   id: 'system-config',
   async run(ctx) {
-    const { locale, keyboard, accessibility } = ctx.plan.payload;
+    const { keyboard } = ctx.plan.payload;
+    const keymap = consoleKeymap(keyboard.layout, keyboard.variant);
+    const files = configFiles(ctx.plan.payload, keymap);
     const dir = path.join(mountDir(ctx), CONFIG_DIR);
     mkdirSync(dir, { recursive: true });
-    const keymap = consoleKeymap(keyboard.layout, keyboard.variant);
-    writeFileAtomic(path.join(dir, 'locale.conf'), `# BCP 47: ${locale}\nLANG=${posixLocale(locale)}\n`);
-    writeFileAtomic(path.join(dir, 'vconsole.conf'), `KEYMAP=${keymap}\nXKBLAYOUT=${keyboard.layout}\nXKBVARIANT=${keyboard.variant}\n`);
-    writeFileAtomic(path.join(dir, 'xkb.conf'), `XKB_DEFAULT_LAYOUT=${keyboard.layout}\nXKB_DEFAULT_VARIANT=${keyboard.variant}\n`);
-    writeFileAtomic(path.join(dir, 'accessibility.json'), JSON.stringify(accessibility, null, 2) + '\n');
+    for (const [name, text] of files) writeFileAtomic(path.join(dir, name), text);
     await ctx.cryptsetup.importToken(TOKEN_IDS.keyboard, keyboardToken(keyboard, keymap));
     return { state: 'done' };
   },
