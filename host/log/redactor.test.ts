@@ -18,3 +18,20 @@ describe('logger and redactor', () => {
     ]);
   });
 });
+
+describe('the redactor on JSON lines', () => {
+  it.each([
+    ['a quote', 'pass"phrase-1234'],
+    ['a backslash', 'pass\\phrase-1234'],
+    ['both, and a slash', 'p"a\\s/s-1234'],
+  ])('finds a secret with %s in its JSON-escaped form too', (_name, secret) => {
+    const lines: string[] = [];
+    const redactor = new Redactor();
+    redactor.register(() => [Buffer.from(secret, 'utf8')]);
+    createLogger(memorySink(lines), redactor, () => 0).warn('step-failed', { problem: `cryptsetup said ${secret}` });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toContain(JSON.stringify(secret).slice(1, -1));
+    expect(lines[0]).not.toContain(secret);
+    expect((JSON.parse(lines[0]!) as { problem: string }).problem).toBe('cryptsetup said [redacted]');
+  });
+});
