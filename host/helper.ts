@@ -22,7 +22,7 @@ import { prepareSandbox, sandboxLayout } from './sandbox-layout';
 import { Connection } from './server/connection';
 import { listenUnix } from './server/unix-listener';
 import { ProvisioningService } from './service/provisioning-service';
-import { SessionTable } from './session/session-table';
+import { SESSION_LIFETIME_MS, SessionTable } from './session/session-table';
 import { HELPER_VERSION } from './version';
 
 export type { HelperOptions } from './options';
@@ -114,6 +114,7 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
       now,
       switches: new TestSwitches(options.failSteps, options.slowSteps),
       heartbeatMs: options.heartbeatMs ?? DEFAULTS.heartbeatMs,
+      retryWindowMs: options.retryWindowMs ?? SESSION_LIFETIME_MS,
       redactor,
       helperVersion: HELPER_VERSION,
     },

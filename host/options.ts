@@ -3,6 +3,7 @@
 import type { Executor } from './exec/executor';
 import type { LogSink } from './log/logger';
 import type { FaultSpec, SlowSpec } from './apply/test-switches';
+import { SESSION_LIFETIME_MS } from './session/session-table';
 
 export interface HelperOptions {
   /** Sandbox folder (docs/protocol.md §10.2), created if needed. */
@@ -27,6 +28,8 @@ export interface HelperOptions {
   readonly maxConnections?: number;
   /** Interval of `running` progress heartbeats (default 1 s; the protocol asks for ≤ 2 s). */
   readonly heartbeatMs?: number;
+  /** How long a retryable failure keeps the secrets for `retry` (default: a session's lifetime). */
+  readonly retryWindowMs?: number;
 
   // Sandbox-only switches: refused without `sandbox`.
   /** Cheap argon2id for passphrase keyslots (tests). */
@@ -94,5 +97,6 @@ export function checkOptions(o: HelperOptions): void {
   positive(o.idleTimeoutMs, '--idle-timeout-ms', 1, 86_400_000);
   positive(o.maxConnections, 'maxConnections', 1, 1024);
   positive(o.heartbeatMs, 'heartbeatMs', 10, 2000);
+  positive(o.retryWindowMs, 'retryWindowMs', 1, SESSION_LIFETIME_MS);
   positive(o.userDataBytes, '--userdata-bytes', MIN_USERDATA_BYTES, Number.MAX_SAFE_INTEGER);
 }

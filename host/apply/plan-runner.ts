@@ -1,7 +1,7 @@
 // Applies one verified plan, step by step, independently of any connection. Each state change
 // goes to the journal first, then to whoever follows the plan (`progress`, then one `result`).
-// A failed plan keeps its secrets for `retry` when the failure is retryable; they are dropped
-// when the plan ends.
+// A failed plan keeps its secrets for `retry` when the failure is retryable, for one retry
+// window (docs/protocol.md §6.6); they are dropped when the plan ends or the window does.
 import type { Catalog } from '../../shared/plan/catalog';
 import type { StepId } from '../../shared/plan/steps';
 import { isFinishedState } from '../../shared/plan/steps';
@@ -31,6 +31,8 @@ export interface RunnerDeps {
   readonly now: () => number;
   readonly switches: TestSwitches;
   readonly heartbeatMs: number;
+  /** How long a retryable failure keeps the secrets for `retry`. */
+  readonly retryWindowMs: number;
   readonly redactor: Redactor;
   readonly helperVersion: string;
 }
@@ -45,6 +47,9 @@ interface ActivePlan {
   receipt?: Receipt;
   readonly listeners: Set<RunnerListener>;
   forgetSecrets: () => void;
+  /** After a retryable failure: the helper-clock time until which `retry` may use the secrets. */
+  retryUntil?: number;
+  retryTimer?: NodeJS.Timeout;
 }
 
 export interface PlanView {
@@ -97,7 +102,7 @@ export class PlanRunner {
   /** Starts a new plan (verification is done; the caller checked `running`). */
   start(plan: VerifiedPlan, secrets: HeldSecrets, listener: RunnerListener): PlanView {
     if (this.loop) throw new Error('a plan is already running');
-    this.dropSecrets(this.current);
+    this.dropSecrets(this.current, 'replaced');
     const active: ActivePlan = {
       plan,
       secrets,
@@ -139,6 +144,7 @@ export class PlanRunner {
     }
     if (this.loop) return { kind: 'busy' };
     if (a.phase === 'provisioned') return { kind: 'provisioned' };
+    if (a.retryUntil !== undefined && this.deps.now() > a.retryUntil) this.dropSecrets(a, 'retry-window-ended');
     if (!a.failure?.retryable || a.secrets.dropped) return { kind: 'not-retryable' };
     a.listeners.add(listener);
     this.deps.log.info('plan-retry', { planId, step: a.failure.step });
@@ -156,12 +162,13 @@ export class PlanRunner {
     this.stopping = true;
     this.abort.abort();
     await this.loop;
-    this.dropSecrets(this.current);
+    this.dropSecrets(this.current, 'helper-stopped');
   }
 
   private launch(active: ActivePlan): void {
     active.phase = 'applying';
     delete active.failure;
+    this.endRetryWindow(active);
     // The first step starts on the event loop's next turn: `accepted` (the plan is journaled
     // already) reaches the wizard before the step's own journal write and its first command.
     const nextTurn = new Promise<void>((resolve) => setImmediate(resolve));
@@ -181,7 +188,7 @@ export class PlanRunner {
     if (!this.trySave(active)) return;
     this.deps.log.info('plan-provisioned', { planId: active.plan.planId });
     this.emit(active, resultOf(active.plan.planId, 'provisioned', undefined, active.receipt)!);
-    this.dropSecrets(active);
+    this.dropSecrets(active, 'provisioned');
   }
 
   /** Runs step `i`; false when the plan stopped there. */
@@ -225,7 +232,8 @@ export class PlanRunner {
       log.warn('step-failed', { code: failure.code, retryable: failure.retryable, ms, problem: failure.message });
       this.emit(active, progress('failed'));
       this.emit(active, resultOf(planId, 'failed', failure, undefined)!);
-      if (!failure.retryable) this.dropSecrets(active);
+      if (failure.retryable) this.holdForRetry(active);
+      else this.dropSecrets(active, 'not-retryable');
       return false;
     }
     const reason = outcome!.state === 'skipped' ? outcome!.reason : undefined;
@@ -290,6 +298,7 @@ export class PlanRunner {
         if (s.state === 'running') active.steps[i] = { ...s, state: 'failed', endedAt: new Date(this.deps.now()).toISOString() };
       });
       this.emit(active, resultOf(active.plan.planId, 'failed', active.failure, undefined)!);
+      this.holdForRetry(active);
       return false;
     }
   }
@@ -311,10 +320,29 @@ export class PlanRunner {
     this.lastJournal = journal;
   }
 
-  private dropSecrets(active: ActivePlan | null): void {
-    if (!active || active.secrets.dropped) return;
+  /**
+   * A retryable failure: the secrets stay for one retry window from now, by the helper's clock
+   * (checked when `retry` comes), and a timer drops them when the window ends unused.
+   */
+  private holdForRetry(active: ActivePlan): void {
+    this.endRetryWindow(active);
+    active.retryUntil = this.deps.now() + this.deps.retryWindowMs;
+    active.retryTimer = setTimeout(() => this.dropSecrets(active, 'retry-window-ended'), this.deps.retryWindowMs);
+    active.retryTimer.unref();
+  }
+
+  private endRetryWindow(active: ActivePlan): void {
+    if (active.retryTimer) clearTimeout(active.retryTimer);
+    delete active.retryTimer;
+    delete active.retryUntil;
+  }
+
+  private dropSecrets(active: ActivePlan | null, reason: string): void {
+    if (!active) return;
+    this.endRetryWindow(active);
+    if (active.secrets.dropped) return;
     active.secrets.drop();
     active.forgetSecrets();
-    this.deps.log.info('secrets-dropped', { planId: active.plan.planId });
+    this.deps.log.info('secrets-dropped', { planId: active.plan.planId, reason });
   }
 }

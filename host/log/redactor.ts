@@ -1,6 +1,7 @@
 // A backstop, not the design: secrets are never handed to the logger or put in a message, but
 // anything that leaves the helper as text (log lines, failure messages that quote a tool's
-// stderr) is also scrubbed of the secrets currently held, byte for byte.
+// stderr) is also scrubbed of the secrets currently held: as they are, and as they appear inside
+// a JSON string (a log line is redacted after it is serialised, where `"` is `\"`).
 
 export type SecretSource = () => readonly Uint8Array[];
 
@@ -18,8 +19,10 @@ export class Redactor {
     for (const source of this.sources) {
       for (const secret of source()) {
         if (secret.length < 4) continue; // nothing real is that short; avoid mangling text
-        const needle = Buffer.from(secret).toString('utf8');
-        if (needle.length > 0 && out.includes(needle)) out = out.split(needle).join('[redacted]');
+        const raw = Buffer.from(secret).toString('utf8');
+        for (const needle of [raw, JSON.stringify(raw).slice(1, -1)]) {
+          if (needle.length > 0 && out.includes(needle)) out = out.split(needle).join('[redacted]');
+        }
       }
     }
     return out;

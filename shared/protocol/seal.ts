@@ -65,17 +65,24 @@ export async function openSealed(
   const enc = base64url.decode(sealed.enc);
   const ct = base64url.decode(sealed.ct);
   if (enc === null || ct === null) return null;
+  let plaintext: Uint8Array | null = null;
   try {
-    const pt = await sealSuite().open(
-      { recipientKey: keyPair, enc: toBuffer(enc), info: toBuffer(utf8Encode(SEAL_INFO_PREFIX + session)) },
-      toBuffer(ct),
-      toBuffer(utf8Encode(nonce)),
+    plaintext = new Uint8Array(
+      await sealSuite().open(
+        { recipientKey: keyPair, enc: toBuffer(enc), info: toBuffer(utf8Encode(SEAL_INFO_PREFIX + session)) },
+        toBuffer(ct),
+        toBuffer(utf8Encode(nonce)),
+      ),
     );
-    const text = utf8Decode(new Uint8Array(pt));
+    const text = utf8Decode(plaintext);
     if (text === null) return null;
     const parsed = SealedSecretsSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
+  } finally {
+    // The decrypted bytes are overwritten once parsed; the strings parsed from them can only be
+    // released (docs/protocol.md §11).
+    plaintext?.fill(0);
   }
 }
