@@ -6,6 +6,9 @@ import { USAGE, parseArgs } from './cli/parse-args';
 import { startHelper } from './helper';
 
 async function main(): Promise<void> {
+  // Private by default: whatever the helper creates is owner-only unless it says otherwise
+  // (and every file and folder it makes gets its mode explicitly as well).
+  process.umask(0o077);
   let parsed;
   try {
     parsed = parseArgs(process.argv.slice(2));

@@ -1,12 +1,12 @@
 // The journal in the state folder: one JSON document, replaced atomically at every step change,
 // so after a crash it tells exactly which step was running. It holds no secret.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { STEP_FAILURE_CODES } from '../../shared/protocol/error-codes';
 import { ReceiptSchema, StepStatusSchema } from '../../shared/protocol/messages';
 import { STEP_IDS } from '../../shared/plan/steps';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { MODES, ensureDir, readOwnFile } from '../fs/safe-fs';
 
 export const JOURNAL_FILE = 'journal.json';
 
@@ -45,15 +45,16 @@ export class JournalStore {
   readonly file: string;
 
   constructor(stateDir: string) {
-    mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+    ensureDir(stateDir, MODES.privateDir);
     this.file = path.join(stateDir, JOURNAL_FILE);
   }
 
   load(): JournalLoad {
-    if (!existsSync(this.file)) return { kind: 'none' };
+    const bytes = readOwnFile(this.file, MODES.privateFile); // never through a link
+    if (bytes === null) return { kind: 'none' };
     let value: unknown;
     try {
-      value = JSON.parse(readFileSync(this.file, 'utf8'));
+      value = JSON.parse(bytes.toString('utf8'));
     } catch {
       return { kind: 'corrupt', problem: 'journal is not JSON' };
     }
@@ -63,7 +64,7 @@ export class JournalStore {
   }
 
   save(journal: Journal): void {
-    writeFileAtomic(this.file, JSON.stringify(JournalSchema.parse(journal), null, 2) + '\n', 0o600);
+    writeFileAtomic(this.file, JSON.stringify(JournalSchema.parse(journal), null, 2) + '\n', MODES.privateFile);
   }
 }
 

@@ -4,9 +4,9 @@
 // in development), and a helper restarted after a crash must keep trusting the key the wizard
 // already holds.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { MODES, ensureDir, readOwnFile } from '../fs/safe-fs';
 import { isEd25519 } from './ed25519';
 
 export const SIGNING_KEY_FILE = 'signing-key.pem';
@@ -19,23 +19,22 @@ export interface SigningKey {
 function writeNew(file: string): SigningKey {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const pem = privateKey.export({ format: 'pem', type: 'pkcs8' });
-  writeFileAtomic(file, pem, 0o600);
-  chmodSync(file, 0o600);
+  writeFileAtomic(file, pem, MODES.privateFile);
   return { publicKey, file };
 }
 
 /** The key of an earlier run of this boot (a restart after a crash), else a new one. */
 export function loadOrCreateSigningKey(dir: string): SigningKey {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ensureDir(dir, MODES.privateDir);
   const file = path.join(dir, SIGNING_KEY_FILE);
-  if (!existsSync(file)) return writeNew(file);
+  const existing = readOwnFile(file, MODES.privateFile); // never through a link
+  if (existing === null) return writeNew(file);
   let privateKey: KeyObject;
   try {
-    privateKey = createPrivateKey(readFileSync(file));
+    privateKey = createPrivateKey(existing);
   } catch {
     throw new Error(`${file} exists but is not a PEM private key; remove it to make a new one`);
   }
   if (!isEd25519(privateKey)) throw new Error(`${file} is not an Ed25519 key; remove it to make a new one`);
-  chmodSync(file, 0o600);
   return { publicKey: createPublicKey(privateKey), file };
 }

@@ -1,6 +1,7 @@
 // JSON-lines log: one object a line with time, level, event and plain fields (plan id, step,
 // timings, error codes). Never a secret: callers pass none, and the redactor is a backstop.
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, writeSync } from 'node:fs';
+import { MODES, openAppend } from '../fs/safe-fs';
 import type { Redactor } from './redactor';
 
 export type LogValue = string | number | boolean | null | undefined;
@@ -22,7 +23,7 @@ export interface LogSink {
 }
 
 export function fileSink(file: string): LogSink {
-  const fd = openSync(file, 'a', 0o600);
+  const fd = openAppend(file, MODES.privateFile);
   let open = true;
   return {
     write(line) {

@@ -1,7 +1,9 @@
 // The listening socket: a Unix-domain socket at the hybrid-vsock path (`<vm socket>_5219`),
-// mode 0600, at most `maxConnections` connections open (more are closed at accept).
+// mode 0600 from the moment it exists (the umask is 0177 around bind; nothing chmods a path
+// afterwards, which could follow a link), at most `maxConnections` connections open (more are
+// closed at accept).
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { chmodSync, lstatSync, unlinkSync } from 'node:fs';
+import { lstatSync, unlinkSync } from 'node:fs';
 
 export interface UnixListener {
   readonly path: string;
@@ -68,7 +70,12 @@ export async function listenUnix(
       process.umask(previous);
     }
   });
-  chmodSync(path, 0o600);
+  // What is at the path now must be the socket just made, as made: never fix it up by path.
+  const made = lstatSync(path);
+  if (!made.isSocket() || (made.mode & 0o777) !== 0o600 || made.uid !== process.geteuid?.()) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw new Error(`${path} is not the socket the helper created with mode 0600`);
+  }
   return {
     path,
     close: () =>

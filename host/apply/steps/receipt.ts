@@ -1,13 +1,13 @@
 // receipt: <mount>/Spectrum/firstboot/receipt.json (no secret: ids, the signed envelope, step
 // states and times, helper version), then completedAt in the spectrum-firstboot token: the one
 // write that makes the installation count as done.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ReceiptSchema, type Receipt } from '../../../shared/protocol/messages';
 import { writeFileAtomic } from '../../fs/atomic-write';
+import { MODES, makeDirs } from '../../fs/safe-fs';
 import { TOKEN_IDS, firstbootToken } from '../../luks/luks-tokens';
 import { StepError, type StepDefinition } from '../step-types';
-import { mountDir } from './userdata-mount';
+import { mountDir, noLinks } from './userdata-mount';
 
 export const RECEIPT_PATH = path.join('Spectrum', 'firstboot', 'receipt.json');
 
@@ -28,9 +28,10 @@ export const receipt: StepDefinition = {
     };
     const parsed = ReceiptSchema.safeParse(candidate);
     if (!parsed.success) throw new StepError('internal', 'the receipt does not match its schema', true);
-    const file = path.join(mountDir(ctx), RECEIPT_PATH);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileAtomic(file, JSON.stringify(parsed.data, null, 2) + '\n');
+    const mount = mountDir(ctx);
+    // Spectrum/ is shared with the configuration; the receipt's own folder is private.
+    const dir = noLinks(() => makeDirs(makeDirs(mount, path.dirname(path.dirname(RECEIPT_PATH)), MODES.sharedDir), path.basename(path.dirname(RECEIPT_PATH)), MODES.privateDir));
+    writeFileAtomic(path.join(dir, path.basename(RECEIPT_PATH)), JSON.stringify(parsed.data, null, 2) + '\n', MODES.privateFile);
     await ctx.cryptsetup.importToken(TOKEN_IDS.firstboot, firstbootToken(ctx.plan.payload.installId, ctx.plan.planId, completedAt));
     return { state: 'done', receipt: parsed.data };
   },

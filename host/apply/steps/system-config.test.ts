@@ -2,7 +2,7 @@
 // back with a real `sh` give exactly the values, whatever they hold, and run nothing. The plan
 // schema refuses such keyboard names long before; this is the writer's own guarantee.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ interface Written {
 
 async function runWith(keyboard: Keyboard, root: string): Promise<Written> {
   const tokens: unknown[] = [];
+  mkdirSync(path.join(root, 'media', 'volume'), { recursive: true }); // what userdata-mount leaves
   const payload = { locale: 'fi', keyboard, accessibility: { highContrast: true, largeText: false, reduceMotion: false, screenReader: false } } as unknown as PlanPayload;
   const ctx = {
     plan: { planId: 'a'.repeat(64), payload },

@@ -1,14 +1,14 @@
 // system-config: locale, keyboard and accessibility as files under <mount>/Spectrum/config/,
 // and the keyboard also in a LUKS2 token, where the unlock prompt can read it before unlocking.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PlanPayload } from '../../../shared/plan/plan-schema';
 import { writeFileAtomic } from '../../fs/atomic-write';
+import { MODES, makeDirs } from '../../fs/safe-fs';
 import { TOKEN_IDS, keyboardToken } from '../../luks/luks-tokens';
 import { ConfigValueError, configFileText } from '../../spectrum/config-files';
 import { consoleKeymap, posixLocale } from '../../spectrum/locale-names';
 import { StepError, type StepDefinition } from '../step-types';
-import { mountDir } from './userdata-mount';
+import { mountDir, noLinks } from './userdata-mount';
 
 export const CONFIG_DIR = path.join('Spectrum', 'config');
 
@@ -34,9 +34,8 @@ export const systemConfig: StepDefinition = {
     const { keyboard } = ctx.plan.payload;
     const keymap = consoleKeymap(keyboard.layout, keyboard.variant);
     const files = configFiles(ctx.plan.payload, keymap);
-    const dir = path.join(mountDir(ctx), CONFIG_DIR);
-    mkdirSync(dir, { recursive: true });
-    for (const [name, text] of files) writeFileAtomic(path.join(dir, name), text);
+    const dir = noLinks(() => makeDirs(mountDir(ctx), CONFIG_DIR, MODES.sharedDir));
+    for (const [name, text] of files) writeFileAtomic(path.join(dir, name), text, MODES.sharedFile);
     await ctx.cryptsetup.importToken(TOKEN_IDS.keyboard, keyboardToken(keyboard, keymap));
     return { state: 'done' };
   },

@@ -1,8 +1,8 @@
 // userdata-mount: Spectrum's `mount-userdata` mounts the volume at /media/<filesystem uuid> and
 // prints that path. In the sandbox the mount is the plain folder root/media/<LUKS uuid>.
 import { readFile } from 'node:fs/promises';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { MODES, SymlinkRefusedError, existingDir, makeDirs } from '../../fs/safe-fs';
 import { CommandFailedError, tail } from '../../luks/cryptsetup';
 import { StepError, type StepContext, type StepDefinition } from '../step-types';
 import { USERDATA_DEVICE } from './userdata-open';
@@ -34,7 +34,7 @@ export const userdataMount: StepDefinition = {
       const uuid = ctx.facts.luksUuid ?? (await ctx.cryptsetup.uuid());
       ctx.facts.luksUuid = uuid;
       ctx.facts.mountPath = `/media/${uuid}`;
-      mkdirSync(path.join(ctx.env.root, ctx.facts.mountPath), { recursive: true });
+      noLinks(() => makeDirs(ctx.env.root, ctx.facts.mountPath!, MODES.sharedDir));
     } else {
       ctx.facts.mountPath = await mountOnHost(ctx);
     }
@@ -42,8 +42,22 @@ export const userdataMount: StepDefinition = {
   },
 };
 
-/** The mount as a path this process can write to (under the sandbox root when there is one). */
+/** A link where the helper writes fails the step (`io`, retryable once it is removed). */
+export function noLinks<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (e instanceof SymlinkRefusedError) throw new StepError('io', e.message, true);
+    throw e;
+  }
+}
+
+/**
+ * The mount as a path this process can write to (under the sandbox root when there is one),
+ * checked from the root down: every folder on the way exists and none is a symbolic link.
+ */
 export function mountDir(ctx: StepContext): string {
   if (!ctx.facts.mountPath) throw new StepError('internal', 'the user-data mount is not known (userdata-mount has not run)', true);
-  return path.join(ctx.env.root, ctx.facts.mountPath);
+  const mountPath = ctx.facts.mountPath;
+  return noLinks(() => existingDir(ctx.env.root, mountPath));
 }
