@@ -10,6 +10,7 @@ import type { Executor } from '../exec/executor';
 import { Cryptsetup, type KdfArgs } from '../luks/cryptsetup';
 import type { Logger } from '../log/logger';
 import type { Redactor } from '../log/redactor';
+import type { InstallationRecord } from '../target/judge-target';
 import type { HeldSecrets } from './held-secrets';
 import type { Failure, Journal, JournalStore } from './journal';
 import { describeFailure } from './step-failure';
@@ -99,15 +100,29 @@ export class PlanRunner {
     return null;
   }
 
+  /**
+   * What this helper's records say about an installation: from the plan it holds, else from the
+   * journal it found, when either is that installation's. Null when it has none.
+   */
+  installationRecord(installId: string): InstallationRecord | null {
+    const own = this.current ? { installId: this.current.plan.payload.installId, steps: this.current.steps, facts: this.current.facts } : this.lastJournal;
+    if (!own || own.installId !== installId) return null;
+    const format = own.steps.find((s) => s.id === 'userdata-format');
+    return { ...(own.facts.luksUuid ? { luksUuid: own.facts.luksUuid } : {}), formatRan: format?.state !== undefined && format.state !== 'pending' };
+  }
+
   /** Starts a new plan (verification is done; the caller checked `running`). */
   start(plan: VerifiedPlan, secrets: HeldSecrets, listener: RunnerListener): PlanView {
     if (this.loop) throw new Error('a plan is already running');
+    // A new plan of the same installation carries on its record of the header it formatted, so
+    // that its own format step (and a crash before that) still knows that header as ours.
+    const before = this.installationRecord(plan.payload.installId);
     this.dropSecrets(this.current, 'replaced');
     const active: ActivePlan = {
       plan,
       secrets,
       steps: this.deps.steps.map((s) => ({ id: s.id, state: 'pending' })),
-      facts: {},
+      facts: before?.luksUuid ? { luksUuid: before.luksUuid } : {},
       phase: 'applying',
       listeners: new Set([listener]),
       forgetSecrets: this.deps.redactor.register(() => secrets.all()),

@@ -33,6 +33,7 @@ export interface HostEnvironment {
 
 /** Facts one step learns and a later one needs; kept in the journal. */
 export interface StepFacts {
+  /** The LUKS UUID of the header this installation formatted last (carried on by its next plan). */
   luksUuid?: string;
   mountPath?: string;
 }

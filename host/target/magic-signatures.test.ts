@@ -45,11 +45,12 @@ describe('findSignatures', () => {
 });
 
 describe('luks2HeaderLabels', () => {
-  it('reads label and subsystem of a LUKS2 header', () => {
+  it('reads label, subsystem and UUID of a LUKS2 header', () => {
     const head = headWith(0, [0x4c, 0x55, 0x4b, 0x53, 0xba, 0xbe, 0, 2]);
     head.set([...'my-label'].map((c) => c.charCodeAt(0)), 24);
+    head.set([...'0b5e1c2d-3f40-4a5b-8c6d-7e8f90a1b2c3'].map((c) => c.charCodeAt(0)), 168);
     head.set([...'spectrum-firstboot'].map((c) => c.charCodeAt(0)), 208);
-    expect(luks2HeaderLabels(head)).toEqual({ label: 'my-label', subsystem: 'spectrum-firstboot' });
+    expect(luks2HeaderLabels(head)).toEqual({ label: 'my-label', subsystem: 'spectrum-firstboot', uuid: '0b5e1c2d-3f40-4a5b-8c6d-7e8f90a1b2c3' });
   });
 
   it('ignores LUKS1 and non-LUKS data', () => {

@@ -81,8 +81,8 @@ export function findSignatures(head: Uint8Array, tail: Uint8Array, size: number)
   return hits;
 }
 
-/** LUKS2 binary header fields (primary header at offset 0): label and subsystem, NUL-terminated. */
-export function luks2HeaderLabels(head: Uint8Array): { label: string; subsystem: string } | null {
+/** LUKS2 binary header fields (primary header at offset 0): label, subsystem and UUID, NUL-terminated. */
+export function luks2HeaderLabels(head: Uint8Array): { label: string; subsystem: string; uuid: string } | null {
   if (!matchesAt(head, 0, [...ascii('LUKS'), 0xba, 0xbe]) || head.length < 256) return null;
   const version = (head[6]! << 8) | head[7]!;
   if (version !== 2) return null;
@@ -91,5 +91,5 @@ export function luks2HeaderLabels(head: Uint8Array): { label: string; subsystem:
     const end = bytes.indexOf(0);
     return Buffer.from(end < 0 ? bytes : bytes.subarray(0, end)).toString('latin1');
   };
-  return { label: field(24, 48), subsystem: field(208, 48) };
+  return { label: field(24, 48), subsystem: field(208, 48), uuid: field(168, 40) };
 }

@@ -3,17 +3,11 @@
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { CommandNotFoundError, type Executor } from '../exec/executor';
-import { Cryptsetup } from '../luks/cryptsetup';
-import { findFirstbootToken, type FirstbootToken } from '../luks/luks-tokens';
-import { HEAD_BYTES, TAIL_BYTES, findSignatures, luks2HeaderLabels } from './magic-signatures';
+import { readLuksHeader, type LuksHeaderInfo } from './luks-header';
+import { HEAD_BYTES, TAIL_BYTES, findSignatures } from './magic-signatures';
 import { TargetUnreadableError, targetSize } from './target-size';
 
-export interface LuksHeaderInfo {
-  readonly label: string;
-  readonly subsystem: string;
-  /** The spectrum-firstboot token; 'unreadable' when cryptsetup could not read the header. */
-  readonly firstboot: FirstbootToken | null | 'invalid' | 'unreadable';
-}
+export type { LuksHeaderInfo } from './luks-header';
 
 export interface TargetProbe {
   readonly sizeBytes: number;
@@ -79,16 +73,6 @@ export async function probeTarget(target: string, exec: Executor): Promise<Targe
   }
   for (const t of (await blkidTypes(target, exec)) ?? []) signatures.add(t);
 
-  let luks: LuksHeaderInfo | null = null;
-  if (signatures.has('crypto_LUKS')) {
-    const labels = luks2HeaderLabels(head) ?? { label: '', subsystem: '' };
-    let firstboot: LuksHeaderInfo['firstboot'];
-    try {
-      firstboot = findFirstbootToken(await new Cryptsetup(exec, target).metadata());
-    } catch {
-      firstboot = 'unreadable';
-    }
-    luks = { ...labels, firstboot };
-  }
+  const luks: LuksHeaderInfo | null = signatures.has('crypto_LUKS') ? await readLuksHeader(head, target, exec) : null;
   return { sizeBytes, signatures: [...signatures].sort(), luks };
 }

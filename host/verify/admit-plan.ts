@@ -35,7 +35,7 @@ export async function admitPlan(plan: VerifiedPlan, secrets: SealedSecrets, list
   if (deps.runner.provisioned || completedToken(probe)) {
     return { ok: false, rejection: reject('already-provisioned', 'this machine is already provisioned') };
   }
-  const verdict = judgeTarget(probe, plan.payload.installId);
+  const verdict = judgeTarget(probe, plan.payload.installId, deps.runner.installationRecord(plan.payload.installId));
   if (verdict.kind === 'in-use' || verdict.kind === 'provisioned') {
     const reason = verdict.kind === 'in-use' ? verdict.reason : 'the user-data target is already provisioned';
     deps.log.warn('target-in-use', { planId: plan.planId, signatures: probe.signatures.join(',') });

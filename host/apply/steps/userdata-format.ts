@@ -11,7 +11,9 @@ export const userdataFormat: StepDefinition = {
   id: 'userdata-format',
   async run(ctx) {
     const { payload, planId } = ctx.plan;
-    const verdict = judgeTarget(await probeTarget(ctx.env.target, ctx.exec), payload.installId);
+    // This plan's own record: the step runs now, and the header this installation formatted last.
+    const record = { formatRan: true, ...(ctx.facts.luksUuid ? { luksUuid: ctx.facts.luksUuid } : {}) };
+    const verdict = judgeTarget(await probeTarget(ctx.env.target, ctx.exec), payload.installId, record);
     if (verdict.kind === 'in-use') throw new StepError('target-in-use', verdict.reason, false);
     if (verdict.kind === 'provisioned') throw new StepError('target-in-use', 'the user-data target is already provisioned', false);
     const kdf = payload.encryption.method === 'fido2' ? HIGH_ENTROPY_KDF : ctx.passphraseKdf;
