@@ -29,6 +29,8 @@ export const JournalSchema = z.strictObject({
     luksUuid: z.string().max(64).optional(),
     /** The user-data mount point as the host sees it, e.g. /media/<uuid>. */
     mountPath: z.string().max(4096).optional(),
+    /** Folders under <mount>/vms/ this installation wrote. */
+    vmDirs: z.array(z.string().max(255)).max(256).optional(),
   }),
   failure: FailureSchema.optional(),
   receipt: ReceiptSchema.optional(),

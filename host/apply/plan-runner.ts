@@ -225,7 +225,7 @@ export class PlanRunner {
     let failure: Failure | null = null;
     let outcome: StepOutcome | undefined;
     try {
-      outcome = await def.run(this.context(active, log));
+      outcome = await def.run(this.context(active, log, status.state !== undefined && status.state !== 'pending'));
       const delay = this.deps.switches.delayFor(def.id);
       if (delay > 0) await this.sleep(delay);
       if (this.deps.switches.takeFault(def.id)) throw new StepError('io', `injected fault in ${def.id} (sandbox test switch)`, true);
@@ -260,7 +260,7 @@ export class PlanRunner {
     return true;
   }
 
-  private context(active: ActivePlan, log: Logger): StepContext {
+  private context(active: ActivePlan, log: Logger, ranBefore: boolean): StepContext {
     return {
       plan: active.plan,
       secrets: active.secrets,
@@ -270,6 +270,7 @@ export class PlanRunner {
       passphraseKdf: this.deps.passphraseKdf,
       catalog: this.deps.catalog,
       facts: active.facts,
+      ranBefore,
       log,
       now: this.deps.now,
       helperVersion: this.deps.helperVersion,

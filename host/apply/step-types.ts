@@ -36,6 +36,8 @@ export interface StepFacts {
   /** The LUKS UUID of the header this installation formatted last (carried on by its next plan). */
   luksUuid?: string;
   mountPath?: string;
+  /** The folders under <mount>/vms/ this installation wrote (named before each is made). */
+  vmDirs?: string[];
 }
 
 export interface StepContext {
@@ -48,6 +50,8 @@ export interface StepContext {
   readonly passphraseKdf: KdfArgs;
   readonly catalog: Catalog;
   readonly facts: StepFacts;
+  /** Whether this plan's journal shows this step ran before (this run is a retry). */
+  readonly ranBefore: boolean;
   readonly log: Logger;
   readonly now: () => number;
   readonly helperVersion: string;

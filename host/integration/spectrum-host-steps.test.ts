@@ -22,13 +22,19 @@ class HostToolsExecutor implements Executor {
   private mapped = false;
   private readonly real = new ProcessExecutor();
 
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly target: string,
+  ) {}
 
   async run(spec: CommandSpec): Promise<CommandResult> {
     const line = [spec.command, ...spec.args].join(' ');
     this.calls.push({ line, stdin: spec.stdin ? Buffer.from(spec.stdin).toString('utf8') : '' });
     const answer = (exitCode: number, stdout = ''): CommandResult => ({ exitCode, signal: null, stdout, stderr: '', durationMs: 1 });
-    if (spec.command === 'cryptsetup' && spec.args[0] === 'status') return answer(this.mapped ? 0 : 4);
+    if (spec.command === 'cryptsetup' && spec.args[0] === 'status') {
+      // As cryptsetup prints an open mapping on a loop device backed by the image.
+      return this.mapped ? answer(0, `/dev/mapper/userdata is active.\n  type:    LUKS2\n  device:  /dev/loop0\n  loop:    ${this.target}\n  mode:    read/write\n`) : answer(4);
+    }
     if (spec.command === 'cryptsetup' && spec.args[0] === 'open' && !spec.args.includes('--test-passphrase')) {
       this.mapped = true;
       return answer(0);
@@ -48,7 +54,7 @@ describe('the steps on a Spectrum host', () => {
   const dir = makeTempDir();
   const root = path.join(dir, 'root');
   const target = path.join(dir, 'disk.img');
-  const exec = new HostToolsExecutor(root);
+  const exec = new HostToolsExecutor(root, target);
   let helper: RunningHelper;
   let frames: Received[];
 

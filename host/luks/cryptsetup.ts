@@ -1,8 +1,8 @@
 // cryptsetup, as the steps use it. Every key reaches cryptsetup on stdin (`--key-file -`); for
 // luksAddKey both keys do: the existing one first, cut off by --keyfile-size, then the new one.
 import type { CommandResult, CommandSpec, Executor } from '../exec/executor';
-import { CommandNotFoundError } from '../exec/executor';
 import { Luks2MetadataSchema, type Luks2Metadata } from './luks-tokens';
+import { parseStatus, type MappingStatus } from './mapping';
 
 /** A cryptsetup (or other tool) run that did not succeed. `detail` is its stderr, shortened. */
 export class CommandFailedError extends Error {
@@ -110,14 +110,13 @@ export class Cryptsetup {
     await this.run(['open', '--type', 'luks2', '--key-file', '-', this.device, name], { stdin: key });
   }
 
-  /** Whether a mapping of this name is active (`cryptsetup status` exits 0). */
-  async isActive(name: string): Promise<boolean> {
-    try {
-      const r = await this.exec.run({ command: 'cryptsetup', args: ['status', name] });
-      return r.exitCode === 0;
-    } catch (e) {
-      if (e instanceof CommandNotFoundError) throw e;
-      return false;
-    }
+  /**
+   * The mapping of this name: null when it is not active (`cryptsetup status` exits non-zero);
+   * 'unknown' when it is active but its output names no backing device.
+   */
+  async status(name: string): Promise<MappingStatus | 'unknown' | null> {
+    const r = await this.exec.run({ command: 'cryptsetup', args: ['status', name] });
+    if (r.exitCode !== 0) return null;
+    return parseStatus(r.stdout) ?? 'unknown';
   }
 }

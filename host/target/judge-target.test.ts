@@ -7,7 +7,7 @@ import { judgeTarget, type InstallationRecord } from './judge-target';
 const INSTALL = 'AAAAAAAAAAAAAAAAAAAAAA';
 const UUID = '0b5e1c2d-3f40-4a5b-8c6d-7e8f90a1b2c3';
 const PLAN = 'ab'.repeat(32);
-const initialToken = { type: 'spectrum-firstboot', keyslots: [], installId: INSTALL, planId: PLAN };
+const initialToken = { type: 'spectrum-firstboot' as const, keyslots: [] as string[], installId: INSTALL, planId: PLAN };
 
 function probe(luks: Partial<LuksHeaderInfo>) {
   const full: LuksHeaderInfo = { label: INSTALL, subsystem: 'spectrum-firstboot', uuid: UUID, firstboot: null, keyslots: ['0'], tokens: [], ...luks };

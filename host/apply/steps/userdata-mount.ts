@@ -5,7 +5,7 @@ import path from 'node:path';
 import { MODES, SymlinkRefusedError, existingDir, makeDirs } from '../../fs/safe-fs';
 import { CommandFailedError, tail } from '../../luks/cryptsetup';
 import { StepError, type StepContext, type StepDefinition } from '../step-types';
-import { USERDATA_DEVICE } from './userdata-open';
+import { USERDATA_DEVICE, openedVolume } from './userdata-open';
 
 /** Where /dev/mapper/userdata is mounted already, if it is (so the step can run again). */
 async function existingMount(): Promise<string | null> {
@@ -18,9 +18,10 @@ async function existingMount(): Promise<string | null> {
 }
 
 async function mountOnHost(ctx: StepContext): Promise<string> {
+  const device = await openedVolume(ctx); // the mapping is the target's, so its mount is ours
   const mounted = await existingMount();
   if (mounted) return mounted;
-  const r = await ctx.exec.run({ command: 'mount-userdata', args: [USERDATA_DEVICE] });
+  const r = await ctx.exec.run({ command: 'mount-userdata', args: [device] });
   if (r.exitCode !== 0) throw new CommandFailedError('mount-userdata', r.exitCode, tail(r.stderr));
   const printed = r.stdout.trim().split('\n').pop() ?? '';
   if (!path.isAbsolute(printed)) throw new StepError('command-failed', 'mount-userdata printed no mount path', true);

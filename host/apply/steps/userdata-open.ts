@@ -1,15 +1,34 @@
-// userdata-open: `cryptsetup open <target> userdata` (needs device-mapper: skipped in the sandbox).
-import { SKIPPED_IN_SANDBOX, type StepDefinition } from '../step-types';
+// userdata-open: `cryptsetup open <target> userdata` (needs device-mapper: skipped in the
+// sandbox). A `userdata` mapping that is already open is used only when the target backs it
+// (a run after a failure or a restart); one that another device backs is someone else's.
+import { isBackedBy } from '../../luks/mapping';
+import { SKIPPED_IN_SANDBOX, StepError, type StepContext, type StepDefinition } from '../step-types';
 
 export const USERDATA_MAPPING = 'userdata';
 export const USERDATA_DEVICE = `/dev/mapper/${USERDATA_MAPPING}`;
+
+/** True: the mapping is open on the target; false: it is not open. Throws for anyone else's. */
+async function mappingIsOurs(ctx: StepContext): Promise<boolean> {
+  const status = await ctx.cryptsetup.status(USERDATA_MAPPING);
+  if (status === null) return false;
+  if (status !== 'unknown' && status.type.startsWith('LUKS') && (await isBackedBy(status, ctx.env.target))) return true;
+  const backing = status === 'unknown' ? 'an unknown device' : (status.loop ?? status.device);
+  throw new StepError('target-in-use', `a "${USERDATA_MAPPING}" mapping is already open on ${backing}, not on the user-data target`, false);
+}
+
+/** The opened volume's device, after checking that it is the target's; for mkfs and mount. */
+export async function openedVolume(ctx: StepContext): Promise<string> {
+  if (!(await mappingIsOurs(ctx))) throw new StepError('io', `the "${USERDATA_MAPPING}" mapping is not open (userdata-open has to run again)`, true);
+  return USERDATA_DEVICE;
+}
 
 export const userdataOpen: StepDefinition = {
   id: 'userdata-open',
   async run(ctx) {
     if (ctx.env.kind === 'sandbox') return SKIPPED_IN_SANDBOX;
-    if (!(await ctx.cryptsetup.isActive(USERDATA_MAPPING))) {
+    if (!(await mappingIsOurs(ctx))) {
       await ctx.cryptsetup.open(ctx.secrets.primaryKey(), USERDATA_MAPPING);
+      await openedVolume(ctx); // what cryptsetup opened is checked like any other mapping
     }
     return { state: 'done' };
   },
