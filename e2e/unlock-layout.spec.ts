@@ -1,0 +1,52 @@
+// The keyboard layout is also the one the passphrase is typed with at the unlock prompt, so only
+// layouts that prompt can load (a console keymap that ships with the system) are offered. Where
+// the layout cannot type the recovery key's Latin letters, the Recovery page says so.
+import { test, expect } from './fixtures/test';
+
+test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');
+
+const NEXT = 'form.page .page-actions button[type=submit]';
+/** Typeable with the Russian layout, strong enough for the estimator. */
+const CYRILLIC_PASSPHRASE = 'зелёный трактор зонтик 42 ключ';
+
+test('@encryption no layout without a console keymap is offered; Arabic suggests one that has', async ({ wizard }) => {
+  const { page } = wizard;
+  await expect(page.locator('#keyboard-layout option[value="us"]')).toHaveCount(1);
+  await expect(page.locator('#keyboard-layout option[value="ara"]')).toHaveCount(0);
+  await page.locator('input[name=language][value="ar"]').check();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.locator('#keyboard-layout')).toHaveValue('us');
+});
+
+test('@encryption the Recovery page warns when the unlock layout cannot type the recovery key', async ({ wizard }) => {
+  const { page } = wizard;
+  await page.locator('#keyboard-layout').selectOption('ru');
+  await page.locator(NEXT).click();
+  await page.locator('#profile-minimal').check();
+  await page.locator(NEXT).click();
+  await page.locator(NEXT).click();
+  await page.locator('#method-passphrase').check();
+  await page.locator('#passphrase').fill(CYRILLIC_PASSPHRASE);
+  if (await page.locator('#passphrase-confirm').count()) await page.locator('#passphrase-confirm').fill(CYRILLIC_PASSPHRASE);
+  await page.locator('#rehearsal').fill(CYRILLIC_PASSPHRASE);
+  await page.locator(NEXT).click();
+  await expect(page.locator('#recovery-confirm')).toBeVisible();
+  await expect(page.locator('#recovery-layout-warning')).toBeVisible();
+  await expect(page.locator('#recovery-layout-warning')).toContainText('Russian');
+});
+
+test('@encryption no warning on the Recovery page for a Latin layout', async ({ wizard }) => {
+  const { page } = wizard;
+  await page.locator(NEXT).click();
+  await page.locator('#profile-minimal').check();
+  await page.locator(NEXT).click();
+  await page.locator(NEXT).click();
+  await page.locator('#method-passphrase').check();
+  const p = 'violet anchor meadow 42 lantern';
+  await page.locator('#passphrase').fill(p);
+  if (await page.locator('#passphrase-confirm').count()) await page.locator('#passphrase-confirm').fill(p);
+  await page.locator('#rehearsal').fill(p);
+  await page.locator(NEXT).click();
+  await expect(page.locator('#recovery-confirm')).toBeVisible();
+  await expect(page.locator('#recovery-layout-warning')).toHaveCount(0);
+});
