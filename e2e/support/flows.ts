@@ -134,7 +134,8 @@ export function expectedFrom(c: WizardChoices, recoveryKey: string | null): Expe
 }
 
 const LANGUAGE_CODES: Record<LanguageName, string> = { English: 'en', Suomi: 'fi', Deutsch: 'de', Français: 'fr', العربية: 'ar' };
-const DEFAULT_LAYOUTS: Record<string, string> = { en: 'us', fi: 'fi', de: 'de', fr: 'fr', ar: 'ara' };
+// Arabic's own layout has no console keymap for the unlock prompt: English (US) is suggested.
+const DEFAULT_LAYOUTS: Record<string, string> = { en: 'us', fi: 'fi', de: 'de', fr: 'fr', ar: 'us' };
 
 /** `us(intl)` → layout `us`, variant `intl`. */
 export function parseLayout(id: string): { layout: string; variant: string } {
