@@ -4,6 +4,7 @@ import { test, expect } from './fixtures/test';
 import { expectProvisioned } from './support/expect-provisioned';
 import { activate, tabTo } from './support/keyboard';
 import { PASSPHRASE } from './support/secrets';
+import { typeSecret } from './support/hidden-input';
 
 test('@smoke @a11y a keyboard-only run reaches Done', async ({ ui, sandbox, wizardStateDir }) => {
   const { page } = ui;
@@ -36,7 +37,7 @@ test('@smoke @a11y a keyboard-only run reaches Done', async ({ ui, sandbox, wiza
   await keys.press('Space');
   for (const field of [ui.encryption.passphraseField, ui.encryption.rehearsalField]) {
     await tabTo(page, field);
-    await keys.type(PASSPHRASE);
+    await typeSecret(page, PASSPHRASE, 'the passphrase');
   }
   await activate(page, ui.encryption.nextButton);
 
@@ -44,7 +45,7 @@ test('@smoke @a11y a keyboard-only run reaches Done', async ({ ui, sandbox, wiza
   const recoveryKey = await ui.recovery.readKey();
   const group = await ui.recovery.askedGroup();
   await tabTo(page, ui.recovery.confirmField);
-  await keys.type(recoveryKey.split('-')[group - 1]!);
+  await typeSecret(page, recoveryKey.split('-')[group - 1]!, 'a recovery-key group');
   // Enter in the field submits the page, as Next does.
   await keys.press('Enter');
 

@@ -2,6 +2,7 @@
 // layouts that prompt can load (a console keymap that ships with the system) are offered. Where
 // the layout cannot type the recovery key's Latin letters, the Recovery page says so.
 import { test, expect } from './fixtures/test';
+import { fillSecret } from './support/hidden-input';
 
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');
 
@@ -26,8 +27,8 @@ test('@encryption the Recovery page warns when the unlock layout cannot type the
   await page.locator(NEXT).click();
   await page.locator(NEXT).click();
   await page.locator('#method-passphrase').check();
-  await page.locator('#passphrase').fill(CYRILLIC_PASSPHRASE);
-  await page.locator('#rehearsal').fill(CYRILLIC_PASSPHRASE);
+  await fillSecret(page.locator('#passphrase'), CYRILLIC_PASSPHRASE, 'the passphrase');
+  await fillSecret(page.locator('#rehearsal'), CYRILLIC_PASSPHRASE, 'the unlock rehearsal');
   await page.locator(NEXT).click();
   await expect(page.locator('#recovery-confirm')).toBeVisible();
   await expect(page.locator('#recovery-layout-warning')).toBeVisible();
@@ -42,8 +43,8 @@ test('@encryption no warning on the Recovery page for a Latin layout', async ({ 
   await page.locator(NEXT).click();
   await page.locator('#method-passphrase').check();
   const p = 'violet anchor meadow 42 lantern';
-  await page.locator('#passphrase').fill(p);
-  await page.locator('#rehearsal').fill(p);
+  await fillSecret(page.locator('#passphrase'), p, 'the passphrase');
+  await fillSecret(page.locator('#rehearsal'), p, 'the unlock rehearsal');
   await page.locator(NEXT).click();
   await expect(page.locator('#recovery-confirm')).toBeVisible();
   await expect(page.locator('#recovery-layout-warning')).toHaveCount(0);

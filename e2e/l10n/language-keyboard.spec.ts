@@ -4,6 +4,7 @@
 // or confirmed, and says which one the new language would suggest. Controls are found by id and
 // structure, since the language changes under the test.
 import { expect, test } from '../fixtures/test';
+import { fillSecret } from '../support/hidden-input';
 
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');
 
@@ -52,8 +53,8 @@ test('@l10n the header language menu keeps the keyboard layout already confirmed
   await page.locator(NEXT).click();
   await page.locator(NEXT).click(); // Apps
   await page.locator('#method-passphrase').check();
-  await page.locator('#passphrase').fill(PASSPHRASE);
-  await page.locator('#rehearsal').fill(PASSPHRASE);
+  await fillSecret(page.locator('#passphrase'), PASSPHRASE, 'the passphrase');
+  await fillSecret(page.locator('#rehearsal'), PASSPHRASE, 'the unlock rehearsal');
 
   await page.locator('#header-language').selectOption('ar');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
@@ -78,8 +79,8 @@ test('@l10n @encryption checks on Encryption follow the layout: nothing says "ri
   await page.locator(NEXT).click();
   await page.locator(NEXT).click();
   await page.locator('#method-passphrase').check();
-  await page.locator('#passphrase').fill(PASSPHRASE);
-  await page.locator('#rehearsal').fill(PASSPHRASE);
+  await fillSecret(page.locator('#passphrase'), PASSPHRASE, 'the passphrase');
+  await fillSecret(page.locator('#rehearsal'), PASSPHRASE, 'the unlock rehearsal');
   await expect(page.locator('#passphrase-untypeable')).toBeVisible();
   await expect(page.locator('.secret-section .field-ok')).toHaveCount(0);
 });

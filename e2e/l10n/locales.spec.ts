@@ -9,6 +9,7 @@ import { LANGUAGES } from '../../renderer/i18n/languages';
 import { suggestedLayout } from '../../renderer/state/keyboard-layouts';
 import { textLeaves } from './support/page-text';
 import { englishFallbacks, englishOnlyPatterns, rawKeys } from './support/locale-text';
+import { fillSecret } from '../support/hidden-input';
 
 // Language is the renderer's business: the browser preview runs it; Electron adds nothing here.
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');
@@ -24,6 +25,7 @@ for (const language of LANGUAGES.filter((l) => l.code !== 'en')) {
       const patterns = englishOnlyPatterns(language.code);
       const problems: string[] = [];
       await walkWizard(page, {
+        fillSecret,
         language: language.code,
         startHelper: () => sandbox.restart(),
         onState: async (state) => {

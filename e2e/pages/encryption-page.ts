@@ -2,6 +2,7 @@
 // security key.
 import { expect, type Locator } from '@playwright/test';
 import { WizardStepScreen } from './screen';
+import { fillSecret } from '../support/hidden-input';
 
 export interface PassphraseEntry {
   passphrase: string;
@@ -37,8 +38,8 @@ export class EncryptionPage extends WizardStepScreen {
   async choosePassphrase(entry: string | PassphraseEntry, options: { recoveryKey?: boolean } = {}): Promise<void> {
     const e = typeof entry === 'string' ? { passphrase: entry } : entry;
     await this.passphraseMethod.check();
-    await this.passphraseField.fill(e.passphrase);
-    await this.rehearsalField.fill(e.rehearsal ?? e.passphrase);
+    await fillSecret(this.passphraseField, e.passphrase, 'the passphrase');
+    await fillSecret(this.rehearsalField, e.rehearsal ?? e.passphrase, 'the unlock rehearsal');
     if (options.recoveryKey !== undefined) await this.recoveryKeyWanted.setChecked(options.recoveryKey);
   }
 
@@ -91,7 +92,7 @@ export class EncryptionPage extends WizardStepScreen {
   }
 
   async enterPin(pin: string): Promise<void> {
-    await this.pinField.fill(pin);
+    await fillSecret(this.pinField, pin, 'the security key PIN');
   }
 
   async setUpSecurityKey(): Promise<void> {
