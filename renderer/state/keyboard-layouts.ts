@@ -2,7 +2,7 @@
 // (generated from XKB data by assets/keyboard-layouts.py). Only layouts the unlock prompt can
 // load (a console keymap ships for them, ADR 033) are offered.
 import data from '../../assets/keyboard-layouts.json';
-import { isUnlockLayout, LATIN_KEYMAP, typesRecoveryKey } from '../../shared/keyboard/unlock-keymaps';
+import { isUnlockLayout, LATIN_LAYOUT, typesRecoveryKey } from '../../shared/keyboard/unlock-keymaps';
 
 export interface KeyboardChoice {
   readonly layout: string;
@@ -32,7 +32,7 @@ export const DESCRIBED_LAYOUTS: readonly KeyboardLayout[] = data.layouts.map((l)
 export const KEYBOARD_LAYOUTS: readonly KeyboardLayout[] = DESCRIBED_LAYOUTS.filter(isUnlockLayout);
 
 /** The layout used where a language's own cannot be loaded at the unlock prompt. */
-export const FALLBACK_LAYOUT: KeyboardChoice = { layout: LATIN_KEYMAP, variant: '' };
+export const FALLBACK_LAYOUT: KeyboardChoice = LATIN_LAYOUT;
 
 export function findLayout(choice: KeyboardChoice): KeyboardLayout | undefined {
   return KEYBOARD_LAYOUTS.find((l) => l.layout === choice.layout && l.variant === choice.variant);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CONSOLE_KEYMAPS } from './console-keymaps';
 import layouts from '../../assets/keyboard-layouts.json';
-import { LATIN_KEYMAP, typesRecoveryKey, unlockKeymap } from './unlock-keymaps';
+import { LATIN_KEYMAP, LATIN_LAYOUT, typesRecoveryKey, unlockKeymap } from './unlock-keymaps';
 
 describe('unlock keymaps', () => {
   it('names only console keymaps that ship (kbd), the Latin fallback included', () => {
     const shipped = new Set(CONSOLE_KEYMAPS);
     expect(shipped.has(LATIN_KEYMAP)).toBe(true);
+    expect(unlockKeymap(LATIN_LAYOUT)).toBe(LATIN_KEYMAP);
     for (const l of layouts.layouts) {
       const keymap = unlockKeymap(l);
       if (keymap !== null) expect(shipped, `${l.layout}(${l.variant}) → ${keymap}`).toContain(keymap);

@@ -31,7 +31,8 @@ const XKB_TO_CONSOLE: Readonly<Record<string, string>> = {
 
 const SHIPPED: ReadonlySet<string> = new Set(CONSOLE_KEYMAPS);
 
-/** The console keymap that boots with no choice made, and the one that types Latin letters. */
+/** The layout suggested where a language's own cannot be loaded, and its console keymap: Latin letters. */
+export const LATIN_LAYOUT: XkbLayout = { layout: 'us', variant: '' };
 export const LATIN_KEYMAP = 'us';
 
 function xkbId(k: XkbLayout): string {
