@@ -1,7 +1,8 @@
 // Every page with the keyboard alone, in English and in Arabic (right to left): Tab, Shift+Tab,
 // arrows, Space and Enter only. After every action focus is on something of the page, never its
-// body, and axe finds nothing on any page. The run passes a failed step and its Retry, so the
-// failure page is walked too. Controls are found by id and structure: the text is the language's.
+// body, and axe finds nothing on any page. The run passes a slow step (the progress page), a
+// failed one and its Retry (the failure page). Controls are found by id and structure: the
+// text is the language's.
 import { test, expect } from './fixtures/test';
 import { expectAccessible } from './support/a11y';
 import { expectFocusNotOnBody } from './support/focus';
@@ -10,7 +11,8 @@ import { tabTo } from './support/keyboard';
 import { PASSPHRASE } from './support/secrets';
 
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');
-test.use({ helperOptions: { failSteps: { 'system-config': 1 } } });
+// A slow step holds the progress page long enough to check it; a failing one shows the failure page.
+test.use({ helperOptions: { slowSteps: { 'userdata-mount': 4000 }, failSteps: { 'system-config': 1 } } });
 
 const NEXT = 'form.page .page-actions button[type=submit]';
 const PRIMARY = '.page-actions .button-primary';
@@ -21,6 +23,7 @@ const MARK = {
   encryption: '#method-passphrase',
   recovery: '#recovery-confirm',
   summary: '.summary-section',
+  progress: '.progress-summary',
   failure: '.notice-error',
   done: '.done-list',
 } as const;
@@ -84,6 +87,7 @@ for (const language of ['en', 'ar'] as const) {
     await arrive('summary');
     await act('.page-actions .button-danger', 'Enter', 'Install');
 
+    await arrive('progress');
     await arrive('failure');
     await act(PRIMARY, 'Enter', 'Retry');
 
