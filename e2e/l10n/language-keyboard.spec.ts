@@ -4,6 +4,7 @@
 // or confirmed, and says which one the new language would suggest. Controls are found by id and
 // structure, since the language changes under the test.
 import { expect, test } from '../fixtures/test';
+import { expectFocusNotOnBody } from '../support/focus';
 import { fillSecret } from '../support/hidden-input';
 
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');
@@ -66,6 +67,12 @@ test('@l10n the header language menu keeps the keyboard layout already confirmed
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await expect(page.locator('#unlock-layout')).toContainText('Englisch (USA)');
   await expect(page.locator('#layout-suggestion')).toContainText('Deutsch');
+  // Taking the suggestion changes the layout, and focus stays on the page as the offer goes.
+  await page.locator('#layout-suggestion button').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#layout-suggestion')).toHaveCount(0);
+  await expect(page.locator('#unlock-layout')).toContainText('Deutsch');
+  await expectFocusNotOnBody(page, 'taking the suggested layout');
 
   await page.locator(NEXT).click();
   await expect(page.locator('#recovery-confirm')).toBeVisible();

@@ -2,11 +2,13 @@
 // only until the person chooses or confirms one; after that the language never changes it and
 // this offers the language's layout instead (ADR 033).
 import { useTranslation } from 'react-i18next';
+import { focusWhenShown } from '../app/focus';
 import { useActions, useWizard } from '../app/store-context';
 import { findLanguage } from '../i18n/languages';
 import { findLayout, layoutId, suggestedLayout } from '../state/keyboard-layouts';
 
-export function LayoutSuggestion() {
+/** `focusAfterUse`: the id that takes focus once "Use …" has changed the layout (the button goes away). */
+export function LayoutSuggestion({ focusAfterUse }: { focusAfterUse: string }) {
   const { t } = useTranslation('common');
   const store = useActions();
   const locale = useWizard((s) => s.choices.locale);
@@ -24,7 +26,14 @@ export function LayoutSuggestion() {
     return (
       <div id="layout-suggestion" className="field-hint layout-suggestion">
         <p>{t('layoutSuggestion.differs', values)}</p>
-        <button type="button" className="button button-link" onClick={() => store.setKeyboard(suggested)}>
+        <button
+          type="button"
+          className="button button-link"
+          onClick={() => {
+            store.setKeyboard(suggested);
+            focusWhenShown(focusAfterUse);
+          }}
+        >
           {t('layoutSuggestion.use', values)}
         </button>
       </div>

@@ -26,12 +26,12 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
 
   return (
     <div className="secret-section">
-      <Notice tone="info" id="unlock-layout">
+      <Notice tone="info" id="unlock-layout" focusable>
         <p>{t('passphrase.layoutNotice', { layout: layoutName })}</p>
         <button type="button" className="button button-link" onClick={() => store.goTo('welcome')}>
           {t('passphrase.changeLayout')}
         </button>
-        <LayoutSuggestion />
+        <LayoutSuggestion focusAfterUse="unlock-layout" />
       </Notice>
 
       <SecretInput

@@ -43,7 +43,7 @@ export function KeyboardPicker() {
             </option>
           ))}
         </select>
-        <LayoutSuggestion />
+        <LayoutSuggestion focusAfterUse="keyboard-layout" />
       </div>
       <div className="field">
         <label htmlFor="keyboard-test" className="field-label">{t('welcome:keyboard.test')}</label>
