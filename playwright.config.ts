@@ -14,6 +14,7 @@ if (electron.path !== null) projects.push({ name: 'electron', use: { runtime: 'e
 
 export default defineConfig<RuntimeOptions>({
   testDir: './e2e',
+  globalSetup: './e2e/fixtures/global-setup.ts',
   outputDir: './test-results/e2e',
   timeout: 120_000,
   expect: { timeout: 15_000 },

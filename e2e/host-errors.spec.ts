@@ -2,7 +2,6 @@
 // not answering at start, a disk that holds data, a machine already set up, a second install
 // while one runs, a plan the host finds invalid, too little space, a missing signing key.
 // (A step that fails is retry.spec.ts; a helper that dies mid-install, reattach.spec.ts.)
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
@@ -13,6 +12,7 @@ import { imagePath, opensWith } from './fixtures/sandbox-state';
 import { Wizard } from './pages/wizard';
 import { expectAccessible } from './support/a11y';
 import { expectProvisioned } from './support/expect-provisioned';
+import { diskFacts, expectDiskUntouched } from './support/expect-untouched';
 import { completeWizard, expectedFrom, installToDone, walkToSummary, type WizardChoices } from './support/flows';
 import { PASSPHRASE } from './support/secrets';
 
@@ -38,20 +38,18 @@ test.describe('helper down at start', () => {
   });
 });
 
-function blkidType(image: string): string {
-  return spawnSync('blkid', ['-p', '-o', 'value', '-s', 'TYPE', image], { encoding: 'utf8' }).stdout.trim();
-}
-
 test.describe('target in use: a file system', () => {
   test.use({ existingTarget: 'ext4' });
 
   test('@failure @a11y target-in-use: a disk with a file system is refused and left untouched', async ({ ui, sandbox }) => {
+    const before = diskFacts(sandbox.dir);
+    expect(before.blkid.TYPE).toBe('ext4');
     await walkToSummary(ui, MINIMAL);
     await ui.summary.install();
     await ui.failure.expectExplained('It did not start.', 'The disk for your data already holds data, so it was left untouched.');
     await expect(await ui.failure.technicalDetails()).toContainText('target-in-use');
     await expectAccessible(ui.page, 'failure, target in use');
-    expect(blkidType(imagePath(sandbox.dir)), 'the file system is still there').toBe('ext4');
+    expectDiskUntouched(sandbox.dir, before, { noJournal: true });
     // Nothing was written: the choices can still be changed.
     await ui.failure.back();
     await ui.summary.expectShown();
@@ -62,11 +60,13 @@ test.describe('target in use: another system\'s encrypted volume', () => {
   test.use({ existingTarget: 'foreign-luks' });
 
   test('@failure target-in-use: a foreign LUKS volume is refused and still opens with its own key', async ({ ui, sandbox }) => {
+    const before = diskFacts(sandbox.dir);
     await walkToSummary(ui, MINIMAL);
     await ui.summary.install();
     await ui.failure.expectExplained('It did not start.', 'The disk for your data already holds data, so it was left untouched.');
     expect(opensWith(sandbox.dir, 'a key of another system'), 'the other system\'s key still opens it').toBe(true);
     expect(opensWith(sandbox.dir, PASSPHRASE), 'our passphrase was never enrolled').toBe(false);
+    expectDiskUntouched(sandbox.dir, before, { noJournal: true });
     await expect(ui.failure.backButton).toBeVisible();
   });
 });

@@ -3,6 +3,7 @@
 // view switch (offered in the preview) shows keys or the pseudo-locale over the language.
 // Controls are found by id and structure, since the language changes under the test.
 import { expect, test } from '../fixtures/test';
+import { fillSecret } from '../support/hidden-input';
 
 // Language is the renderer's business: the browser preview runs it; Electron adds nothing here.
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');
@@ -20,16 +21,15 @@ test('live language switch keeps choices and typed secrets', async ({ wizard }) 
   const apps = await page.locator('.app-list input[type=checkbox]:checked').evaluateAll((els) => els.map((e) => e.id));
   await page.locator(NEXT).click();
   await page.locator('#method-passphrase').check();
-  await page.locator('#passphrase').fill(PASSPHRASE);
-  await page.locator('#passphrase-confirm').fill(PASSPHRASE);
-  await page.locator('#rehearsal').fill(PASSPHRASE);
+  await fillSecret(page.locator('#passphrase'), PASSPHRASE, 'the passphrase');
+  await fillSecret(page.locator('#rehearsal'), PASSPHRASE, 'the unlock rehearsal');
 
   for (const [code, heading] of [['de', 'Ihre Daten verschlüsseln'], ['ar', 'شفّر بياناتك'], ['fi', 'Salaa tietosi']] as const) {
     await page.locator('#header-language').selectOption(code);
     await expect(title).toHaveText(heading);
     await expect(page.locator('html')).toHaveAttribute('lang', code);
     await expect(page.locator('#method-passphrase')).toBeChecked();
-    for (const id of ['#passphrase', '#passphrase-confirm', '#rehearsal']) await expect(page.locator(id)).toHaveValue(PASSPHRASE);
+    for (const id of ['#passphrase', '#rehearsal']) await expect(page.locator(id)).toHaveValue(PASSPHRASE);
   }
 
   await page.locator('.step-list .step-link').nth(1).click();

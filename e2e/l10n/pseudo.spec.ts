@@ -6,6 +6,7 @@ import { FAIL_STEP, SLOW_STEP, walkWizard } from '../../scripts/l10n/walk.mjs';
 import { PSEUDO_LOCALE } from '../../renderer/i18n/languages';
 import { overflowingText, textLeaves } from './support/page-text';
 import { notPseudo } from './support/locale-text';
+import { fillSecret } from '../support/hidden-input';
 
 // Language is the renderer's business: the browser preview runs it; Electron adds nothing here.
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');
@@ -19,6 +20,7 @@ test('pseudo-locale: the whole wizard with nothing cut off and nothing untransla
   await expect(page.locator('html')).toHaveAttribute('lang', PSEUDO_LOCALE);
   const problems: string[] = [];
   await walkWizard(page, {
+    fillSecret,
     startHelper: () => sandbox.restart(),
     onState: async (state) => {
       for (const o of await overflowingText(page)) problems.push(`${state}: ${o.axis} overflow ${o.scroll} > ${o.client} at ${o.where} "${o.text}"`);

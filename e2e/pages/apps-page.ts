@@ -10,12 +10,22 @@ export class AppsPage extends WizardStepScreen {
     return this.page.getByRole('checkbox', { name, exact: true });
   }
 
+  /** The profile is chosen on the Profile page: "Change profile" goes there, Next comes back. */
   async chooseProfile(name: ProfileName): Promise<void> {
+    await this.button('Change profile').click();
     await this.page.getByRole('radio', { name, exact: true }).check();
+    await this.page.getByRole('button', { name: 'Next', exact: true }).click();
+    await this.expectShown();
   }
 
+  /** The page names the profile it refines ("Profile: Common."). */
   async expectProfile(name: ProfileName): Promise<void> {
-    await expect(this.page.getByRole('radio', { name, exact: true })).toBeChecked();
+    await expect(this.page.getByText(`Profile: ${name}.`, { exact: true })).toBeVisible();
+  }
+
+  /** With Minimal there are no apps to list: one line says so and offers Common. */
+  get minimalNotice(): Locator {
+    return this.page.getByText('The Minimal profile creates no app VMs. To add apps, switch to Common.');
   }
 
   async select(name: string): Promise<void> {

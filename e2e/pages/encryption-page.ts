@@ -1,11 +1,11 @@
-// Encryption: a passphrase (typed, confirmed, rehearsed as at startup) or a FIDO2 security key.
+// Encryption: a passphrase (typed, then confirmed by the rehearsal as at startup) or a FIDO2
+// security key.
 import { expect, type Locator } from '@playwright/test';
 import { WizardStepScreen } from './screen';
+import { fillSecret } from '../support/hidden-input';
 
 export interface PassphraseEntry {
   passphrase: string;
-  /** Default: the passphrase. */
-  confirm?: string;
   /** What is typed at the unlock rehearsal; default: the passphrase. */
   rehearsal?: string;
 }
@@ -26,10 +26,6 @@ export class EncryptionPage extends WizardStepScreen {
     return this.page.getByLabel('New passphrase', { exact: true });
   }
 
-  get confirmField(): Locator {
-    return this.page.getByLabel('Confirm passphrase', { exact: true });
-  }
-
   get rehearsalField(): Locator {
     return this.page.getByLabel('Passphrase, as at startup', { exact: true });
   }
@@ -38,23 +34,22 @@ export class EncryptionPage extends WizardStepScreen {
     return this.page.getByRole('checkbox', { name: 'Also make a recovery key' });
   }
 
-  /** Chooses the passphrase method and types it three times (or as `entry` says). */
+  /** Chooses the passphrase method and types it twice: entry and rehearsal (or as `entry` says). */
   async choosePassphrase(entry: string | PassphraseEntry, options: { recoveryKey?: boolean } = {}): Promise<void> {
     const e = typeof entry === 'string' ? { passphrase: entry } : entry;
     await this.passphraseMethod.check();
-    await this.passphraseField.fill(e.passphrase);
-    await this.confirmField.fill(e.confirm ?? e.passphrase);
-    await this.rehearsalField.fill(e.rehearsal ?? e.passphrase);
+    await fillSecret(this.passphraseField, e.passphrase, 'the passphrase');
+    await fillSecret(this.rehearsalField, e.rehearsal ?? e.passphrase, 'the unlock rehearsal');
     if (options.recoveryKey !== undefined) await this.recoveryKeyWanted.setChecked(options.recoveryKey);
   }
 
   /** The passphrase fields are empty (after a restart: secrets are never saved). */
   async expectPassphraseFieldsEmpty(): Promise<void> {
-    for (const field of [this.passphraseField, this.confirmField, this.rehearsalField]) await expect(field).toHaveValue('');
+    for (const field of [this.passphraseField, this.rehearsalField]) await expect(field).toHaveValue('');
   }
 
   async expectPassphraseFieldsHold(passphrase: string): Promise<void> {
-    for (const field of [this.passphraseField, this.confirmField, this.rehearsalField]) await expect(field).toHaveValue(passphrase);
+    for (const field of [this.passphraseField, this.rehearsalField]) await expect(field).toHaveValue(passphrase);
   }
 
   async showPassphrase(): Promise<void> {
@@ -97,7 +92,7 @@ export class EncryptionPage extends WizardStepScreen {
   }
 
   async enterPin(pin: string): Promise<void> {
-    await this.pinField.fill(pin);
+    await fillSecret(this.pinField, pin, 'the security key PIN');
   }
 
   async setUpSecurityKey(): Promise<void> {

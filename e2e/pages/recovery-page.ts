@@ -1,6 +1,7 @@
 // Recovery key: shown in eight groups; one of them is typed back to prove it was written down.
 import { expect, type Locator } from '@playwright/test';
 import { WizardStepScreen } from './screen';
+import { fillSecret } from '../support/hidden-input';
 
 const CONFIRM_LABEL = /^Type group (\d+) of the recovery key$/;
 
@@ -33,7 +34,7 @@ export class RecoveryPage extends WizardStepScreen {
   }
 
   async typeGroup(text: string): Promise<void> {
-    await this.confirmField.fill(text);
+    await fillSecret(this.confirmField, text, 'a recovery-key group');
   }
 
   /** Reads the key, types back the group asked for, and returns the key. */

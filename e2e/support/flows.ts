@@ -95,12 +95,22 @@ export async function walkToSummary(ui: Wizard, c: WizardChoices, onScreen: OnSc
   return { recoveryKey };
 }
 
+/** Fails with what the failure page says, when it shows instead of what the walk expected. */
+async function failIfRefused(ui: Wizard, expected: string): Promise<void> {
+  if (!(await ui.failure.heading.isVisible())) return;
+  const said = (await ui.page.locator('main').innerText()).replace(/\s+/g, ' ').trim();
+  throw new Error(`${expected}, but the failure page shows: ${said}`);
+}
+
 /** Install from the summary, watch the progress page, and arrive at Done. */
 export async function installToDone(ui: Wizard, onScreen: OnScreen = noCheck): Promise<void> {
   await ui.summary.install();
-  await ui.progress.expectShown();
-  await onScreen('progress');
-  await expect(ui.done.heading, 'the install should finish').toBeVisible({ timeout: 60_000 });
+  // A host refusal shows the failure page instead: say what it says, not only what is missing.
+  await expect(ui.progress.heading.or(ui.failure.heading).or(ui.done.heading), 'the install should start').toBeVisible();
+  await failIfRefused(ui, 'the Installing screen should be showing');
+  if (await ui.progress.heading.isVisible()) await onScreen('progress');
+  await expect(ui.done.heading.or(ui.failure.heading), 'the install should finish').toBeVisible({ timeout: 60_000 });
+  await failIfRefused(ui, 'the install should finish');
   await onScreen('done');
 }
 
@@ -134,7 +144,8 @@ export function expectedFrom(c: WizardChoices, recoveryKey: string | null): Expe
 }
 
 const LANGUAGE_CODES: Record<LanguageName, string> = { English: 'en', Suomi: 'fi', Deutsch: 'de', Français: 'fr', العربية: 'ar' };
-const DEFAULT_LAYOUTS: Record<string, string> = { en: 'us', fi: 'fi', de: 'de', fr: 'fr', ar: 'ara' };
+// Arabic's own layout has no console keymap for the unlock prompt: English (US) is suggested.
+const DEFAULT_LAYOUTS: Record<string, string> = { en: 'us', fi: 'fi', de: 'de', fr: 'fr', ar: 'us' };
 
 /** `us(intl)` → layout `us`, variant `intl`. */
 export function parseLayout(id: string): { layout: string; variant: string } {

@@ -17,6 +17,7 @@ import { describeFailure } from './step-failure';
 import type { HostEnvironment, StepContext, StepDefinition, StepFacts, StepOutcome, VerifiedPlan } from './step-types';
 import { StepError } from './step-types';
 import type { TestSwitches } from './test-switches';
+import { derivationMsOf, expectedMs, measuredDerivationMs } from './step-estimates';
 
 export type RunnerFrame = Progress | Result;
 export type RunnerListener = (frame: RunnerFrame) => void;
@@ -121,7 +122,7 @@ export class PlanRunner {
     const active: ActivePlan = {
       plan,
       secrets,
-      steps: this.deps.steps.map((s) => ({ id: s.id, state: 'pending' })),
+      steps: this.deps.steps.map((s) => ({ id: s.id, state: 'pending', expectedMs: expectedMs(s.id, plan.payload, derivationMsOf(this.deps.passphraseKdf)) })),
       facts: before?.luksUuid ? { luksUuid: before.luksUuid } : {},
       phase: 'applying',
       listeners: new Set([listener]),
@@ -213,11 +214,13 @@ export class PlanRunner {
     const planId = active.plan.planId;
     const log = this.deps.log.with({ planId, step: def.id });
     const started = this.deps.now();
-    active.steps[i] = { id: def.id, state: 'running', startedAt: new Date(started).toISOString() };
+    const expected = status.expectedMs;
+    active.steps[i] = { id: def.id, state: 'running', startedAt: new Date(started).toISOString(), ...(expected !== undefined ? { expectedMs: expected } : {}) };
     if (!this.trySave(active)) return false;
     const progress = (state: Progress['state'], reason?: string): Progress => ({
       type: 'progress', planId, step: def.id, state, index: i + 1, total: active.steps.length,
       elapsedMs: Math.max(0, this.deps.now() - started), ...(reason ? { reason } : {}),
+      ...(state === 'running' && expected !== undefined ? { expectedMs: expected } : {}),
     });
     this.emit(active, progress('running'));
     log.info('step-start', { attempt: status.state === 'failed' ? 'retry' : 'first' });
@@ -254,10 +257,20 @@ export class PlanRunner {
     const reason = outcome!.state === 'skipped' ? outcome!.reason : undefined;
     active.steps[i] = { ...active.steps[i]!, state: outcome!.state, endedAt, ...(reason ? { reason } : {}) };
     if (outcome!.state === 'done' && outcome!.receipt) active.receipt = outcome!.receipt;
+    if (def.id === 'userdata-format' && outcome!.state === 'done') this.refineEstimates(active, ms);
     if (!this.trySave(active)) return false;
     log.info('step-end', { state: outcome!.state, reason, ms });
     this.emit(active, progress(outcome!.state, reason));
     return true;
+  }
+
+  /** luksFormat showed what a derivation costs here: the steps still to come are estimated anew. */
+  private refineEstimates(active: ActivePlan, formatMs: number): void {
+    const derivation = measuredDerivationMs(formatMs, active.plan.payload);
+    if (derivation === null) return;
+    active.steps.forEach((s, j) => {
+      if (s.state === 'pending' || s.state === 'failed') active.steps[j] = { ...s, expectedMs: expectedMs(s.id, active.plan.payload, derivation) };
+    });
   }
 
   private context(active: ActivePlan, log: Logger, ranBefore: boolean): StepContext {

@@ -44,6 +44,10 @@ describe('a passphrase plan', () => {
     expect(accepted.steps.every((s) => s.state === 'pending')).toBe(true);
     const last = frames.at(-1)!;
     expect(last).toMatchObject({ type: 'result', ok: true, planId });
+    // Every step comes with the helper's estimate; running frames repeat it (Step estimates).
+    expect(accepted.steps.every((s) => typeof s.expectedMs === 'number' && s.expectedMs > 0)).toBe(true);
+    const runningFrames = frames.filter((f) => f.type === 'progress' && f.state === 'running');
+    expect(runningFrames.every((f) => f.type === 'progress' && typeof f.expectedMs === 'number')).toBe(true);
     const ends = frames.filter((f) => f.type === 'progress' && f.state !== 'running');
     expect(ends.map((f) => f.type === 'progress' && [f.step, f.state, f.reason ?? ''])).toEqual([
       ['userdata-format', 'done', ''],

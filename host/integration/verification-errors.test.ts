@@ -101,6 +101,13 @@ describe('verification refusals', () => {
     expect(shape).toMatchObject({ code: 'invalid-plan', details: [{ path: '/locale' }] });
   });
 
+  it('invalid-plan: a keyboard layout the unlock prompt cannot load (no console keymap)', async () => {
+    const arabic = await answerTo({ choices: { keyboard: { layout: 'ara', variant: '' } } });
+    expect(arabic).toMatchObject({ type: 'error', code: 'invalid-plan', details: [{ path: '/keyboard' }] });
+    const made = await answerTo({ choices: { keyboard: { layout: 'us', variant: 'made-up' } } });
+    expect(made).toMatchObject({ code: 'invalid-plan', details: [{ path: '/keyboard' }] });
+  });
+
   it('invalid-plan: secrets that break the rules are named, never echoed', async () => {
     const short = await answerTo({ secrets: { passphrase: 'short', recoveryKey: SECRETS.recoveryKey } });
     expect(short).toMatchObject({ code: 'invalid-plan', details: [{ path: '/encryption/sealed/passphrase' }] });

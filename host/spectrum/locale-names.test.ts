@@ -16,7 +16,12 @@ describe('consoleKeymap', () => {
   it.each([
     ['fi', '', 'fi'],
     ['gb', '', 'uk'],
-    ['de', 'nodeadkeys', 'de-nodeadkeys'],
+    ['de', 'nodeadkeys', 'de-latin1-nodeadkeys'],
     ['us', 'dvorak', 'dvorak'],
+    ['se', '', 'sv-latin1'],
   ])('%s(%s) → %s', (layout, variant, keymap) => expect(consoleKeymap(layout, variant)).toBe(keymap));
+
+  it('never makes up a keymap the console does not have', () => {
+    expect(() => consoleKeymap('ara', '')).toThrow(/no console keymap/);
+  });
 });

@@ -1,6 +1,6 @@
 // From the plan's names to the names the host's configuration files use: a BCP 47 tag to a
-// POSIX locale, and an XKB layout/variant to a Linux console keymap (best effort; the XKB
-// names are written too and stay authoritative).
+// POSIX locale, and an XKB layout/variant to the Linux console keymap the unlock prompt loads.
+import { unlockKeymap } from '../../shared/keyboard/unlock-keymaps';
 
 /** The usual country of a language when the tag names none. */
 const DEFAULT_REGION: Readonly<Record<string, string>> = {
@@ -19,19 +19,12 @@ export function posixLocale(tag: string): string {
   return `${lang}_${country}.UTF-8${modifier}`;
 }
 
-/** XKB layouts whose console keymap has another name (kbd's keymaps). */
-const CONSOLE_KEYMAP: Readonly<Record<string, string>> = {
-  gb: 'uk',
-  se: 'sv-latin1',
-  pt: 'pt-latin1',
-  br: 'br-abnt2',
-  jp: 'jp106',
-  ch: 'sg',
-};
-
+/**
+ * The console keymap for the plan's layout, by the shared rule (ADR 033). The plan rules refuse
+ * a layout without one, so a plan that reached a step always has one; never a guessed name.
+ */
 export function consoleKeymap(layout: string, variant: string): string {
-  const base = CONSOLE_KEYMAP[layout] ?? layout;
-  if (variant === '') return base;
-  if (layout === 'us' && (variant === 'dvorak' || variant === 'colemak')) return variant;
-  return `${base}-${variant}`;
+  const keymap = unlockKeymap({ layout, variant });
+  if (keymap === null) throw new Error(`no console keymap for the layout ${layout}(${variant})`);
+  return keymap;
 }

@@ -67,8 +67,9 @@ export function App() {
           <span className="app-header-title">{t('appTitle')}</span>
           {sandbox ? <span className="badge badge-sandbox">{t('sandbox')}</span> : null}
           <div className="header-tools">
-            <ReviewMenu />
             {languageMenu ? <LanguageMenu /> : null}
+            {/* Reviewers' tools last, after what a person setting up the machine needs. */}
+            <ReviewMenu />
           </div>
         </header>
         <div className="app-body">

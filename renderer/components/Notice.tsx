@@ -4,10 +4,11 @@ import { Icon } from './Icon';
 
 type Tone = 'info' | 'warning' | 'error' | 'success';
 
-export function Notice({ tone, children, role, id, title }: { tone: Tone; children: ReactNode; role?: 'status' | 'alert'; id?: string; title?: ReactNode }) {
+/** `focusable`: the notice can take focus from a script (tabIndex -1), as the result of an action. */
+export function Notice({ tone, children, role, id, title, focusable }: { tone: Tone; children: ReactNode; role?: 'status' | 'alert'; id?: string; title?: ReactNode; focusable?: boolean }) {
   const icon = tone === 'success' ? 'check' : tone === 'info' ? 'info' : 'warning';
   return (
-    <div className={`notice notice-${tone}`} role={role} id={id}>
+    <div className={`notice notice-${tone}`} role={role} id={id} tabIndex={focusable ? -1 : undefined}>
       <Icon name={icon} className="notice-icon" />
       <div className="notice-body">
         {title ? <p className="notice-title">{title}</p> : null}

@@ -11,7 +11,7 @@ export function ReviewMenu() {
   const setMode = useReview((s) => s.setMode);
   if (!allowed) return null;
   return (
-    <div className="header-menu">
+    <div className="header-menu header-menu-review">
       <label htmlFor="review-mode" className="header-menu-label">{t('review.label')}</label>
       <select id="review-mode" className="input header-select" value={mode} onChange={(e) => setMode(e.target.value as ReviewMode)}>
         {REVIEW_MODES.map((m) => (

@@ -1,8 +1,9 @@
 // The wizard's steps at the side: where the person is, where they have been (each a way back),
-// and what is still ahead.
+// and what is still ahead. Every step keeps its number: the recovery-key step is listed from the
+// start and marked "not needed" when no recovery key is made. On Done, no step is current.
 import { useTranslation } from 'react-i18next';
 import { useActions, useWizard } from '../app/store-context';
-import { activePages, isWizardPage, pageIndex } from '../state/pages';
+import { WIZARD_PAGES, activePages, isWizardPage, pageIndex } from '../state/pages';
 import { formatNumber } from '../i18n/format';
 import { Icon } from './Icon';
 
@@ -13,37 +14,42 @@ export function StepList() {
   const page = useWizard((s) => s.nav.page);
   const furthest = useWizard((s) => s.nav.furthest);
   const encryption = useWizard((s) => s.choices.encryption);
-  const pages = activePages(encryption);
+  const active = activePages(encryption);
   const installing = !isWizardPage(page);
+  const finished = page === 'done';
 
   return (
     <nav className="step-list" aria-label={t('common:steps.label')}>
       <ol>
-        {pages.map((p, i) => {
+        {WIZARD_PAGES.map((p, i) => {
+          const skipped = !active.includes(p) && encryption.method !== null;
           const current = p === page;
-          const reachable = !installing && !current && pageIndex(p) <= pageIndex(furthest);
-          const done = installing || (isWizardPage(page) && pageIndex(p) < pageIndex(page));
+          const reachable = !installing && !current && !skipped && pageIndex(p) <= pageIndex(furthest);
+          const done = !skipped && (installing || (isWizardPage(page) && pageIndex(p) < pageIndex(page)));
           const label = t(`common:page.${p}`);
           return (
-            <li key={p} className={`step ${current ? 'step-current' : ''} ${done ? 'step-done' : ''}`}>
+            <li key={p} className={`step ${current ? 'step-current' : ''} ${done ? 'step-done' : ''} ${skipped ? 'step-skipped' : ''}`}>
               {reachable ? (
                 <button type="button" className="step-link" onClick={() => store.goTo(p)}>
-                  <span className="step-number" aria-hidden="true">{number(i + 1)}</span>
-                  <span>{label}</span>
+                  <span className="step-number" aria-hidden="true">{done ? <Icon name="check" /> : number(i + 1)}</span>
+                  <span className="step-label">{label}</span>
                 </button>
               ) : (
                 <span className="step-static" aria-current={current ? 'step' : undefined}>
                   <span className="step-number" aria-hidden="true">{done && !current ? <Icon name="check" /> : number(i + 1)}</span>
-                  <span>{label}</span>
+                  <span className="step-label">
+                    {label}
+                    {skipped ? <span className="step-note"> {t('common:steps.notNeeded')}</span> : null}
+                  </span>
                 </span>
               )}
             </li>
           );
         })}
-        <li className={`step ${installing ? 'step-current' : ''}`}>
-          <span className="step-static" aria-current={installing ? 'step' : undefined}>
-            <span className="step-number" aria-hidden="true">{number(pages.length + 1)}</span>
-            <span>{t('common:page.install')}</span>
+        <li className={`step ${installing && !finished ? 'step-current' : ''} ${finished ? 'step-done' : ''}`}>
+          <span className="step-static" aria-current={installing && !finished ? 'step' : undefined}>
+            <span className="step-number" aria-hidden="true">{finished ? <Icon name="check" /> : number(WIZARD_PAGES.length + 1)}</span>
+            <span className="step-label">{t('common:page.install')}</span>
           </span>
         </li>
       </ol>

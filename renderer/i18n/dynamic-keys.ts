@@ -7,7 +7,7 @@ import { IPC_ERROR_CODES } from '../../shared/ipc/contract';
 import { PROFILES, SYSTEM_VMS } from '../../shared/plan/profiles';
 import { STEP_IDS, STEP_STATES } from '../../shared/plan/steps';
 import { PROTOCOL_ERROR_CODES, STEP_FAILURE_CODES } from '../../shared/protocol/error-codes';
-import { KEYBOARD_LAYOUTS } from '../state/keyboard-layouts';
+import { DESCRIBED_LAYOUTS } from '../state/keyboard-layouts';
 import { WIZARD_PAGES } from '../state/pages';
 import { REVIEW_MODES } from './review';
 
@@ -44,7 +44,7 @@ export const DYNAMIC_KEYS: readonly DynamicKeyFamily[] = [
   family('catalog:vm.*.why', SYSTEM_VMS),
   family('catalog:app.*.name', APP_IDS),
   family('catalog:app.*.description', APP_IDS),
-  family('keyboard:layout.*', KEYBOARD_LAYOUTS.map((l) => l.id)),
+  family('keyboard:layout.*', DESCRIBED_LAYOUTS.map((l) => l.id)),
   family('common:page.*', [...WIZARD_PAGES, 'install']),
   family('common:review.*', REVIEW_MODES),
   family('profile:*.title', PROFILES),

@@ -1,12 +1,16 @@
 // Apps: the catalog's app VMs with sizes and search; the profile's rules stated and enforced
-// with their reasons, and the disk space the pick needs against what the machine has.
+// with their reasons, and the disk space the pick needs against what the machine has. The
+// profile was chosen on the page before: it is named here, not asked again, and Minimal (no
+// apps) shows one line instead of a list of locked apps.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BROWSER_APP, NIXOS_APP, OTHER_APPS_MAX, OTHER_APPS_MIN, PROFILES, profileProblems } from '../../shared/plan/profiles';
+import { BROWSER_APP, NIXOS_APP, OTHER_APPS_MAX, OTHER_APPS_MIN, profileProblems, type Profile } from '../../shared/plan/profiles';
+import { focusWhenShown } from '../app/focus';
 import { NO_CATALOG } from '../app/empty';
 import { useActions, useWizard } from '../app/store-context';
 import { useValidation } from '../app/use-validation';
 import { useVmText } from '../app/use-vm-text';
+import { useAnnouncer } from '../components/Announcer';
 import { Icon } from '../components/Icon';
 import { Notice } from '../components/Notice';
 import { PageFrame } from '../components/PageFrame';
@@ -27,6 +31,12 @@ export function AppsPage() {
   const catalog = useWizard((s) => s.boot.helper?.catalog ?? NO_CATALOG);
   const available = useWizard((s) => s.boot.helper?.machine.userDataBytes ?? 0);
   const [query, setQuery] = useState('');
+  const { announceNow } = useAnnouncer();
+  // The switch buttons go away once used: focus moves to what they changed.
+  const switchTo = (p: Profile) => {
+    store.setProfile(p);
+    focusWhenShown(p === 'power' ? `app-${NIXOS_APP}` : 'rules-title');
+  };
 
   const entries = useMemo(() => catalog.filter((e) => e.kind === 'app'), [catalog]);
   const needle = query.trim().toLocaleLowerCase(i18n.language);
@@ -43,78 +53,79 @@ export function AppsPage() {
 
   return (
     <PageFrame wizardPage="apps" title={t('title')} intro={<p>{t('intro', { min: OTHER_APPS_MIN, max: OTHER_APPS_MAX })}</p>} validation={validation}>
-      <fieldset className="fieldset">
-        <legend className="fieldset-legend">{t('profile.legend')}</legend>
-        <div className="segmented">
-          {PROFILES.map((p) => (
-            <label key={p} className="segmented-option">
-              <input type="radio" name="apps-profile" checked={profile === p} onChange={() => store.setProfile(p)} />
-              <span>{t(`profile:${p}.title`)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      {profile ? (
+        <p className="profile-line">
+          <span>{t('profile.current', { profile: t(`profile:${profile}.title`) })}</span>{' '}
+          <button type="button" className="button button-link" onClick={() => store.goTo('profile')}>
+            {t('profile.change')}
+          </button>
+        </p>
+      ) : null}
 
       {profile ? <AppRules profile={profile} problems={profileProblems(profile, apps)} others={others} /> : null}
 
       {profile === 'minimal' ? (
         <Notice tone="info">
           <p>{t('minimalNotice')}</p>
-          <button type="button" className="button button-secondary" onClick={() => store.setProfile('common')}>
+          <button type="button" className="button button-secondary" onClick={() => switchTo('common')}>
             {t('switchToCommon')}
           </button>
         </Notice>
-      ) : null}
+      ) : (
+        <>
+          <div className="field">
+            <label htmlFor="app-search" className="field-label">{t('search.label')}</label>
+            <input id="app-search" className="input" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" aria-describedby="app-search-count" />
+            <p id="app-search-count" className="field-hint" role="status">
+              {t('search.count', { count: shown.length, total: entries.length })}
+            </p>
+          </div>
 
-      <div className="field">
-        <label htmlFor="app-search" className="field-label">{t('search.label')}</label>
-        <input id="app-search" className="input" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" aria-describedby="app-search-count" />
-        <p id="app-search-count" className="field-hint" role="status">
-          {t('search.count', { count: shown.length, total: entries.length })}
-        </p>
-      </div>
+          <ul className="app-list" aria-label={t('listLabel')}>
+            {shown.map((e) => {
+              const selected = apps.includes(e.id);
+              const lock = lockOf(e.id, selected);
+              const hintId = `app-${e.id}-hint`;
+              return (
+                <li key={e.id} className={`app-item ${selected ? 'app-item-selected' : ''} ${lock ? 'app-item-locked' : ''}`}>
+                  <div className="app-item-main">
+                    <input
+                      type="checkbox"
+                      id={`app-${e.id}`}
+                      checked={selected}
+                      aria-disabled={lock ? true : undefined}
+                      aria-describedby={hintId}
+                      onChange={(ev) => {
+                        // A locked app says why when someone tries it; the reason is also its description.
+                        if (lock) announceNow(lock.reason);
+                        else store.setAppSelected(e.id, ev.target.checked);
+                      }}
+                    />
+                    <label htmlFor={`app-${e.id}`} className="app-item-name">{vm.name(e.id)}</label>
+                    <span className="app-item-size">{formatBytes(e.sizeBytes, i18n.language)}</span>
+                  </div>
+                  <div id={hintId} className="app-item-hint">
+                    <span>{vm.why(e.id)}</span>
+                    {lock ? (
+                      <span className="app-item-lock">
+                        <Icon name="lock" /> {lock.reason}
+                      </span>
+                    ) : null}
+                  </div>
+                  {lock?.action === 'power' ? (
+                    <button type="button" className="button button-link" onClick={() => switchTo('power')}>
+                      {t('switchToPower')}
+                    </button>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+          {shown.length === 0 ? <p>{t('search.none')}</p> : null}
 
-      <ul className="app-list" aria-label={t('listLabel')}>
-        {shown.map((e) => {
-          const selected = apps.includes(e.id);
-          const lock = lockOf(e.id, selected);
-          const hintId = `app-${e.id}-hint`;
-          return (
-            <li key={e.id} className={`app-item ${selected ? 'app-item-selected' : ''} ${lock ? 'app-item-locked' : ''}`}>
-              <div className="app-item-main">
-                <input
-                  type="checkbox"
-                  id={`app-${e.id}`}
-                  checked={selected}
-                  aria-disabled={lock ? true : undefined}
-                  aria-describedby={hintId}
-                  onChange={(ev) => {
-                    if (!lock) store.setAppSelected(e.id, ev.target.checked);
-                  }}
-                />
-                <label htmlFor={`app-${e.id}`} className="app-item-name">{vm.name(e.id)}</label>
-                <span className="app-item-size">{formatBytes(e.sizeBytes, i18n.language)}</span>
-              </div>
-              <div id={hintId} className="app-item-hint">
-                <span>{vm.why(e.id)}</span>
-                {lock ? (
-                  <span className="app-item-lock">
-                    <Icon name="lock" /> {lock.reason}
-                  </span>
-                ) : null}
-              </div>
-              {lock?.action === 'power' ? (
-                <button type="button" className="button button-link" onClick={() => store.setProfile('power')}>
-                  {t('switchToPower')}
-                </button>
-              ) : null}
-            </li>
-          );
-        })}
-      </ul>
-      {shown.length === 0 ? <p>{t('search.none')}</p> : null}
-
-      <SpaceMeter need={selectionBytes(catalog, apps)} have={available} />
+          <SpaceMeter need={selectionBytes(catalog, apps)} have={available} />
+        </>
+      )}
     </PageFrame>
   );
 }

@@ -1,5 +1,8 @@
-// Done: what was set up, a reminder about the recovery key, and Restart.
+// Done: what was set up, a reminder about the recovery key, and Restart. The browser preview
+// restarts no computer: there Restart says so instead of doing nothing.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { focusWhenShown } from '../app/focus';
 import { useActions, useWizard } from '../app/store-context';
 import { useVmText } from '../app/use-vm-text';
 import { Notice } from '../components/Notice';
@@ -15,14 +18,21 @@ export function DonePage() {
   const choices = useWizard((s) => s.choices);
   const restarting = useWizard((s) => s.restartRequested);
   const sandbox = useWizard((s) => s.boot.app?.sandbox ?? false);
+  const preview = useWizard((s) => s.boot.app?.runtime === 'preview');
+  const [previewSaid, setPreviewSaid] = useState(false);
   const lang = i18n.language;
+  const restart = () => {
+    if (!preview) return void store.restart();
+    setPreviewSaid(true);
+    focusWhenShown('restart-preview');
+  };
 
   return (
     <PageFrame
       title={t('title')}
       intro={<p>{t('intro')}</p>}
       actions={
-        <button type="button" className="button button-primary" onClick={() => void store.restart()} disabled={restarting}>
+        <button type="button" className="button button-primary" onClick={restart} disabled={restarting}>
           {t('restart')}
         </button>
       }
@@ -44,6 +54,9 @@ export function DonePage() {
       ) : null}
       {sandbox ? <p className="field-hint">{t('sandbox')}</p> : null}
       {restarting ? <p role="status">{t('restarting')}</p> : null}
+      <p role="status" id="restart-preview" tabIndex={-1} className={previewSaid ? undefined : 'visually-hidden'}>
+        {previewSaid ? t('previewRestart') : null}
+      </p>
     </PageFrame>
   );
 }

@@ -1,4 +1,5 @@
 // Encryption: user data is always encrypted; the person picks how to unlock it.
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActions, useWizard } from '../app/store-context';
 import { useValidation } from '../app/use-validation';
@@ -6,6 +7,7 @@ import { Notice } from '../components/Notice';
 import { PageFrame } from '../components/PageFrame';
 import { Fido2Section } from './encryption/Fido2Section';
 import { PassphraseSection } from './encryption/PassphraseSection';
+import { preloadStrengthEstimator } from './encryption/use-strength';
 import type { EncryptionMethod } from '../state/types';
 
 const METHODS: readonly EncryptionMethod[] = ['passphrase', 'fido2'];
@@ -27,6 +29,8 @@ export function EncryptionPage() {
   const validation = useValidation('encryption');
   const method = useWizard((s) => s.choices.encryption.method);
   const attempted = useWizard((s) => s.nav.attempted.includes('encryption'));
+  // The estimator is large: start loading it as the page opens, so the first verdict is prompt.
+  useEffect(preloadStrengthEstimator, []);
 
   return (
     <PageFrame wizardPage="encryption" title={t('title')} intro={<p>{t('intro')}</p>} validation={validation}>

@@ -1,14 +1,19 @@
-// Profile: Minimal, Common or Power as open presets: every VM each creates and why, the disk
-// space and rough time. The apps page refines the pick.
+// Profile: Minimal, Common or Power as open presets. What every profile shares (the system VMs)
+// is said once; each card names only the apps it adds, its disk space and rough time. Common is
+// preselected, so Next works at once. The apps page refines the pick.
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROFILES, type Profile } from '../../shared/plan/profiles';
+import { PROFILES, SYSTEM_VMS, type Profile } from '../../shared/plan/profiles';
 import { useActions, useWizard } from '../app/store-context';
 import { useValidation } from '../app/use-validation';
 import { useVmText } from '../app/use-vm-text';
 import { NO_CATALOG } from '../app/empty';
 import { PageFrame } from '../components/PageFrame';
-import { formatBytes, formatMinutes } from '../i18n/format';
+import { formatBytes, formatList, formatMinutes } from '../i18n/format';
 import { allVms, appsForProfile, estimateMinutes, selectionBytes } from '../state/presets';
+
+/** The profile a person who does not know yet is best served by. */
+export const RECOMMENDED_PROFILE: Profile = 'common';
 
 function ProfileCard({ profile }: { profile: Profile }) {
   const { t, i18n } = useTranslation('profile');
@@ -35,20 +40,14 @@ function ProfileCard({ profile }: { profile: Profile }) {
           aria-describedby={detailsId}
         />
         <label htmlFor={`profile-${profile}`} className="profile-card-title">{t(`${profile}.title`)}</label>
+        {profile === RECOMMENDED_PROFILE ? <span className="badge">{t('recommended')}</span> : null}
       </div>
       <div id={detailsId} className="profile-card-details">
         <p>{t(`${profile}.summary`)}</p>
         <p className="profile-card-facts">
           {t('facts', { size: formatBytes(bytes, i18n.language), time: formatMinutes(estimateMinutes(bytes), i18n.language), count: allVms(apps).length })}
         </p>
-        <ul className="vm-list">
-          {allVms(apps).map((id) => (
-            <li key={id}>
-              <span className="vm-name">{vm.name(id)}</span>
-              <span className="vm-why">{vm.why(id)}</span>
-            </li>
-          ))}
-        </ul>
+        <p>{apps.length > 0 ? t('apps', { list: formatList(apps.map((id) => vm.name(id)), i18n.language) }) : t('noApps')}</p>
       </div>
     </li>
   );
@@ -56,7 +55,13 @@ function ProfileCard({ profile }: { profile: Profile }) {
 
 export function ProfilePage() {
   const { t } = useTranslation('profile');
+  const store = useActions();
+  const vm = useVmText();
   const validation = useValidation('profile');
+  const chosen = useWizard((s) => s.choices.profile);
+  useEffect(() => {
+    if (chosen === null) store.setProfile(RECOMMENDED_PROFILE);
+  }, [chosen, store]);
   return (
     <PageFrame wizardPage="profile" title={t('title')} intro={<p>{t('intro')}</p>} validation={validation}>
       <fieldset className="fieldset">
@@ -67,6 +72,17 @@ export function ProfilePage() {
           ))}
         </ul>
       </fieldset>
+      <section aria-labelledby="profile-shared-title">
+        <h2 id="profile-shared-title" className="section-title">{t('shared')}</h2>
+        <ul className="vm-list">
+          {SYSTEM_VMS.map((id) => (
+            <li key={id}>
+              <span className="vm-name">{vm.name(id)}</span>
+              <span className="vm-why">{vm.why(id)}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
       <p className="field-hint">{t('refineHint')}</p>
     </PageFrame>
   );

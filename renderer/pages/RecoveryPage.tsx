@@ -11,6 +11,7 @@ import { PageFrame } from '../components/PageFrame';
 import { QrCode } from '../components/QrCode';
 import { reasonsFor } from '../components/use-reason-text';
 import { formatNumber } from '../i18n/format';
+import { FALLBACK_LAYOUT, layoutId, typesRecoveryKeyWith } from '../state/keyboard-layouts';
 import { ResumeNotice } from './EncryptionPage';
 
 export function RecoveryPage() {
@@ -21,6 +22,7 @@ export function RecoveryPage() {
   const group = useWizard((s) => s.secrets.recoveryGroup);
   const confirm = useWizard((s) => s.secrets.recoveryConfirm);
   const method = useWizard((s) => s.choices.encryption.method);
+  const keyboard = useWizard((s) => s.choices.keyboard);
   const attempted = useWizard((s) => s.nav.attempted.includes('recovery'));
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const reasons = attempted ? reasonsFor(validation.reasons, 'recovery-confirm') : [];
@@ -40,6 +42,11 @@ export function RecoveryPage() {
     <PageFrame wizardPage="recovery" title={t('title')} intro={<p>{t(method === 'fido2' ? 'introFido2' : 'introPassphrase')}</p>} validation={validation}>
       <ResumeNotice />
       <Notice tone="warning"><p>{t('writeDown')}</p></Notice>
+      {typesRecoveryKeyWith(keyboard) ? null : (
+        <Notice tone="warning" id="recovery-layout-warning">
+          <p>{t('layoutWarning', { layout: t(`keyboard:layout.${layoutId(keyboard)}`), latin: t(`keyboard:layout.${layoutId(FALLBACK_LAYOUT)}`) })}</p>
+        </Notice>
+      )}
       <div className="recovery">
         <figure className="recovery-key-figure">
           <figcaption id="recovery-key-label" className="field-label">{t('keyLabel')}</figcaption>

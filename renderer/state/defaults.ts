@@ -1,6 +1,7 @@
 // The state a fresh wizard starts from.
 import { DEFAULT_LANGUAGE, findLanguage } from '../i18n/languages';
 import { initialInstall } from './install-progress';
+import { suggestedLayout } from './keyboard-layouts';
 import type { BootState, Choices, Fido2State, Navigation, Secrets, WizardData } from './types';
 
 export interface Environment {
@@ -15,7 +16,7 @@ export function defaultChoices(env: Environment): Choices {
   const language = findLanguage(env.locale) ?? findLanguage(DEFAULT_LANGUAGE)!;
   return {
     locale: language.code,
-    keyboard: language.keyboard,
+    keyboard: suggestedLayout(language.keyboard),
     keyboardChosen: false,
     accessibility: { highContrast: env.prefersHighContrast, largeText: false, reduceMotion: env.prefersReducedMotion, screenReader: false },
     profile: null,
@@ -29,7 +30,6 @@ export function defaultChoices(env: Environment): Choices {
 
 export const emptySecrets: Secrets = {
   passphrase: '',
-  passphraseConfirm: '',
   rehearsal: '',
   fido2Pin: '',
   recoveryKey: null,

@@ -44,6 +44,21 @@ describe('install progress reduction', () => {
     expect(weightedFraction(all)).toBe(1);
   });
 
+  it('moves within a running step by its time against the host estimate, never to done', () => {
+    const estimated = { ...running, steps: stepsFromStatus(STEP_IDS.map((id) => ({ id, expectedMs: id === 'userdata-format' ? 10_000 : 1000 }))) };
+    const at = (elapsedMs: number) => {
+      const event: InstallEvent = { kind: 'progress', progress: { type: 'progress', planId: PLAN, step: 'userdata-format', state: 'running', index: 1, total: STEP_IDS.length, elapsedMs, expectedMs: 10_000 } };
+      return weightedFraction(reduceInstallEvent(estimated, event, 1).steps);
+    };
+    const total = 10_000 + 8 * 1000;
+    expect(at(0)).toBe(0);
+    expect(at(5000)).toBeCloseTo((0.45 * 10_000) / total);
+    expect(at(1000)).toBeLessThan(at(2000));
+    // Past the estimate it still moves, and stays below the step's whole share.
+    expect(at(20_000)).toBeGreaterThan(at(10_000));
+    expect(at(60_000)).toBeLessThan(10_000 / total);
+  });
+
   it('a failed result marks the step and the failure', () => {
     const s = reduceInstallEvent(running, { kind: 'result', result: { type: 'result', planId: PLAN, ok: false, step: 'vm-definitions', code: 'io', message: 'x', retryable: true } }, 5);
     expect(s.phase).toBe('failed');

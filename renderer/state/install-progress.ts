@@ -12,6 +12,8 @@ export interface StepProgress {
   /** Why a step was skipped (`sandbox`), when it was. */
   readonly reason: string | null;
   readonly elapsedMs: number | null;
+  /** The host's estimate of the step's duration, when it sent one. */
+  readonly expectedMs: number | null;
 }
 
 export interface InstallFailure {
@@ -66,7 +68,7 @@ export function stepsFromStatus(status: readonly StepStatus[]): StepProgress[] {
   const ids = status.length > 0 ? STEP_IDS.filter((id) => byId.has(id)) : [...STEP_IDS];
   return ids.map((id) => {
     const s = byId.get(id);
-    return { id, state: s?.state ?? 'pending', reason: s?.reason ?? null, elapsedMs: null };
+    return { id, state: s?.state ?? 'pending', reason: s?.reason ?? null, elapsedMs: null, expectedMs: s?.expectedMs ?? null };
   });
 }
 
@@ -77,9 +79,11 @@ export function appendLog(install: InstallState, at: number, text: string): Inst
 
 function applyProgress(install: InstallState, p: Progress, now: number): InstallState {
   const known = install.steps.some((s) => s.id === p.step);
-  const base = known ? install.steps : stepsFromStatus([...install.steps.map((s) => ({ id: s.id, state: s.state })), { id: p.step }]);
+  const base = known
+    ? install.steps
+    : stepsFromStatus([...install.steps.map((s) => ({ id: s.id, state: s.state, ...(s.expectedMs !== null ? { expectedMs: s.expectedMs } : {}) })), { id: p.step }]);
   const steps = base.map((s) =>
-    s.id === p.step ? { ...s, state: p.state, reason: p.reason ?? s.reason, elapsedMs: p.elapsedMs } : s,
+    s.id === p.step ? { ...s, state: p.state, reason: p.reason ?? s.reason, elapsedMs: p.elapsedMs, expectedMs: p.expectedMs ?? s.expectedMs } : s,
   );
   const previous = install.steps.find((s) => s.id === p.step)?.state;
   const next = { ...install, steps, lastHeardAt: now, connection: 'ok' as const };
@@ -121,11 +125,29 @@ export function reduceInstallEvent(install: InstallState, event: InstallEvent, n
   }
 }
 
-/** Share of the work done, by the steps' weights (skipped steps count as done). */
+/** How far a running step is, from its time against its estimate: never quite done until it is. */
+export function withinStep(elapsedMs: number, expectedMs: number): number {
+  if (expectedMs <= 0) return 0;
+  const share = elapsedMs / expectedMs;
+  // Up to 90 % on schedule; past the estimate it creeps towards 99 % rather than stopping.
+  return share <= 1 ? 0.9 * share : 0.99 - 0.09 * Math.exp(1 - share);
+}
+
+/**
+ * Share of the work done (skipped steps count as done), and of the running step by its time
+ * against the host's estimate. Weights are the host's estimates when it sent them for every
+ * step, else the fixed STEP_WEIGHTS.
+ */
 export function weightedFraction(steps: readonly StepProgress[]): number {
-  const total = steps.reduce((n, s) => n + STEP_WEIGHTS[s.id], 0);
+  const estimated = steps.length > 0 && steps.every((s) => s.expectedMs !== null);
+  const weight = (s: StepProgress) => (estimated ? Math.max(1, s.expectedMs!) : STEP_WEIGHTS[s.id]);
+  const total = steps.reduce((n, s) => n + weight(s), 0);
   if (total === 0) return 0;
-  const done = steps.reduce((n, s) => n + (isFinishedState(s.state) ? STEP_WEIGHTS[s.id] : 0), 0);
+  const done = steps.reduce((n, s) => {
+    if (isFinishedState(s.state)) return n + weight(s);
+    if (s.state === 'running' && s.expectedMs !== null && s.elapsedMs !== null) return n + weight(s) * withinStep(s.elapsedMs, s.expectedMs);
+    return n;
+  }, 0);
   return done / total;
 }
 

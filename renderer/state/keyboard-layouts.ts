@@ -1,6 +1,8 @@
 // The XKB layouts the wizard offers, with the characters each can type at the unlock prompt
-// (generated from XKB data by assets/keyboard-layouts.py).
+// (generated from XKB data by assets/keyboard-layouts.py). Only layouts the unlock prompt can
+// load (a console keymap ships for them, ADR 033) are offered.
 import data from '../../assets/keyboard-layouts.json';
+import { isUnlockLayout, LATIN_LAYOUT, typesRecoveryKey } from '../../shared/keyboard/unlock-keymaps';
 
 export interface KeyboardChoice {
   readonly layout: string;
@@ -18,15 +20,33 @@ export function layoutId(choice: KeyboardChoice): string {
   return choice.variant ? `${choice.layout}(${choice.variant})` : choice.layout;
 }
 
-export const KEYBOARD_LAYOUTS: readonly KeyboardLayout[] = data.layouts.map((l) => ({
+/** Every layout the data describes (their names are translated), offered or not. */
+export const DESCRIBED_LAYOUTS: readonly KeyboardLayout[] = data.layouts.map((l) => ({
   layout: l.layout,
   variant: l.variant,
   id: layoutId(l),
   chars: new Set(l.chars),
 }));
 
+/** The layouts offered: those the unlock prompt can load. */
+export const KEYBOARD_LAYOUTS: readonly KeyboardLayout[] = DESCRIBED_LAYOUTS.filter(isUnlockLayout);
+
+/** The layout used where a language's own cannot be loaded at the unlock prompt. */
+export const FALLBACK_LAYOUT: KeyboardChoice = LATIN_LAYOUT;
+
 export function findLayout(choice: KeyboardChoice): KeyboardLayout | undefined {
   return KEYBOARD_LAYOUTS.find((l) => l.layout === choice.layout && l.variant === choice.variant);
+}
+
+/** The layout to suggest for a language whose usual layout is `usual`: it, if offered, else the fallback. */
+export function suggestedLayout(usual: KeyboardChoice): KeyboardChoice {
+  return findLayout(usual) ? { layout: usual.layout, variant: usual.variant } : FALLBACK_LAYOUT;
+}
+
+/** Whether the recovery key's letters can be typed with this layout at the unlock prompt. */
+export function typesRecoveryKeyWith(choice: KeyboardChoice): boolean {
+  const layout = findLayout(choice);
+  return layout ? typesRecoveryKey(layout.chars) : true;
 }
 
 export function findLayoutById(id: string): KeyboardLayout | undefined {

@@ -39,10 +39,11 @@ export function selectionBytes(catalog: Catalog, apps: readonly string[]): numbe
 }
 
 /**
- * A rough install time in minutes: key derivation and formatting dominate a small install,
- * then writing VM images (assumed ~100 MB/s, a slow disk's pace).
+ * A rough install time in minutes: key derivation and formatting (about half a minute on a
+ * slow machine) dominate a small install, then writing VM images (assumed ~100 MB/s, a slow
+ * disk's pace). The progress page refines it with the host's own estimates.
  */
 export function estimateMinutes(bytes: number): number {
-  const fixed = 3;
+  const fixed = 0.5;
   return fixed + bytes / (100e6 * 60);
 }

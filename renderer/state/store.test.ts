@@ -19,7 +19,6 @@ function enterPassphrase(store: WizardStoreApi, text = PASS) {
   const s = store.getState();
   s.setEncryptionMethod('passphrase');
   s.setSecret('passphrase', text);
-  s.setSecret('passphraseConfirm', text);
   s.setSecret('rehearsal', text);
   s.setPassphraseStrength(text, 4); // as the strength meter reports it
 }
@@ -87,7 +86,7 @@ describe('wizard store: navigation', () => {
     expect(s().next()).toBe(true);
     s().setEncryptionMethod('passphrase');
     s().setRecoveryKeyWanted(false);
-    for (const f of ['passphrase', 'passphraseConfirm', 'rehearsal'] as const) s().setSecret(f, 'password1');
+    for (const f of ['passphrase', 'rehearsal'] as const) s().setSecret(f, 'password1');
     expect(s().next()).toBe(false); // the estimate has not answered yet
     expect(s().nav.page).toBe('encryption');
     s().setPassphraseStrength('password', 4); // an answer for an older text changes nothing
@@ -95,7 +94,7 @@ describe('wizard store: navigation', () => {
     s().setPassphraseStrength('password1', 1);
     expect(s().nav.page).toBe('encryption');
     expect(s().next()).toBe(false);
-    for (const f of ['passphrase', 'passphraseConfirm', 'rehearsal'] as const) s().setSecret(f, PASS);
+    for (const f of ['passphrase', 'rehearsal'] as const) s().setSecret(f, PASS);
     expect(s().next()).toBe(false);
     s().setPassphraseStrength(PASS, 4); // Next was pressed while this was on its way: it moves on
     expect(s().nav.page).toBe('summary');
@@ -193,6 +192,22 @@ describe('wizard store: choices', () => {
     s().setLocale('de');
     expect(s().choices.keyboard).toEqual({ layout: 'us', variant: 'intl' });
     expect(s().choices.locale).toBe('de');
+  });
+
+  it('leaving Welcome confirms the layout: the header language never changes it afterwards', async () => {
+    const { store } = await started();
+    const s = () => store.getState();
+    s().setLocale('fi');
+    expect(s().next()).toBe(true);
+    expect(s().choices.keyboardChosen).toBe(true);
+    s().setLocale('de');
+    expect(s().choices.keyboard).toEqual({ layout: 'fi', variant: '' });
+  });
+
+  it('a language whose own layout the unlock prompt cannot load suggests English (US)', async () => {
+    const { store } = await started();
+    store.getState().setLocale('ar');
+    expect(store.getState().choices.keyboard).toEqual({ layout: 'us', variant: '' });
   });
 
   it('ignores unknown languages and layouts', async () => {

@@ -13,7 +13,7 @@ export type EncryptionMethod = 'passphrase' | 'fido2';
 export interface Choices {
   readonly locale: string;
   readonly keyboard: KeyboardChoice;
-  /** Whether the person picked the layout themselves (else it follows the language). */
+  /** Whether the person picked or confirmed (left Welcome with) the layout; else it follows the language. */
   readonly keyboardChosen: boolean;
   readonly accessibility: Accessibility;
   readonly profile: Profile | null;
@@ -27,7 +27,7 @@ export interface Choices {
 /** Never persisted, never logged: lives in memory for the session only. */
 export interface Secrets {
   readonly passphrase: string;
-  readonly passphraseConfirm: string;
+  /** The passphrase typed once more, hidden, as at the unlock prompt: its confirmation. */
   readonly rehearsal: string;
   readonly fido2Pin: string;
   readonly recoveryKey: string | null;

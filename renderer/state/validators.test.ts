@@ -50,20 +50,20 @@ describe('validators', () => {
     expect(v.reasons[0]!.values).toMatchObject({ have: 1e9 });
   });
 
-  it('encryption: method first, then length, typeability, confirmation and rehearsal', () => {
+  it('encryption: method first, then length, typeability and the rehearsal that confirms it', () => {
     expect(keys(validateEncryption(base()))).toEqual(['encryption:reason.chooseMethod']);
     const pass = withChoices({ encryption: { method: 'passphrase', recoveryKey: true } });
     expect(keys(validateEncryption(pass))).toEqual(['encryption:reason.tooShort']);
-    const ok = withSecrets({ passphrase: 'long enough', passphraseConfirm: 'long enough', rehearsal: 'long enough', passphraseStrength: { text: 'long enough', score: 3 } }, pass);
+    const ok = withSecrets({ passphrase: 'long enough', rehearsal: 'long enough', passphraseStrength: { text: 'long enough', score: 3 } }, pass);
     expect(validateEncryption(ok).ok).toBe(true);
-    expect(keys(validateEncryption({ ...ok, secrets: { ...ok.secrets, passphraseConfirm: 'long enougH' } }))).toEqual(['encryption:reason.confirmMismatch']);
+    expect(keys(validateEncryption({ ...ok, secrets: { ...ok.secrets, rehearsal: 'long enougH' } }))).toEqual(['encryption:reason.rehearsalMismatch']);
     expect(keys(validateEncryption({ ...ok, secrets: { ...ok.secrets, rehearsal: '' } }))).toEqual(['encryption:reason.rehearsalMismatch']);
   });
 
   it('encryption: a guessable passphrase blocks, and so does one whose strength is not known yet', () => {
     const text = 'password1';
     const typed = (strength: { text: string; score: number } | null) =>
-      withSecrets({ passphrase: text, passphraseConfirm: text, rehearsal: text, passphraseStrength: strength }, withChoices({ encryption: { method: 'passphrase', recoveryKey: false } }));
+      withSecrets({ passphrase: text, rehearsal: text, passphraseStrength: strength }, withChoices({ encryption: { method: 'passphrase', recoveryKey: false } }));
     expect(keys(validateEncryption(typed(null)))).toEqual(['encryption:reason.strengthPending']);
     expect(keys(validateEncryption(typed({ text: 'password', score: 4 })))).toEqual(['encryption:reason.strengthPending']);
     expect(keys(validateEncryption(typed({ text, score: 1 })))).toEqual(['encryption:reason.tooWeak']);
@@ -73,7 +73,7 @@ describe('validators', () => {
   it('encryption: characters the unlock layout cannot type block, per layout', () => {
     const text = 'grüße aus köln';
     const typed = (layout: string) =>
-      withSecrets({ passphrase: text, passphraseConfirm: text, rehearsal: text, passphraseStrength: { text, score: 4 } }, withChoices({ keyboard: { layout, variant: '' }, encryption: { method: 'passphrase', recoveryKey: false } }));
+      withSecrets({ passphrase: text, rehearsal: text, passphraseStrength: { text, score: 4 } }, withChoices({ keyboard: { layout, variant: '' }, encryption: { method: 'passphrase', recoveryKey: false } }));
     const us = validateEncryption(typed('us'));
     expect(keys(us)).toEqual(['encryption:reason.untypeable']);
     expect(us.reasons[0]!.values).toMatchObject({ chars: 'ü ß ö', count: 3 });

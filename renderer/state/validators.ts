@@ -76,6 +76,12 @@ export function passphraseUntypeable(input: Pick<Input, 'choices' | 'secrets'>):
   return layout ? untypeableChars(input.secrets.passphrase, layout) : [];
 }
 
+/** The rehearsal confirms the passphrase: it matches, and the unlock layout can type it. */
+export function rehearsalConfirms(input: Pick<Input, 'choices' | 'secrets'>): boolean {
+  const { passphrase, rehearsal } = input.secrets;
+  return rehearsal.length > 0 && rehearsal === passphrase && passphraseUntypeable(input).length === 0;
+}
+
 /**
  * The lowest estimator score (zxcvbn: 0 too guessable … 4 very unguessable) accepted for the
  * passphrase that guards all user data: 2 resists an online attack by a wide margin and, behind
@@ -91,7 +97,7 @@ function strengthReasons({ passphrase, passphraseStrength }: Input['secrets']): 
 }
 
 function validatePassphrase(input: Input): Reason[] {
-  const { passphrase, passphraseConfirm, rehearsal } = input.secrets;
+  const { passphrase, rehearsal } = input.secrets;
   const reasons: Reason[] = [];
   const problem = passphraseProblem(passphrase);
   if (problem === 'too-short') reasons.push({ key: 'encryption:reason.tooShort', values: { min: PASSPHRASE_MIN_CODE_POINTS }, field: 'passphrase' });
@@ -101,7 +107,6 @@ function validatePassphrase(input: Input): Reason[] {
   if (untypeable.length > 0) {
     reasons.push({ key: 'encryption:reason.untypeable', values: { chars: untypeable.join(' '), count: untypeable.length }, field: 'passphrase' });
   }
-  if (passphraseConfirm !== passphrase) reasons.push({ key: 'encryption:reason.confirmMismatch', field: 'passphrase-confirm' });
   if (rehearsal !== passphrase) reasons.push({ key: 'encryption:reason.rehearsalMismatch', field: 'rehearsal' });
   return reasons;
 }

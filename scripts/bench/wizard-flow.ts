@@ -45,7 +45,6 @@ export async function walkWizard(page: Page, url: string, t: WizardText, measure
   else await page.locator('#passphrase').fill(PASSPHRASE);
   if (!measure.heap) return { heap: { pages }, typing };
 
-  await page.locator('#passphrase-confirm').fill(PASSPHRASE);
   await page.locator('#rehearsal').fill(PASSPHRASE);
   await next();
   await arrive('recovery', 'recovery');

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { base64, base64url } from '../util/bytes';
 import { type Catalog, requiredBytes } from './catalog';
 import { PROFILES, SYSTEM_VMS, describeProfileProblem, profileProblems } from './profiles';
+import { isUnlockLayout } from '../keyboard/unlock-keymaps';
 
 export const PLAN_PAYLOAD_TYPE = 'application/vnd.spectrum.firstboot-plan+json;v=1';
 export const FIDO2_RP_ID = 'io.systemd.cryptsetup';
@@ -135,6 +136,9 @@ export function checkPlanRules(plan: PlanPayload, catalog: Catalog, userDataByte
   for (const p of profileProblems(plan.profile, [...seenApps])) {
     details.push({ path: '/vms/apps', problem: describeProfileProblem(p) });
   }
+
+  // The layout is also the unlock prompt's: it must have a console keymap (ADR 033).
+  if (!isUnlockLayout(plan.keyboard)) details.push({ path: '/keyboard', problem: 'no console keymap for this layout: the unlock prompt could not load it' });
 
   const enc = plan.encryption;
   if (enc.method === 'fido2') {

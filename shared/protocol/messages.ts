@@ -12,6 +12,9 @@ export const SEAL_SUITE = 'X25519-HKDF-SHA256/HKDF-SHA256/ChaCha20Poly1305';
 
 const PlanId = z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex sha256');
 
+/** A step's expected duration in ms: at most an hour. */
+const EstimateMs = z.number().int().nonnegative().max(3_600_000);
+
 export const StepStatusSchema = z.object({
   id: z.enum(STEP_IDS),
   state: z.enum(STEP_STATES).optional(),
@@ -19,6 +22,8 @@ export const StepStatusSchema = z.object({
   reason: z.string().max(64).optional(),
   startedAt: Rfc3339Utc.optional(),
   endedAt: Rfc3339Utc.optional(),
+  /** The helper's estimate of the step's duration (docs/protocol.md, "Step estimates"). */
+  expectedMs: EstimateMs.optional(),
 });
 export type StepStatus = z.infer<typeof StepStatusSchema>;
 
@@ -65,6 +70,8 @@ export const ProgressSchema = z.object({
   total: z.number().int().min(1),
   elapsedMs: z.number().int().nonnegative(),
   reason: z.string().max(64).optional(),
+  /** With `running`: the step's current estimate (docs/protocol.md, "Step estimates"). */
+  expectedMs: EstimateMs.optional(),
 });
 export type Progress = z.infer<typeof ProgressSchema>;
 

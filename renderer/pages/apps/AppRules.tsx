@@ -17,7 +17,7 @@ export function AppRules({ profile, problems, others }: { profile: Profile; prob
   ];
   return (
     <section className="rules" aria-labelledby="rules-title">
-      <h2 id="rules-title" className="section-title">{t('rules.title', { profile: t(`profile:${profile}.title`) })}</h2>
+      <h2 id="rules-title" className="section-title" tabIndex={-1}>{t('rules.title', { profile: t(`profile:${profile}.title`) })}</h2>
       <ul className="rule-list">
         {rules.map((r) => (
           <li key={r.id} className={r.ok ? 'rule-ok' : 'rule-unmet'}>

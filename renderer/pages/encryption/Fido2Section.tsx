@@ -1,6 +1,7 @@
 // The FIDO2 security key: find keys, PIN when the key has one, touch while enrolling, test.
 // Missing tools or no key get a clear word, and the passphrase stays one click away.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { focusWhenShown } from '../../app/focus';
 import { useTranslation } from 'react-i18next';
 import { useActions, useWizard } from '../../app/store-context';
 import { Icon } from '../../components/Icon';
@@ -24,8 +25,23 @@ export function Fido2Section({ validation, showReasons }: { validation: Validati
     if (!fido2.scanned && fido2.status === 'idle') void store.refreshFido2Devices();
   }, [fido2.scanned, fido2.status, store]);
 
+  // Set up and Test disable themselves while the key works: focus waits on the touch prompt,
+  // then goes to the result (the error, the enrolled key, or the test's outcome).
+  const awaiting = useRef<'enroll' | 'test' | null>(null);
+  const act = (action: 'enroll' | 'test') => {
+    awaiting.current = action;
+    focusWhenShown('fido2-live');
+    void (action === 'enroll' ? store.enrollFido2() : store.testFido2());
+  };
+  useEffect(() => {
+    if (busy || !awaiting.current) return;
+    const action = awaiting.current;
+    awaiting.current = null;
+    focusWhenShown(fido2.error ? 'fido2-error' : action === 'test' ? 'fido2-test-result' : 'fido2-enrolled');
+  }, [busy, fido2.error, fido2.enrollment, fido2.tested]);
+
   const usePassphrase = (
-    <button type="button" className="button button-link" onClick={() => store.setEncryptionMethod('passphrase')}>
+    <button type="button" className="button button-link" onClick={() => { store.setEncryptionMethod('passphrase'); focusWhenShown('passphrase'); }}>
       {t('fido2.usePassphrase')}
     </button>
   );
@@ -89,7 +105,7 @@ export function Fido2Section({ validation, showReasons }: { validation: Validati
             />
           ) : null}
           <div className="button-row">
-            <button type="button" id="fido2-enroll" className="button button-primary" onClick={() => void store.enrollFido2()} disabled={busy} aria-describedby={enrollReasons.length ? 'fido2-enroll-error' : undefined}>
+            <button type="button" id="fido2-enroll" className="button button-primary" onClick={() => act('enroll')} disabled={busy} aria-describedby={enrollReasons.length ? 'fido2-enroll-error' : undefined}>
               <Icon name="key" />
               {fido2.enrollment ? t('fido2.enrollAgain') : t('fido2.enroll')}
             </button>
@@ -98,27 +114,27 @@ export function Fido2Section({ validation, showReasons }: { validation: Validati
         </>
       ) : null}
 
-      <div aria-live="assertive" className="fido2-live">
+      <div aria-live="assertive" className="fido2-live" id="fido2-live" tabIndex={-1}>
         {fido2.status === 'enrolling' || fido2.status === 'verifying' ? (
           <p className="touch-prompt"><Icon name="key" className="pulse" /> {t('fido2.touch')}</p>
         ) : null}
       </div>
 
       {fido2.error && fido2.status !== 'enrolling' ? (
-        <Notice tone="error" role="alert">
+        <Notice tone="error" role="alert" id="fido2-error" focusable>
           <p>{t(`errors:code.${fido2.error}`, { defaultValue: t('errors:unknownCode', { code: fido2.error }) })}</p>
           {usePassphrase}
         </Notice>
       ) : null}
 
       {fido2.enrollment ? (
-        <Notice tone="success" role="status" title={t('fido2.enrolled', { name: fido2.enrollment.deviceName })}>
+        <Notice tone="success" role="status" id="fido2-enrolled" focusable title={t('fido2.enrolled', { name: fido2.enrollment.deviceName })}>
           <p>{t('fido2.testHint')}</p>
-          <button type="button" className="button button-secondary" onClick={() => void store.testFido2()} disabled={busy}>
+          <button type="button" className="button button-secondary" onClick={() => act('test')} disabled={busy}>
             {t('fido2.test')}
           </button>
-          {fido2.tested === true ? <p className="field-ok"><Icon name="check" /> {t('fido2.testOk')}</p> : null}
-          {fido2.tested === false ? <p className="field-error">{t('fido2.testFailed')}</p> : null}
+          {fido2.tested === true ? <p className="field-ok" id="fido2-test-result" tabIndex={-1}><Icon name="check" /> {t('fido2.testOk')}</p> : null}
+          {fido2.tested === false ? <p className="field-error" id="fido2-test-result" tabIndex={-1}>{t('fido2.testFailed')}</p> : null}
         </Notice>
       ) : null}
 

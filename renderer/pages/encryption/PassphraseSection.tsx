@@ -1,14 +1,15 @@
-// The passphrase: typed, confirmed and rehearsed as at the unlock prompt, with the keyboard
-// layout it will be typed with at boot stated plainly and characters that layout cannot type
-// flagged before they lock anyone out.
+// The passphrase: typed, then confirmed by typing it once more as at the unlock prompt (hidden,
+// with the keyboard layout it will be typed with at boot stated plainly); characters that layout
+// cannot type are flagged before they lock anyone out, and nothing says "right" until they go.
 import { useTranslation } from 'react-i18next';
 import { useActions, useWizard } from '../../app/store-context';
 import { FieldMessage } from '../../components/FieldMessage';
 import { Icon } from '../../components/Icon';
+import { LayoutSuggestion } from '../../components/LayoutSuggestion';
 import { Notice } from '../../components/Notice';
 import { SecretInput } from '../../components/SecretInput';
 import { layoutId } from '../../state/keyboard-layouts';
-import { passphraseUntypeable, type Validation } from '../../state/validators';
+import { passphraseUntypeable, rehearsalConfirms, type Validation } from '../../state/validators';
 import { reasonsFor } from '../../components/use-reason-text';
 import { PassphraseStrength } from './StrengthMeter';
 import { PASSPHRASE_MIN_CODE_POINTS } from '../../../shared/plan/secret-policy';
@@ -21,16 +22,16 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
   const untypeable = passphraseUntypeable({ choices, secrets });
   const layoutName = t(`keyboard:layout.${layoutId(choices.keyboard)}`);
   const reasons = (field: string) => (showReasons ? reasonsFor(validation.reasons, field) : []);
-  const rehearsalOk = secrets.rehearsal.length > 0 && secrets.rehearsal === secrets.passphrase;
-  const confirmOk = secrets.passphraseConfirm.length > 0 && secrets.passphraseConfirm === secrets.passphrase;
+  const rehearsalOk = rehearsalConfirms({ choices, secrets });
 
   return (
     <div className="secret-section">
-      <Notice tone="info" id="unlock-layout">
+      <Notice tone="info" id="unlock-layout" focusable>
         <p>{t('passphrase.layoutNotice', { layout: layoutName })}</p>
         <button type="button" className="button button-link" onClick={() => store.goTo('welcome')}>
           {t('passphrase.changeLayout')}
         </button>
+        <LayoutSuggestion focusAfterUse="unlock-layout" />
       </Notice>
 
       <SecretInput
@@ -50,20 +51,6 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
         </Notice>
       ) : null}
       <PassphraseStrength id="passphrase-strength" text={secrets.passphrase} />
-
-      <SecretInput
-        id="passphrase-confirm"
-        label={t('confirm.label')}
-        value={secrets.passphraseConfirm}
-        onChange={(v) => store.setSecret('passphraseConfirm', v)}
-        invalid={reasons('passphrase-confirm').length > 0}
-        errorId={reasons('passphrase-confirm').length > 0 ? 'passphrase-confirm-error' : undefined}
-        extraDescribedBy="passphrase-confirm-state"
-      />
-      <p id="passphrase-confirm-state" className={confirmOk ? 'field-ok' : 'visually-hidden'} aria-live="polite">
-        {confirmOk ? <><Icon name="check" /> {t('confirm.matches')}</> : null}
-      </p>
-      <FieldMessage id="passphrase-confirm-error" reasons={reasons('passphrase-confirm')} />
 
       <section className="rehearsal" aria-labelledby="rehearsal-title">
         <h2 id="rehearsal-title" className="section-title">{t('rehearsal.title')}</h2>

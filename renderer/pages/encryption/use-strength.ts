@@ -15,6 +15,11 @@ const IN_PAGE_DELAY_MS = 150;
  */
 export const STRENGTH_SHOWN_MARK = 'spectrum:strength-shown';
 
+/** Starts the estimator's worker and dictionaries loading (the Encryption page calls it as it opens). */
+export function preloadStrengthEstimator(): void {
+  estimator ??= createStrengthEstimator();
+}
+
 /** `onCurrent` hears the score once the estimate is for exactly `text` (the page gates Next on it). */
 export function useStrength(text: string, onCurrent?: (text: string, score: number) => void): StrengthResult | null {
   const [result, setResult] = useState<{ text: string; r: StrengthResult } | null>(null);

@@ -1,8 +1,9 @@
 // The keyboard layout (XKB layout and variant), also the one the disk passphrase is typed
-// with at boot, and a field to try it.
+// with at boot (so only layouts the unlock prompt can load are listed), and a field to try it.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActions, useWizard } from '../../app/store-context';
+import { LayoutSuggestion } from '../../components/LayoutSuggestion';
 import { KEYBOARD_LAYOUTS, findLayoutById, layoutId } from '../../state/keyboard-layouts';
 
 export function KeyboardPicker() {
@@ -42,6 +43,7 @@ export function KeyboardPicker() {
             </option>
           ))}
         </select>
+        <LayoutSuggestion focusAfterUse="keyboard-layout" />
       </div>
       <div className="field">
         <label htmlFor="keyboard-test" className="field-label">{t('welcome:keyboard.test')}</label>

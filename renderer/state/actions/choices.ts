@@ -3,7 +3,7 @@
 import { NIXOS_APP } from '../../../shared/plan/profiles';
 import { findLanguage } from '../../i18n/languages';
 import type { StoreDeps } from '../deps';
-import { findLayout } from '../keyboard-layouts';
+import { findLayout, suggestedLayout } from '../keyboard-layouts';
 import { appsForProfile } from '../presets';
 import type { ChoiceActions, GetState, SetState } from '../store-types';
 import type { Choices } from '../types';
@@ -17,8 +17,10 @@ export function choiceActions(set: SetState, get: GetState, deps: StoreDeps): Ch
     setLocale(code) {
       const language = findLanguage(code);
       if (!language) return;
+      // A layout the person chose, or confirmed by leaving Welcome, is never changed by the
+      // language; the page then says which layout the language would suggest.
       const { keyboardChosen } = get().choices;
-      setChoices(keyboardChosen ? { locale: code } : { locale: code, keyboard: language.keyboard });
+      setChoices(keyboardChosen ? { locale: code } : { locale: code, keyboard: suggestedLayout(language.keyboard) });
     },
 
     setKeyboard(choice) {

@@ -43,6 +43,8 @@ export function navigationActions(set: SetState, get: GetState, deps: StoreDeps)
         set({ nav: { ...state.nav, attempted, nextWhenStrengthKnown: waiting } });
         return false;
       }
+      // Leaving Welcome confirms the keyboard layout: from here on the language never changes it.
+      if (page === 'welcome' && !state.choices.keyboardChosen) set({ choices: { ...state.choices, keyboardChosen: true } });
       const pages = activePages(state.choices.encryption);
       const following = pages[pages.indexOf(page) + 1] ?? 'summary';
       // After a "Change" link, Next goes straight back to the summary once all is in order again.
