@@ -27,7 +27,7 @@ export const b64std = (max: number) =>
 export const Rfc3339Utc = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/, 'expected an RFC 3339 UTC time');
 
 // BCP 47 language tags, in the simple shape the wizard offers (language[-Script][-REGION]).
-const LocaleTag = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/, 'expected a BCP 47 language tag');
+export const LocaleTag = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/, 'expected a BCP 47 language tag');
 // XKB layout and variant names.
 const XkbName = z.string().regex(/^[a-z0-9_()+-]{1,64}$/);
 const XkbVariant = z.string().regex(/^[a-z0-9_-]{0,64}$/);
@@ -66,6 +66,9 @@ export const EncryptionSchema = z.strictObject({
   sealed: SealedSchema,
 });
 
+/** The answers file the choices came from (docs/protocol.md, "Answers files"): its digest. */
+export const PlanAnswersSchema = z.strictObject({ digest: z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex sha256') });
+
 export const PlanPayloadSchema = z.strictObject({
   schema: z.literal(1),
   installId: b64urlBytes(16),
@@ -81,8 +84,10 @@ export const PlanPayloadSchema = z.strictObject({
     apps: z.array(z.string()).max(64),
   }),
   encryption: EncryptionSchema,
+  answers: PlanAnswersSchema.optional(),
 });
 export type PlanPayload = z.infer<typeof PlanPayloadSchema>;
+export type EncryptionMethod = PlanPayload['encryption']['method'];
 
 export interface PlanProblem {
   readonly path: string; // JSON Pointer into the payload
