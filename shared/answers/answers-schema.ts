@@ -26,7 +26,9 @@ const Organization = z
 
 export const EscrowSchema = z
   .strictObject({
-    publicKey: b64urlBytes(32).describe('The X25519 public key (32 bytes, base64url without padding) every recovery key is sealed to.'),
+    publicKey: b64urlBytes(32)
+      .regex(/^[A-Za-z0-9_-]{43}$/, 'expected 32 bytes in base64url')
+      .describe('The X25519 public key (32 bytes, base64url without padding) every recovery key is sealed to.'),
   })
   .describe('Recovery-key escrow: the helper seals each machine\'s recovery key to this key and writes it beside the answers file.');
 
