@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AnswersSchema } from '../../shared/answers/answers-schema';
 
 export const ANSWERS_SCHEMA_FILE = 'docs/answers.schema.json';
-export const ANSWERS_SCHEMA_ID = 'https://spectrum-os.org/schemas/firstboot-answers-v1.json';
+export const ANSWERS_SCHEMA_ID = 'urn:spectrum-firstboot:answers:v1';
 
 export function answersJsonSchema(): string {
   const schema = z.toJSONSchema(AnswersSchema, { target: 'draft-2020-12' });

@@ -54,7 +54,7 @@ function looksLikeEnvelope(value: unknown): boolean {
 export function verifyAnswers(bytes: Uint8Array, trusted: TrustedKeys, catalog?: Catalog): AnswersVerdict {
   if (bytes.length > MAX_SIGNED_ANSWERS_BYTES) return refuse('unreadable', `the file exceeds ${MAX_SIGNED_ANSWERS_BYTES} bytes`);
   const text = utf8Decode(bytes);
-  let value: unknown = null;
+  let value: unknown;
   try {
     value = text === null ? null : JSON.parse(text);
   } catch {

@@ -21,6 +21,7 @@ const Organization = z
   .string()
   .min(1)
   .max(80)
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   .regex(/^[^\u0000-\u001f\u007f]+$/, 'expected a name without control characters')
   .describe('Who decided these answers; the wizard shows "Set by <organization>".');
 

@@ -14,7 +14,9 @@ export type SealPrivateKeyPair = Awaited<ReturnType<CipherSuite['kem']['generate
 /** What opens a seal: a key pair, or a private key alone. */
 export type SealRecipientKey = Parameters<CipherSuite['open']>[0]['recipientKey'];
 
-const toBuffer = (b: Uint8Array): ArrayBuffer => b.slice().buffer as ArrayBuffer;
+// A copy of exactly these bytes: a Node Buffer's `.buffer` (even after slice()) may be a whole
+// shared pool, which must never be sealed or parsed in its place.
+const toBuffer = (b: Uint8Array): ArrayBuffer => Uint8Array.from(b).buffer as ArrayBuffer;
 
 /** Seals `plaintext` to a raw 32-byte X25519 public key (base64url); enc and ct in base64url. */
 export async function hpkeSeal(recipientPublicKey: string, info: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Promise<{ enc: string; ct: string }> {

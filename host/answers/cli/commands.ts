@@ -49,7 +49,7 @@ function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new Error(`${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new Error(`${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { cause: e });
   }
 }
 
@@ -128,7 +128,7 @@ export async function runCommand(command: string, files: readonly string[], o: C
         try {
           trusted.add(createPublicKey(readFileSync(k)));
         } catch (e) {
-          throw new Error(`${k} is not an Ed25519 public key (${(e as Error).message})`);
+          throw new Error(`${k} is not an Ed25519 public key (${(e as Error).message})`, { cause: e });
         }
       }
       if (o['trusted-keys']) trusted.loadDirectory(o['trusted-keys'], createLogger(stderrLines(io), new Redactor(), Date.now));
@@ -184,5 +184,6 @@ export async function runCommand(command: string, files: readonly string[], o: C
 }
 
 function stderrLines(io: Io): LogSink {
-  return { write: (line: string) => io.err(line.trimEnd()), close: () => undefined };
+  // Only what went wrong (a key file that is skipped); the keys loaded are in verify's answer.
+  return { write: (line: string) => void (line.includes('"level":"info"') ? undefined : io.err(line.trimEnd())), close: () => undefined };
 }
