@@ -2,7 +2,8 @@
 // and what is still ahead.
 import { useTranslation } from 'react-i18next';
 import { useActions, useWizard } from '../app/store-context';
-import { activePages, isWizardPage, pageIndex } from '../state/pages';
+import { wizardPages } from '../state/answers';
+import { isWizardPage, pageIndex } from '../state/pages';
 import { formatNumber } from '../i18n/format';
 import { Icon } from './Icon';
 
@@ -12,8 +13,10 @@ export function StepList() {
   const number = (n: number) => formatNumber(n, i18n.language);
   const page = useWizard((s) => s.nav.page);
   const furthest = useWizard((s) => s.nav.furthest);
-  const encryption = useWizard((s) => s.choices.encryption);
-  const pages = activePages(encryption);
+  const choices = useWizard((s) => s.choices);
+  const boot = useWizard((s) => s.boot);
+  const unattended = useWizard((s) => s.unattended);
+  const pages = wizardPages({ choices, boot, unattended });
   const installing = !isWizardPage(page);
 
   return (

@@ -6,6 +6,7 @@ import { Notice } from '../components/Notice';
 import { PageFrame } from '../components/PageFrame';
 import { formatList } from '../i18n/format';
 import { needsRecoveryKey } from '../state/pages';
+import { EscrowNote } from './answers/AnswersNotices';
 import { allVms } from '../state/presets';
 
 export function DonePage() {
@@ -40,6 +41,7 @@ export function DonePage() {
       {needsRecoveryKey(choices.encryption) ? (
         <Notice tone="warning" title={t('recovery.title')}>
           <p>{choices.encryption.method === 'fido2' ? t('recovery.textFido2') : t('recovery.textPassphrase')}</p>
+          <EscrowNote />
         </Notice>
       ) : null}
       {sandbox ? <p className="field-hint">{t('sandbox')}</p> : null}

@@ -4,6 +4,9 @@ import { useActions, useWizard } from '../app/store-context';
 import { useValidation } from '../app/use-validation';
 import { Notice } from '../components/Notice';
 import { PageFrame } from '../components/PageFrame';
+import { FixedChoice } from '../components/SetBy';
+import { setBy } from '../state/answers';
+import { UnattendedNotice } from './answers/AnswersNotices';
 import { Fido2Section } from './encryption/Fido2Section';
 import { PassphraseSection } from './encryption/PassphraseSection';
 import type { EncryptionMethod } from '../state/types';
@@ -27,10 +30,17 @@ export function EncryptionPage() {
   const validation = useValidation('encryption');
   const method = useWizard((s) => s.choices.encryption.method);
   const attempted = useWizard((s) => s.nav.attempted.includes('encryption'));
+  const methodBy = useWizard((s) => setBy(s.boot, 'encryption'));
 
   return (
     <PageFrame wizardPage="encryption" title={t('title')} intro={<p>{t('intro')}</p>} validation={validation}>
       <ResumeNotice />
+      <UnattendedNotice />
+      {methodBy && method ? (
+        <FixedChoice id="method" legend={t('method.legend')} organization={methodBy}>
+          {t(`method.${method}.label`)}
+        </FixedChoice>
+      ) : (
       <fieldset className="fieldset">
         <legend className="fieldset-legend">{t('method.legend')}</legend>
         <div className="choice-grid">
@@ -43,6 +53,7 @@ export function EncryptionPage() {
           ))}
         </div>
       </fieldset>
+      )}
       {method === 'passphrase' ? <PassphraseSection validation={validation} showReasons={attempted} /> : null}
       {method === 'fido2' ? <Fido2Section validation={validation} showReasons={attempted} /> : null}
     </PageFrame>
