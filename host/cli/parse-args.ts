@@ -1,8 +1,9 @@
 // The command line:
 //   helper --sandbox DIR [--fast-kdf] [--fail-step STEP:N]... [--slow-step STEP:MS]...
 //          [--catalog FILE] [--userdata-bytes N] [--idle-timeout-ms N] [--trusted-keys DIR]
+//          [--answers FILE | --answers-dir DIR...]
 //   helper --listen PATH --target DEV --state-dir DIR --key-out DIR [--root /]
-//          [--trusted-keys DIR] [--catalog FILE] [--idle-timeout-ms N]
+//          [--trusted-keys DIR] [--catalog FILE] [--idle-timeout-ms N] [--answers FILE | --answers-dir DIR...]
 import { STEP_IDS, type StepId } from '../../shared/plan/steps';
 import type { FaultSpec, SlowSpec } from '../apply/test-switches';
 import { OptionsError, checkOptions, type HelperOptions } from '../options';
