@@ -117,6 +117,7 @@ describe('a fleet provisioned from one signed answers file', () => {
       const file = path.join(m.sb.dir, 'answers', `${m.luksUuid}.escrow.json`);
       expect(existsSync(file)).toBe(true);
       expect(readFileSync(file, 'utf8')).not.toContain(m.recoveryKey);
+      for (const said of ['helper.log', 'state/journal.json']) expect(readFileSync(path.join(m.sb.dir, said), 'utf8')).not.toContain(m.recoveryKey);
       const opened = await cli(['open-escrow', '--key', org.escrowKeyFile, file]);
       expect(opened.code).toBe(0);
       const recovered = opened.out.trim();
