@@ -63,7 +63,7 @@ function writeNew(file: string, text: string, force: boolean | undefined, mode =
 function report(io: Io, file: string, failure: AnswersFailure, signedText: boolean): void {
   io.err(`${file}: refused (${failure.code}): ${failure.message}`);
   for (const p of failure.problems) {
-    const where = p.line !== undefined ? `${signedText ? 'signed text ' : ''}line ${p.line}, column ${p.column ?? 1}` : 'envelope';
+    const where = p.line !== undefined ? `${signedText ? 'signed text ' : ''}line ${p.line}, column ${p.column ?? 1}` : p.path.startsWith('/envelope') ? 'envelope' : 'text';
     io.err(`  ${file}: ${where}: ${p.path || '/'}: ${p.rule}`);
   }
 }
