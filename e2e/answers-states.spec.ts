@@ -47,7 +47,7 @@ test.describe('an unattended run with more than one security key', () => {
     await expectAccessible(ui.page, 'summary with every section set by the organization');
     await ui.summary.install();
     await expect(ui.done.heading).toBeVisible({ timeout: 60_000 });
-    await expect(ui.page.getByText('Example Fleet IT keeps a sealed copy')).toBeVisible();
+    await expect(ui.page.getByText('Example Fleet IT keeps the recovery key')).toBeVisible();
   });
 });
 

@@ -35,7 +35,7 @@ export function EncryptionPage() {
   return (
     <PageFrame wizardPage="encryption" title={t('title')} intro={<p>{t('intro')}</p>} validation={validation}>
       <ResumeNotice />
-      <UnattendedNotice />
+      <UnattendedNotice stops />
       {methodBy && method ? (
         <FixedChoice id="method" legend={t('method.legend')} organization={methodBy}>
           {t(`method.${method}.label`)}

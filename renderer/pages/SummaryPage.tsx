@@ -16,7 +16,7 @@ import { layoutId } from '../state/keyboard-layouts';
 import { needsRecoveryKey } from '../state/pages';
 import { allVms, estimateMinutes, selectionBytes } from '../state/presets';
 import { useShallow } from 'zustand/react/shallow';
-import { setBy } from '../state/answers';
+import { recoveryEscrowedOnly, setBy } from '../state/answers';
 import { EscrowNote, UnattendedNotice } from './answers/AnswersNotices';
 import { previewPlan } from './summary/plan-preview';
 import { SummaryItem, SummarySection } from './summary/SummarySection';
@@ -54,6 +54,7 @@ export function SummaryPage() {
   const catalog = useWizard((s) => s.boot.helper?.catalog ?? NO_CATALOG);
   const phase = useWizard((s) => s.install.phase);
   const unattended = useWizard((s) => s.unattended);
+  const escrowedBy = useWizard((s) => recoveryEscrowedOnly(s));
   const lang = i18n.language;
   const bytes = selectionBytes(catalog, choices.apps);
   const a11yOn = A11Y_KEYS.filter((k) => choices.accessibility[k]).map((k) => t(`welcome:accessibility.${k}.label`));
@@ -68,6 +69,10 @@ export function SummaryPage() {
     encryption: setBy(s.boot, 'encryption'),
   })));
   const all = (...orgs: (string | null)[]) => (orgs.every((o) => o !== null) ? orgs[0]! : null);
+  const languageBy = all(by.locale, by.keyboard, by.accessibility);
+  const profileBy = all(by.profile, by.apps);
+  /** Said once per section when the organization set all of it, else per item. */
+  const item = (sectionBy: string | null, itemBy: string | null) => (sectionBy ? null : itemBy);
 
   const installButton = (
     <button type="button" className="button button-primary button-danger" disabled={!validation.ok || starting} aria-describedby="no-return" onClick={() => void store.startInstall()}>
@@ -78,17 +83,17 @@ export function SummaryPage() {
   return (
     <PageFrame wizardPage="summary" title={t('summary:title')} intro={<p>{t('summary:intro')}</p>} validation={validation} actions={installButton}>
       <UnattendedNotice />
-      <SummarySection title={t('summary:section.language')} page="welcome" changeLabel={t('summary:changeLanguage')} setBy={all(by.locale, by.keyboard, by.accessibility)}>
-        <SummaryItem term={t('summary:item.language')} setBy={by.locale}>
+      <SummarySection title={t('summary:section.language')} page="welcome" changeLabel={t('summary:changeLanguage')} setBy={languageBy}>
+        <SummaryItem term={t('summary:item.language')} setBy={item(languageBy, by.locale)}>
           <span lang={choices.locale}>{findLanguage(choices.locale)?.nativeName ?? choices.locale}</span>
         </SummaryItem>
-        <SummaryItem term={t('summary:item.keyboard')} setBy={by.keyboard}>{layoutName}</SummaryItem>
-        <SummaryItem term={t('summary:item.accessibility')} setBy={by.accessibility}>{a11yOn.length ? formatList(a11yOn, lang) : t('summary:none')}</SummaryItem>
+        <SummaryItem term={t('summary:item.keyboard')} setBy={item(languageBy, by.keyboard)}>{layoutName}</SummaryItem>
+        <SummaryItem term={t('summary:item.accessibility')} setBy={item(languageBy, by.accessibility)}>{a11yOn.length ? formatList(a11yOn, lang) : t('summary:none')}</SummaryItem>
       </SummarySection>
 
-      <SummarySection title={t('summary:section.profile')} page="profile" changeLabel={t('summary:changeProfile')} setBy={all(by.profile, by.apps)}>
-        <SummaryItem term={t('summary:item.profile')} setBy={by.profile}>{choices.profile ? t(`profile:${choices.profile}.title`) : t('summary:none')}</SummaryItem>
-        <SummaryItem term={t('summary:item.vms')} setBy={by.apps}>{formatList(allVms(choices.apps).map((id) => vm.name(id)), lang)}</SummaryItem>
+      <SummarySection title={t('summary:section.profile')} page="profile" changeLabel={t('summary:changeProfile')} setBy={profileBy}>
+        <SummaryItem term={t('summary:item.profile')} setBy={item(profileBy, by.profile)}>{choices.profile ? t(`profile:${choices.profile}.title`) : t('summary:none')}</SummaryItem>
+        <SummaryItem term={t('summary:item.vms')} setBy={item(profileBy, by.apps)}>{formatList(allVms(choices.apps).map((id) => vm.name(id)), lang)}</SummaryItem>
         <SummaryItem term={t('summary:item.space')}>
           {t('summary:spaceAndTime', { size: formatBytes(bytes, lang), time: formatMinutes(estimateMinutes(bytes), lang) })}
         </SummaryItem>
@@ -101,7 +106,9 @@ export function SummaryPage() {
             : t('summary:unlockPassphrase', { layout: layoutName })}
         </SummaryItem>
         <SummaryItem term={t('summary:item.recovery')}>
-          {needsRecoveryKey(choices.encryption) ? t('summary:recoveryYes') : t('summary:recoveryNo')}
+          {escrowedBy
+            ? t('answers:recoveryEscrowed', { organization: escrowedBy })
+            : needsRecoveryKey(choices.encryption) ? t('summary:recoveryYes') : t('summary:recoveryNo')}
           <EscrowNote />
         </SummaryItem>
       </SummarySection>

@@ -4,7 +4,7 @@
 import { answersChoices, isFixed, recoveryKeyShown } from '../../shared/answers/answers-policy';
 import type { AnswerSection, Answers } from '../../shared/answers/answers-schema';
 import { NIXOS_APP } from '../../shared/plan/profiles';
-import { activePages, type WizardPage } from './pages';
+import { activePages, needsRecoveryKey, type WizardPage } from './pages';
 import type { BootState, Choices, WizardData } from './types';
 
 /** The answers the helper offers, when it offers (and did not refuse) a file. */
@@ -23,6 +23,12 @@ export function refusedAnswersCode(boot: Pick<BootState, 'helper'>): string | nu
 export function setBy(boot: Pick<BootState, 'helper'>, section: AnswerSection): string | null {
   const answers = offeredAnswers(boot);
   return answers && isFixed(answers, section) ? answers.organization : null;
+}
+
+/** The organization, when it alone keeps this machine's recovery key (nobody is shown it). */
+export function recoveryEscrowedOnly(state: Pick<WizardData, 'boot' | 'choices'>): string | null {
+  const answers = offeredAnswers(state.boot);
+  return answers && !recoveryKeyShown(answers) && needsRecoveryKey(state.choices.encryption) ? answers.organization : null;
 }
 
 /** While an unattended run sets up the unlock method, nobody is asked for it. */

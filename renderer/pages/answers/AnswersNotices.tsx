@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { useWizard } from '../../app/store-context';
 import { Notice } from '../../components/Notice';
-import { offeredAnswers, refusedAnswersCode } from '../../state/answers';
+import { offeredAnswers, recoveryEscrowedOnly, refusedAnswersCode } from '../../state/answers';
 
 export function AnswersRefusedNotice() {
   const { t } = useTranslation('answers');
@@ -17,7 +17,8 @@ export function AnswersRefusedNotice() {
   );
 }
 
-export function UnattendedNotice() {
+/** `stops`: also say why a run stopped for a person (on the page where the person acts). */
+export function UnattendedNotice({ stops = false }: { stops?: boolean }) {
   const { t } = useTranslation('answers');
   const status = useWizard((s) => s.unattended);
   const reason = useWizard((s) => s.unattendedStop);
@@ -29,7 +30,7 @@ export function UnattendedNotice() {
       </Notice>
     );
   }
-  if (status === 'needs-person' && reason) {
+  if (stops && status === 'needs-person' && reason) {
     return (
       <Notice tone="warning" role="alert" title={t('unattended.stoppedTitle')}>
         <p>{t(`stop.${reason}`)}</p>
@@ -39,9 +40,21 @@ export function UnattendedNotice() {
   return null;
 }
 
-/** Said where the recovery key is, when the organization keeps a copy of it. */
+/** Said where the recovery key is, when the organization keeps a copy of the one shown. */
 export function EscrowNote() {
   const { t } = useTranslation('answers');
-  const organization = useWizard((s) => (offeredAnswers(s.boot)?.escrow ? offeredAnswers(s.boot)!.organization : null));
+  const organization = useWizard((s) => (offeredAnswers(s.boot)?.escrow && !recoveryEscrowedOnly(s) ? offeredAnswers(s.boot)!.organization : null));
   return organization ? <p className="field-hint">{t('escrowed', { organization })}</p> : null;
+}
+
+/** On Done, when nobody was shown the recovery key: who keeps it. */
+export function EscrowOnlyNotice() {
+  const { t } = useTranslation('answers');
+  const organization = useWizard((s) => recoveryEscrowedOnly(s));
+  if (!organization) return null;
+  return (
+    <Notice tone="info" title={t('doneEscrow.title', { organization })}>
+      <p>{t('doneEscrow.text', { organization })}</p>
+    </Notice>
+  );
 }
