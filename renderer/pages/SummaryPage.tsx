@@ -75,7 +75,7 @@ export function SummaryPage() {
   const item = (sectionBy: string | null, itemBy: string | null) => (sectionBy ? null : itemBy);
 
   const installButton = (
-    <button type="button" className="button button-primary button-danger" disabled={!validation.ok || starting} aria-describedby="no-return" onClick={() => void store.startInstall()}>
+    <button type="button" className="button button-primary button-danger" disabled={!validation.ok || starting || unattended === 'running'} aria-describedby="no-return" onClick={() => void store.startInstall()}>
       {t('summary:install')}
     </button>
   );

@@ -5,6 +5,7 @@ import type { Answers } from '../../shared/answers/answers-schema';
 import { fail, helperInfo, ok } from '../test-support/fake-api';
 import { makeStore, settle } from '../test-support/fake-deps';
 import { wizardPages } from './answers';
+import { validatePage } from './validators';
 
 const DIGEST = 'ab'.repeat(32);
 const fixed: Answers = {
@@ -76,6 +77,21 @@ describe('answers in the wizard', () => {
     expect(request!.secrets.fido2EnrollmentId).toBe('enr-1');
     expect(request!.secrets.recoveryKey).toMatch(/^[cbdefghijklnrtuv]{8}(-[cbdefghijklnrtuv]{8}){7}$/);
     expect(store.getState().nav.page).toBe('progress');
+  });
+
+  it('while the run sets up the key, the Summary reports nothing missing and the run owns Install', async () => {
+    const answers: Answers = { ...fixed, encryption: { method: 'fido2', recoveryKey: true }, escrow: { publicKey: 'A'.repeat(43) } };
+    let release: (v: unknown) => void = () => undefined;
+    const { store } = await started({
+      'helper.info': () => ok(offered(answers)),
+      'fido2.devices': () => ok({ devices: [key('sim:no-pin')], toolsMissing: false }),
+      'fido2.enroll': () => new Promise((resolve) => (release = resolve)).then(() => ok({ enrollmentId: 'enr-1', params, verified: true })),
+    });
+    const s = store.getState();
+    expect(s.unattended).toBe('running');
+    expect(s.nav.page).toBe('summary');
+    expect(validatePage('summary', s)).toEqual({ ok: true, reasons: [] });
+    release(null);
   });
 
   it.each([
