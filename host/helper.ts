@@ -2,6 +2,7 @@
 // run it in-process. It listens on the hybrid-vsock Unix socket and serves docs/protocol.md.
 import { existsSync, renameSync } from 'node:fs';
 import type { Socket } from 'node:net';
+import { loadAnswers } from './answers/load-answers';
 import { ALL_STEPS } from './apply/steps/all-steps';
 import { JournalStore, markInterrupted, type Journal } from './apply/journal';
 import { PlanRunner } from './apply/plan-runner';
@@ -47,6 +48,8 @@ interface Placement {
   readonly stateDir: string;
   readonly signingKey: SigningKey;
   readonly sink: LogSink;
+  /** Folders searched for an answers file, in order. */
+  readonly answersDirs: readonly string[];
 }
 
 function place(o: HelperOptions): Placement {
@@ -59,6 +62,7 @@ function place(o: HelperOptions): Placement {
       stateDir: layout.state,
       signingKey: loadOrCreateSigningKey(layout.guestDir),
       sink: o.logSink ?? fileSink(layout.log),
+      answersDirs: [...(o.answersDirs ?? []), layout.answers],
     };
   }
   if (!existsSync(o.target!)) throw new Error(`the user-data target ${o.target} does not exist`);
@@ -68,6 +72,7 @@ function place(o: HelperOptions): Placement {
     stateDir: o.stateDir!,
     signingKey: loadOrCreateSigningKey(o.keyOut!),
     sink: o.logSink ?? stderrSink(),
+    answersDirs: o.answersDirs ?? [],
   };
 }
 
@@ -97,9 +102,14 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
   const log = createLogger(where.sink, redactor, now);
   const exec = new LoggingExecutor(options.executor ?? new ProcessExecutor(), log);
 
+  // The organization's keys (the trusted-keys folder) sign answers files; plans may be signed by
+  // them or by the per-boot key, which never signs answers (docs/decisions/090-answers-file.md).
+  const orgKeys = new TrustedKeys();
+  if (options.trustedKeysDir) orgKeys.loadDirectory(options.trustedKeysDir, log);
   const trusted = new TrustedKeys();
   const keyId = trusted.add(where.signingKey.publicKey);
-  if (options.trustedKeysDir) trusted.loadDirectory(options.trustedKeysDir, log);
+  trusted.addAll(orgKeys);
+  const answers = loadAnswers({ file: options.answersFile, dirs: where.answersDirs }, orgKeys, catalog, log);
 
   const journal = new JournalStore(where.stateDir);
   const runner = new PlanRunner(
@@ -130,6 +140,7 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
     log,
     mutex: new Mutex(),
     helperVersion: HELPER_VERSION,
+    answers,
   });
 
   const connections = new Set<Connection>();

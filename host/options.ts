@@ -20,6 +20,10 @@ export interface HelperOptions {
   readonly root?: string;
   /** Extra trusted Ed25519 public keys (SPKI PEM, *.pem or *.pub). */
   readonly trustedKeysDir?: string;
+  /** The signed answers file to use (docs/protocol.md, "Answers files"). */
+  readonly answersFile?: string;
+  /** Folders that may hold `answers.signed.json` (the ESP, a USB stick, the image), in order. */
+  readonly answersDirs?: readonly string[];
   /** A catalog file instead of the built-in assets/catalog.json. */
   readonly catalogFile?: string;
   /** Idle timeout of a connection that sends no complete frame (default 30 s). */

@@ -18,6 +18,8 @@ export interface SandboxLayout {
   readonly root: string;
   readonly state: string;
   readonly log: string;
+  /** Where a sandbox finds an answers file (the ESP or USB stick of a real machine). */
+  readonly answers: string;
 }
 
 export function sandboxLayout(dir: string): SandboxLayout {
@@ -30,6 +32,7 @@ export function sandboxLayout(dir: string): SandboxLayout {
     root: path.join(abs, 'root'),
     state: path.join(abs, 'state'),
     log: path.join(abs, 'helper.log'),
+    answers: path.join(abs, 'answers'),
   };
 }
 

@@ -4,6 +4,8 @@
 //   --preview           serve the browser preview even when Electron is available
 //   --fast-kdf          cheap keyslot key derivation (quick demos)
 //   --port N            preview port (default: random)
+//   --trusted-keys DIR  the helper trusts these keys (an organization's, for answers files)
+//   --answers FILE      the helper uses this signed answers file (else DIR/answers/)
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,6 +21,8 @@ const { values: opts } = parseArgs({
     preview: { type: 'boolean', default: false },
     'fast-kdf': { type: 'boolean', default: false },
     port: { type: 'string' },
+    'trusted-keys': { type: 'string' },
+    answers: { type: 'string' },
   },
 });
 
@@ -28,7 +32,12 @@ build();
 
 const sandbox = path.resolve(opts['sandbox-dir'] ?? mkdtempSync(path.join(tmpdir(), 'spectrum-firstboot-')));
 mkdirSync(sandbox, { recursive: true });
-const { child: helper, ready } = await startHelper(sandbox, opts['fast-kdf'] ? ['--fast-kdf'] : [], { stdio: 'inherit' });
+const helperArgs = [
+  ...(opts['fast-kdf'] ? ['--fast-kdf'] : []),
+  ...(opts['trusted-keys'] ? ['--trusted-keys', path.resolve(opts['trusted-keys'])] : []),
+  ...(opts.answers ? ['--answers', path.resolve(opts.answers)] : []),
+];
+const { child: helper, ready } = await startHelper(sandbox, helperArgs, { stdio: 'inherit' });
 console.log(`helper: sandbox ${sandbox}, socket ${ready.socket}`);
 
 const children = [helper];

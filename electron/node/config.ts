@@ -8,6 +8,8 @@
 //   --dev                a normal window with developer tools (Electron)
 //   --sandbox            the helper runs in its sandbox; enables test-only switches
 //   --simulated-fido2    offer simulated security keys; honoured only with --sandbox
+//   --simulated-fido2-keys ID,…  offer only these simulated keys (e.g. no-pin: one key, as a
+//                        machine set up unattended has)
 //
 // Environment: SPECTRUM_FIRSTBOOT_SOCKET, SPECTRUM_FIRSTBOOT_SIGNING_KEY,
 // SPECTRUM_FIRSTBOOT_STATE_DIR, SPECTRUM_FIRSTBOOT_EXPORT_DIR (paths only; switches that
@@ -33,10 +35,12 @@ export interface WizardConfig {
   readonly sandbox: boolean;
   /** Effective: requested and allowed (sandbox only). */
   readonly simulatedFido2: boolean;
+  /** Which simulated keys (ids without `sim:`); absent: all of them. */
+  readonly simulatedFido2Keys?: readonly string[];
 }
 
 export const CONFIG_ARGS = {
-  values: ['socket', 'signing-key', 'state-dir', 'export-dir'],
+  values: ['socket', 'signing-key', 'state-dir', 'export-dir', 'simulated-fido2-keys'],
   flags: ['dev', 'sandbox', 'simulated-fido2'],
 } as const;
 
@@ -63,6 +67,7 @@ export function resolveConfig(args: ParsedArgs, env: NodeJS.ProcessEnv, defaults
       dev: args.flags.has('dev'),
       sandbox,
       simulatedFido2: wantsSimulated && sandbox,
+      ...(args.values.has('simulated-fido2-keys') ? { simulatedFido2Keys: args.values.get('simulated-fido2-keys')!.split(',').filter(Boolean) } : {}),
     },
   };
 }

@@ -27,10 +27,11 @@ export function transportFor(config: Pick<WizardConfig, 'transport'>): Transport
   return config.transport.kind === 'unix' ? unixTransport(config.transport.path) : vsockTransport();
 }
 
-export function fido2ProviderFor(config: Pick<WizardConfig, 'simulatedFido2' | 'sandbox'>): Fido2Provider {
+export function fido2ProviderFor(config: Pick<WizardConfig, 'simulatedFido2' | 'sandbox'> & Partial<Pick<WizardConfig, 'simulatedFido2Keys'>>): Fido2Provider {
   const real = new Libfido2Provider();
   // Double-checked here too: simulated keys exist only in a sandbox configuration.
-  return config.simulatedFido2 && config.sandbox ? withSimulatedKeys(real, new SimulatedKeysProvider()) : real;
+  const simulated = () => new SimulatedKeysProvider({ only: config.simulatedFido2Keys });
+  return config.simulatedFido2 && config.sandbox ? withSimulatedKeys(real, simulated()) : real;
 }
 
 export function createWizardRuntime<S>(

@@ -5,6 +5,7 @@ import type { PlanPayload } from '../../shared/plan/plan-schema';
 import type { StepId } from '../../shared/plan/steps';
 import type { StepFailureCode } from '../../shared/protocol/error-codes';
 import type { Envelope, Receipt, StepStatus } from '../../shared/protocol/messages';
+import type { EscrowTarget } from '../answers/escrow';
 import type { Executor } from '../exec/executor';
 import type { Cryptsetup, KdfArgs } from '../luks/cryptsetup';
 import type { Logger } from '../log/logger';
@@ -17,6 +18,17 @@ export interface VerifiedPlan {
   readonly envelope: Envelope;
   /** The id of the trusted key whose signature verified (not the envelope's hint). */
   readonly keyId: string;
+  /** The answers file the plan follows, when the helper offers one. */
+  readonly answers?: PlanAnswersUse;
+}
+
+export interface PlanAnswersUse {
+  readonly digest: string;
+  /** The organization key that signed the answers. */
+  readonly keyId: string;
+  readonly organization: string;
+  /** Where the recovery key is escrowed, when the answers name an escrow key. */
+  readonly escrow?: EscrowTarget;
 }
 
 /**

@@ -1,8 +1,9 @@
 // The command line:
 //   helper --sandbox DIR [--fast-kdf] [--fail-step STEP:N]... [--slow-step STEP:MS]...
 //          [--catalog FILE] [--userdata-bytes N] [--idle-timeout-ms N] [--trusted-keys DIR]
+//          [--answers FILE | --answers-dir DIR...]
 //   helper --listen PATH --target DEV --state-dir DIR --key-out DIR [--root /]
-//          [--trusted-keys DIR] [--catalog FILE] [--idle-timeout-ms N]
+//          [--trusted-keys DIR] [--catalog FILE] [--idle-timeout-ms N] [--answers FILE | --answers-dir DIR...]
 import { STEP_IDS, type StepId } from '../../shared/plan/steps';
 import type { FaultSpec, SlowSpec } from '../apply/test-switches';
 import { OptionsError, checkOptions, type HelperOptions } from '../options';
@@ -10,17 +11,18 @@ import { OptionsError, checkOptions, type HelperOptions } from '../options';
 export const USAGE = `usage:
   helper --sandbox DIR [--fast-kdf] [--fail-step STEP:N]... [--slow-step STEP:MS]...
          [--catalog FILE] [--userdata-bytes N] [--idle-timeout-ms N] [--trusted-keys DIR]
+         [--answers FILE | --answers-dir DIR...]
   helper --listen PATH_5219 --target DEV --state-dir DIR --key-out DIR [--root DIR]
-         [--trusted-keys DIR] [--catalog FILE] [--idle-timeout-ms N]
+         [--trusted-keys DIR] [--catalog FILE] [--idle-timeout-ms N] [--answers FILE | --answers-dir DIR...]
 steps: ${STEP_IDS.join(', ')}`;
 
 export type ParsedArgs = { readonly kind: 'run'; readonly options: HelperOptions } | { readonly kind: 'help' };
 
 const VALUE_FLAGS = new Set([
   '--sandbox', '--fail-step', '--slow-step', '--catalog', '--userdata-bytes', '--idle-timeout-ms',
-  '--listen', '--target', '--state-dir', '--key-out', '--root', '--trusted-keys',
+  '--listen', '--target', '--state-dir', '--key-out', '--root', '--trusted-keys', '--answers', '--answers-dir',
 ]);
-const REPEATABLE = new Set(['--fail-step', '--slow-step']);
+const REPEATABLE = new Set(['--fail-step', '--slow-step', '--answers-dir']);
 
 function integer(text: string, flag: string): number {
   if (!/^\d+$/.test(text)) throw new OptionsError(`${flag} needs a non-negative integer, got "${text}"`);
@@ -77,6 +79,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     keyOut: one('--key-out'),
     root: one('--root'),
     trustedKeysDir: one('--trusted-keys'),
+    answersFile: one('--answers'),
+    answersDirs: values.get('--answers-dir'),
     catalogFile: one('--catalog'),
     idleTimeoutMs: num('--idle-timeout-ms'),
     userDataBytes: num('--userdata-bytes'),

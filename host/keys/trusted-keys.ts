@@ -31,6 +31,16 @@ export class TrustedKeys {
     return this.keys.length;
   }
 
+  /** Whether a key of this id is trusted (an envelope's keyid hint names a known key). */
+  has(keyId: string): boolean {
+    return this.keys.some((k) => k.keyId === keyId);
+  }
+
+  /** Trusts every key `other` trusts as well. */
+  addAll(other: TrustedKeys): void {
+    for (const k of other.keys) this.add(k.key);
+  }
+
   /**
    * The key that made `signature` over `message`, or null. The signature's keyid only decides
    * which key is tried first: every trusted key is tried, none is taken on the hint's word.

@@ -2,6 +2,7 @@
 // `attach` and `retry` are answered. A connection calls these and writes the frames they return.
 import { totalmem } from 'node:os';
 import type { Catalog } from '../../shared/plan/catalog';
+import { answersOffer, type LoadedAnswers } from '../answers/load-answers';
 import { PROTOCOL_VERSION, SEAL_SUITE, type Accepted, type ErrorFrame, type Hello, type Result } from '../../shared/protocol/messages';
 import type { PlanRunner, PlanView, RunnerListener } from '../apply/plan-runner';
 import type { Executor } from '../exec/executor';
@@ -25,6 +26,7 @@ export interface ServiceDeps {
   readonly log: Logger;
   readonly mutex: Mutex;
   readonly helperVersion: string;
+  readonly answers: LoadedAnswers | null;
 }
 
 /** What a connection sends back: an error, or `accepted` and then the plan's frames. */
@@ -57,6 +59,7 @@ export class ProvisioningService {
       machine: { userDataBytes, memoryBytes: totalmem() },
       catalog: deps.catalog,
       state,
+      ...(deps.answers ? { answers: answersOffer(deps.answers) } : {}),
     };
   }
 

@@ -26,6 +26,8 @@ export interface PlanSpec {
   readonly installId?: string;
   readonly choices?: Partial<PlanChoices>;
   readonly fido2?: Fido2Params | null;
+  /** The digest of the answers file the plan follows (hello.answers). */
+  readonly answersDigest?: string;
   /** Change the payload after it is built (before sealing is reused and signing). */
   readonly mutate?: (payload: PlanPayload) => unknown;
   /** Change the payload bytes after signing (tampering). */
@@ -60,6 +62,7 @@ export async function makePlan(spec: PlanSpec): Promise<MadePlan> {
     createdAt: new Date().toISOString(),
     sealed,
     fido2: spec.fido2 ?? null,
+    answersDigest: spec.answersDigest,
   });
   const value = spec.mutate ? spec.mutate(structuredClone(payload)) : payload;
   let bytes = utf8Encode(JSON.stringify(value));

@@ -5,6 +5,8 @@ import type { Catalog } from '../../shared/plan/catalog';
 import { validatePlan } from '../../shared/plan/plan-schema';
 import { openSealed, type SealedSecrets } from '../../shared/protocol/seal';
 import { utf8Decode } from '../../shared/util/bytes';
+import { checkPlanAnswers } from '../answers/check-plan-answers';
+import type { LoadedAnswers } from '../answers/load-answers';
 import type { VerifiedPlan } from '../apply/step-types';
 import type { TrustedKeys } from '../keys/trusted-keys';
 import type { SessionTable } from '../session/session-table';
@@ -16,6 +18,8 @@ export interface VerifyDeps {
   readonly trusted: TrustedKeys;
   readonly sessions: SessionTable;
   readonly catalog: Catalog;
+  /** The machine's answers file, if it has one: plans are held to it. */
+  readonly answers: LoadedAnswers | null;
 }
 
 export type Verification =
@@ -53,6 +57,8 @@ export async function verifyPlan(message: { readonly [key: string]: unknown }, c
     return fail(reject(checked.code, message2, checked.details));
   }
   const payload = checked.plan;
+  const answers = checkPlanAnswers(payload, deps.answers);
+  if (!answers.ok) return fail(answers.rejection);
 
   const secrets = seal ? await openSealed(seal.keyPair, session.id, session.nonce, payload.encryption.sealed) : null;
   if (!secrets) {
@@ -62,5 +68,5 @@ export async function verifyPlan(message: { readonly [key: string]: unknown }, c
   if (secretRejection) return fail(secretRejection);
 
   const planId = createHash('sha256').update(env.payload).digest('hex');
-  return { ok: true, plan: { planId, payload, envelope: env.envelope, keyId: env.keyId }, secrets };
+  return { ok: true, plan: { planId, payload, envelope: env.envelope, keyId: env.keyId, ...(answers.use ? { answers: answers.use } : {}) }, secrets };
 }

@@ -1,4 +1,5 @@
 // The page to show: start-up screens until the helper answers, then the wizard or the install.
+import { setBy } from '../state/answers';
 import { useTranslation } from 'react-i18next';
 import { AnnouncerProvider } from '../components/Announcer';
 import { LanguageMenu } from '../components/LanguageMenu';
@@ -57,7 +58,9 @@ export function App() {
   const sandbox = useWizard((s) => s.boot.app?.sandbox ?? false);
   const page = useWizard((s) => s.nav.page);
   // Welcome has the full language picker; after Install the language is in the plan already.
-  const languageMenu = !(ready && page === 'welcome') && !isInstallPage(page);
+  // A language the organization's answers fixed is not offered for change.
+  const languageFixed = useWizard((s) => setBy(s.boot, 'locale') !== null);
+  const languageMenu = !(ready && page === 'welcome') && !isInstallPage(page) && !languageFixed;
   return (
     <AnnouncerProvider>
       <a className="skip-link" href="#main">{t('skipToContent')}</a>

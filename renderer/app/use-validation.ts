@@ -10,5 +10,6 @@ export function useValidation(page: WizardPage): Validation {
   const secrets = useWizard((s) => s.secrets);
   const fido2 = useWizard((s) => s.fido2);
   const boot = useWizard((s) => s.boot);
-  return useMemo(() => validatePage(page, { choices, secrets, fido2, boot }), [page, choices, secrets, fido2, boot]);
+  const unattended = useWizard((s) => s.unattended);
+  return useMemo(() => validatePage(page, { choices, secrets, fido2, boot, unattended }), [page, choices, secrets, fido2, boot, unattended]);
 }

@@ -3,7 +3,8 @@
 // start and marked "not needed" when no recovery key is made. On Done, no step is current.
 import { useTranslation } from 'react-i18next';
 import { useActions, useWizard } from '../app/store-context';
-import { WIZARD_PAGES, activePages, isWizardPage, pageIndex } from '../state/pages';
+import { wizardPages } from '../state/answers';
+import { WIZARD_PAGES, isWizardPage, pageIndex } from '../state/pages';
 import { formatNumber } from '../i18n/format';
 import { Icon } from './Icon';
 
@@ -13,8 +14,11 @@ export function StepList() {
   const number = (n: number) => formatNumber(n, i18n.language);
   const page = useWizard((s) => s.nav.page);
   const furthest = useWizard((s) => s.nav.furthest);
-  const encryption = useWizard((s) => s.choices.encryption);
-  const active = activePages(encryption);
+  const choices = useWizard((s) => s.choices);
+  const boot = useWizard((s) => s.boot);
+  const unattended = useWizard((s) => s.unattended);
+  const active = wizardPages({ choices, boot, unattended });
+  const encryption = choices.encryption;
   const installing = !isWizardPage(page);
   const finished = page === 'done';
 
@@ -22,7 +26,8 @@ export function StepList() {
     <nav className="step-list" aria-label={t('common:steps.label')}>
       <ol>
         {WIZARD_PAGES.map((p, i) => {
-          const skipped = !active.includes(p) && encryption.method !== null;
+          // A page the answers file decided, or the recovery key once the method makes none.
+          const skipped = !active.includes(p) && (p !== 'recovery' || encryption.method !== null);
           const current = p === page;
           const reachable = !installing && !current && !skipped && pageIndex(p) <= pageIndex(furthest);
           const done = !skipped && (installing || (isWizardPage(page) && pageIndex(p) < pageIndex(page)));

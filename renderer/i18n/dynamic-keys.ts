@@ -3,11 +3,13 @@
 // A new template key in the source fails those checks until it is listed here.
 import catalog from '../../assets/catalog.json';
 import translationKeys from '@zxcvbn-ts/core/dist/data/translationKeys';
+import { ANSWERS_ERROR_CODES } from '../../shared/answers/answers-errors';
 import { IPC_ERROR_CODES } from '../../shared/ipc/contract';
 import { PROFILES, SYSTEM_VMS } from '../../shared/plan/profiles';
 import { STEP_IDS, STEP_STATES } from '../../shared/plan/steps';
 import { PROTOCOL_ERROR_CODES, STEP_FAILURE_CODES } from '../../shared/protocol/error-codes';
 import { DESCRIBED_LAYOUTS } from '../state/keyboard-layouts';
+import { UNATTENDED_STOPS } from '../state/actions/unattended';
 import { WIZARD_PAGES } from '../state/pages';
 import { REVIEW_MODES } from './review';
 
@@ -35,6 +37,8 @@ const family = (pattern: string, values: readonly string[], required = true): Dy
 
 export const DYNAMIC_KEYS: readonly DynamicKeyFamily[] = [
   family('errors:code.*', ERROR_CODES),
+  family('answers:refused.code.*', ANSWERS_ERROR_CODES),
+  family('answers:stop.*', UNATTENDED_STOPS),
   family('errors:advice.*', ERROR_CODES, false),
   family('progress:step.*', STEP_IDS),
   family('progress:state.*', STEP_STATES),

@@ -13,5 +13,6 @@ export const NAMESPACES = [
   'errors',
   'done',
   'boot',
+  'answers',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

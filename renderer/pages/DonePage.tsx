@@ -9,10 +9,13 @@ import { Notice } from '../components/Notice';
 import { PageFrame } from '../components/PageFrame';
 import { formatList } from '../i18n/format';
 import { needsRecoveryKey } from '../state/pages';
+import { EscrowNote, EscrowOnlyNotice } from './answers/AnswersNotices';
+import { recoveryEscrowedOnly } from '../state/answers';
 import { allVms } from '../state/presets';
 
 export function DonePage() {
   const { t, i18n } = useTranslation('done');
+  const escrowOnly = useWizard((s) => recoveryEscrowedOnly(s) !== null);
   const store = useActions();
   const vm = useVmText();
   const choices = useWizard((s) => s.choices);
@@ -47,9 +50,11 @@ export function DonePage() {
         ) : null}
         <li>{t('settings')}</li>
       </ul>
-      {needsRecoveryKey(choices.encryption) ? (
+      <EscrowOnlyNotice />
+      {needsRecoveryKey(choices.encryption) && !escrowOnly ? (
         <Notice tone="warning" title={t('recovery.title')}>
           <p>{choices.encryption.method === 'fido2' ? t('recovery.textFido2') : t('recovery.textPassphrase')}</p>
+          <EscrowNote />
         </Notice>
       ) : null}
       {sandbox ? <p className="field-hint">{t('sandbox')}</p> : null}

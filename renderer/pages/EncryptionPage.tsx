@@ -5,6 +5,9 @@ import { useActions, useWizard } from '../app/store-context';
 import { useValidation } from '../app/use-validation';
 import { Notice } from '../components/Notice';
 import { PageFrame } from '../components/PageFrame';
+import { FixedChoice } from '../components/SetBy';
+import { setBy } from '../state/answers';
+import { UnattendedNotice } from './answers/AnswersNotices';
 import { Fido2Section } from './encryption/Fido2Section';
 import { PassphraseSection } from './encryption/PassphraseSection';
 import { preloadStrengthEstimator } from './encryption/use-strength';
@@ -31,10 +34,17 @@ export function EncryptionPage() {
   const attempted = useWizard((s) => s.nav.attempted.includes('encryption'));
   // The estimator is large: start loading it as the page opens, so the first verdict is prompt.
   useEffect(preloadStrengthEstimator, []);
+  const methodBy = useWizard((s) => setBy(s.boot, 'encryption'));
 
   return (
     <PageFrame wizardPage="encryption" title={t('title')} intro={<p>{t('intro')}</p>} validation={validation}>
       <ResumeNotice />
+      <UnattendedNotice stops />
+      {methodBy && method ? (
+        <FixedChoice id="method" legend={t('method.legend')} organization={methodBy}>
+          {t(`method.${method}.label`)}
+        </FixedChoice>
+      ) : (
       <fieldset className="fieldset">
         <legend className="fieldset-legend">{t('method.legend')}</legend>
         <div className="choice-grid">
@@ -47,6 +57,7 @@ export function EncryptionPage() {
           ))}
         </div>
       </fieldset>
+      )}
       {method === 'passphrase' ? <PassphraseSection validation={validation} showReasons={attempted} /> : null}
       {method === 'fido2' ? <Fido2Section validation={validation} showReasons={attempted} /> : null}
     </PageFrame>

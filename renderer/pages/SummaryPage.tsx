@@ -15,6 +15,9 @@ import { findLanguage } from '../i18n/languages';
 import { layoutId } from '../state/keyboard-layouts';
 import { needsRecoveryKey } from '../state/pages';
 import { allVms, estimateMinutes, selectionBytes } from '../state/presets';
+import { useShallow } from 'zustand/react/shallow';
+import { recoveryEscrowedOnly, setBy } from '../state/answers';
+import { EscrowNote, UnattendedNotice } from './answers/AnswersNotices';
 import { previewPlan } from './summary/plan-preview';
 import { SummaryItem, SummarySection } from './summary/SummarySection';
 
@@ -50,44 +53,63 @@ export function SummaryPage() {
   const enrollment = useWizard((s) => s.fido2.enrollment);
   const catalog = useWizard((s) => s.boot.helper?.catalog ?? NO_CATALOG);
   const phase = useWizard((s) => s.install.phase);
+  const unattended = useWizard((s) => s.unattended);
+  const escrowedBy = useWizard((s) => recoveryEscrowedOnly(s));
   const lang = i18n.language;
   const bytes = selectionBytes(catalog, choices.apps);
   const a11yOn = A11Y_KEYS.filter((k) => choices.accessibility[k]).map((k) => t(`welcome:accessibility.${k}.label`));
   const layoutName = t(`keyboard:layout.${layoutId(choices.keyboard)}`);
   const starting = phase === 'starting';
+  const by = useWizard(useShallow((s) => ({
+    locale: setBy(s.boot, 'locale'),
+    keyboard: setBy(s.boot, 'keyboard'),
+    accessibility: setBy(s.boot, 'accessibility'),
+    profile: setBy(s.boot, 'profile'),
+    apps: setBy(s.boot, 'apps'),
+    encryption: setBy(s.boot, 'encryption'),
+  })));
+  const all = (...orgs: (string | null)[]) => (orgs.every((o) => o !== null) ? orgs[0]! : null);
+  const languageBy = all(by.locale, by.keyboard, by.accessibility);
+  const profileBy = all(by.profile, by.apps);
+  /** Said once per section when the organization set all of it, else per item. */
+  const item = (sectionBy: string | null, itemBy: string | null) => (sectionBy ? null : itemBy);
 
   const installButton = (
-    <button type="button" className="button button-primary button-danger" disabled={!validation.ok || starting} aria-describedby="no-return" onClick={() => void store.startInstall()}>
+    <button type="button" className="button button-primary button-danger" disabled={!validation.ok || starting || unattended === 'running'} aria-describedby="no-return" onClick={() => void store.startInstall()}>
       {t('summary:install')}
     </button>
   );
 
   return (
     <PageFrame wizardPage="summary" title={t('summary:title')} intro={<p>{t('summary:intro')}</p>} validation={validation} actions={installButton}>
-      <SummarySection title={t('summary:section.language')} page="welcome" changeLabel={t('summary:changeLanguage')}>
-        <SummaryItem term={t('summary:item.language')}>
+      <UnattendedNotice />
+      <SummarySection title={t('summary:section.language')} page="welcome" changeLabel={t('summary:changeLanguage')} setBy={languageBy}>
+        <SummaryItem term={t('summary:item.language')} setBy={item(languageBy, by.locale)}>
           <span lang={choices.locale}>{findLanguage(choices.locale)?.nativeName ?? choices.locale}</span>
         </SummaryItem>
-        <SummaryItem term={t('summary:item.keyboard')}>{layoutName}</SummaryItem>
-        <SummaryItem term={t('summary:item.accessibility')}>{a11yOn.length ? formatList(a11yOn, lang) : t('summary:none')}</SummaryItem>
+        <SummaryItem term={t('summary:item.keyboard')} setBy={item(languageBy, by.keyboard)}>{layoutName}</SummaryItem>
+        <SummaryItem term={t('summary:item.accessibility')} setBy={item(languageBy, by.accessibility)}>{a11yOn.length ? formatList(a11yOn, lang) : t('summary:none')}</SummaryItem>
       </SummarySection>
 
-      <SummarySection title={t('summary:section.profile')} page="profile" changeLabel={t('summary:changeProfile')}>
-        <SummaryItem term={t('summary:item.profile')}>{choices.profile ? t(`profile:${choices.profile}.title`) : t('summary:none')}</SummaryItem>
-        <SummaryItem term={t('summary:item.vms')}>{formatList(allVms(choices.apps).map((id) => vm.name(id)), lang)}</SummaryItem>
+      <SummarySection title={t('summary:section.profile')} page="profile" changeLabel={t('summary:changeProfile')} setBy={profileBy}>
+        <SummaryItem term={t('summary:item.profile')} setBy={item(profileBy, by.profile)}>{choices.profile ? t(`profile:${choices.profile}.title`) : t('summary:none')}</SummaryItem>
+        <SummaryItem term={t('summary:item.vms')} setBy={item(profileBy, by.apps)}>{formatList(allVms(choices.apps).map((id) => vm.name(id)), lang)}</SummaryItem>
         <SummaryItem term={t('summary:item.space')}>
           {t('summary:spaceAndTime', { size: formatBytes(bytes, lang), time: formatMinutes(estimateMinutes(bytes), lang) })}
         </SummaryItem>
       </SummarySection>
 
-      <SummarySection title={t('summary:section.encryption')} page="encryption" changeLabel={t('summary:changeEncryption')}>
-        <SummaryItem term={t('summary:item.unlock')}>
+      <SummarySection title={t('summary:section.encryption')} page="encryption" changeLabel={t('summary:changeEncryption')} setBy={unattended === 'running' ? by.encryption : null}>
+        <SummaryItem term={t('summary:item.unlock')} setBy={by.encryption}>
           {choices.encryption.method === 'fido2'
             ? t('summary:unlockFido2', { name: enrollment?.deviceName ?? '' })
             : t('summary:unlockPassphrase', { layout: layoutName })}
         </SummaryItem>
         <SummaryItem term={t('summary:item.recovery')}>
-          {needsRecoveryKey(choices.encryption) ? t('summary:recoveryYes') : t('summary:recoveryNo')}
+          {escrowedBy
+            ? t('answers:recoveryEscrowed', { organization: escrowedBy })
+            : needsRecoveryKey(choices.encryption) ? t('summary:recoveryYes') : t('summary:recoveryNo')}
+          <EscrowNote />
         </SummaryItem>
       </SummarySection>
 

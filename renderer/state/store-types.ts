@@ -3,6 +3,7 @@ import type { Profile } from '../../shared/plan/profiles';
 import type { InstallEvent } from '../../shared/ipc/contract';
 import type { Accessibility } from '../../shared/plan/plan-schema';
 import type { KeyboardChoice } from './keyboard-layouts';
+import type { UnattendedStatus } from './answers';
 import type { WizardPage } from './pages';
 import type { EncryptionMethod, Secrets, WizardData } from './types';
 
@@ -62,9 +63,18 @@ export interface InstallActions {
 export interface UiState {
   readonly logExport: { readonly status: 'idle' | 'saving' | 'saved' | 'failed'; readonly path: string | null; readonly code: string | null };
   readonly restartRequested: boolean;
+  /** An unattended first boot (docs/decisions/091-unattended-first-boot.md): off, running, or stopped for a person. */
+  readonly unattended: UnattendedStatus;
+  /** Why an unattended run stopped for a person (answers:stop.<reason>). */
+  readonly unattendedStop: string | null;
 }
 
-export type WizardActions = NavigationActions & ChoiceActions & Fido2Actions & BootActions & InstallActions;
+export interface AnswersActions {
+  /** With answers that allow it, sets up the unlock method and installs with nobody at the keyboard. */
+  runUnattended(): Promise<void>;
+}
+
+export type WizardActions = NavigationActions & ChoiceActions & Fido2Actions & BootActions & InstallActions & AnswersActions;
 export type WizardStore = WizardData & UiState & WizardActions;
 
 export type SetState = (partial: Partial<WizardStore> | ((s: WizardStore) => Partial<WizardStore>)) => void;

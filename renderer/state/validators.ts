@@ -5,7 +5,8 @@ import { isRecoveryKey } from '../../shared/plan/recovery-key';
 import { PASSPHRASE_MAX_CODE_POINTS, PASSPHRASE_MIN_CODE_POINTS, passphraseProblem } from '../../shared/plan/secret-policy';
 import { findLanguage } from '../i18n/languages';
 import { findLayout, untypeableChars } from './keyboard-layouts';
-import { activePages, needsRecoveryKey, type WizardPage } from './pages';
+import { wizardPages, type UnattendedStatus } from './answers';
+import { needsRecoveryKey, type WizardPage } from './pages';
 import { catalogApps, selectionBytes } from './presets';
 import type { WizardData } from './types';
 
@@ -22,7 +23,7 @@ export interface Validation {
   readonly reasons: readonly Reason[];
 }
 
-type Input = Pick<WizardData, 'choices' | 'secrets' | 'fido2' | 'boot'>;
+type Input = Pick<WizardData, 'choices' | 'secrets' | 'fido2' | 'boot'> & { readonly unattended?: UnattendedStatus };
 
 const result = (reasons: Reason[]): Validation => ({ ok: reasons.length === 0, reasons });
 
@@ -156,7 +157,7 @@ export function validatePage(page: WizardPage, input: Input): Validation {
 
 /** The first active page before `upTo` that does not validate, or null when all do. */
 export function firstInvalidPage(input: Input, upTo: WizardPage): WizardPage | null {
-  for (const page of activePages(input.choices.encryption)) {
+  for (const page of wizardPages(input)) {
     if (page === upTo) return null;
     if (!VALIDATORS[page](input).ok) return page;
   }

@@ -3,6 +3,7 @@
 // dispatcher are all derived from this object, so there is one source of truth.
 import { z } from 'zod';
 import { CHANNEL_NAMES, EVENT_CHANNEL, type ChannelName } from './channels';
+import { AnswersOfferSchema } from '../answers/answers-schema';
 import { CatalogSchema } from '../plan/catalog';
 import { AccessibilitySchema, Fido2ParamsSchema, KeyboardSchema, b64urlBytes } from '../plan/plan-schema';
 import { PROFILES } from '../plan/profiles';
@@ -35,6 +36,8 @@ export const HelperInfoSchema = z.object({
   machine: z.object({ userDataBytes: z.number(), memoryBytes: z.number() }),
   catalog: CatalogSchema,
   state: HelperStateSchema,
+  /** The machine's answers file as the helper offers (or refused) it. */
+  answers: AnswersOfferSchema.optional(),
 });
 export type HelperInfo = z.infer<typeof HelperInfoSchema>;
 

@@ -20,6 +20,8 @@ export interface PlanContext {
   readonly createdAt: string;
   readonly sealed: Sealed;
   readonly fido2: Fido2Params | null;
+  /** hex sha256 of the answers file the helper offered, when the choices follow one. */
+  readonly answersDigest?: string;
 }
 
 export function buildPlanPayload(choices: PlanChoices, ctx: PlanContext): PlanPayload {
@@ -42,5 +44,6 @@ export function buildPlanPayload(choices: PlanChoices, ctx: PlanContext): PlanPa
       fido2: choices.encryption.method === 'fido2' ? ctx.fido2 : null,
       sealed: ctx.sealed,
     },
+    ...(ctx.answersDigest ? { answers: { digest: ctx.answersDigest } } : {}),
   };
 }

@@ -28,7 +28,7 @@ export const b64std = (max: number) =>
 export const Rfc3339Utc = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/, 'expected an RFC 3339 UTC time');
 
 // BCP 47 language tags, in the simple shape the wizard offers (language[-Script][-REGION]).
-const LocaleTag = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/, 'expected a BCP 47 language tag');
+export const LocaleTag = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/, 'expected a BCP 47 language tag');
 // XKB layout and variant names, one each: the characters of xkeyboard-config's names and no
 // leading '-', so that no config file, shell or `loadkeys` reads one as syntax or an option.
 // (Groups like "us,fi" and the "layout(variant)" form are not plan values.)
@@ -69,6 +69,9 @@ export const EncryptionSchema = z.strictObject({
   sealed: SealedSchema,
 });
 
+/** The answers file the choices came from (docs/protocol.md, "Answers files"): its digest. */
+export const PlanAnswersSchema = z.strictObject({ digest: z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex sha256') });
+
 export const PlanPayloadSchema = z.strictObject({
   schema: z.literal(1),
   installId: b64urlBytes(16),
@@ -84,8 +87,10 @@ export const PlanPayloadSchema = z.strictObject({
     apps: z.array(z.string()).max(64),
   }),
   encryption: EncryptionSchema,
+  answers: PlanAnswersSchema.optional(),
 });
 export type PlanPayload = z.infer<typeof PlanPayloadSchema>;
+export type EncryptionMethod = PlanPayload['encryption']['method'];
 
 export interface PlanProblem {
   readonly path: string; // JSON Pointer into the payload

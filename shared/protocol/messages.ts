@@ -1,5 +1,6 @@
 // Every message of docs/protocol.md §3.2, §4, as schemas. Both sides validate what they receive with these.
 import { z } from 'zod';
+import { AnswersOfferSchema } from '../answers/answers-schema';
 import { CatalogSchema } from '../plan/catalog';
 import { Rfc3339Utc, b64urlBytes } from '../plan/plan-schema';
 import { STEP_IDS, STEP_STATES } from '../plan/steps';
@@ -51,6 +52,8 @@ export const HelloSchema = z.object({
   }),
   catalog: CatalogSchema,
   state: HelperStateSchema,
+  /** The machine's answers file, when it has one (docs/protocol.md, "Answers in hello"). */
+  answers: AnswersOfferSchema.optional(),
 });
 export type Hello = z.infer<typeof HelloSchema>;
 
@@ -75,6 +78,15 @@ export const ProgressSchema = z.object({
 });
 export type Progress = z.infer<typeof ProgressSchema>;
 
+export const ReceiptAnswersSchema = z.object({
+  digest: z.string().regex(/^[0-9a-f]{64}$/),
+  keyId: z.string().regex(/^[0-9a-f]{64}$/),
+  organization: z.string().max(80),
+  escrow: z.string().max(80).optional(),
+});
+
+export type ReceiptAnswers = z.infer<typeof ReceiptAnswersSchema>;
+
 export const ReceiptSchema = z.object({
   planId: PlanId,
   installId: z.string(),
@@ -84,6 +96,8 @@ export const ReceiptSchema = z.object({
   mount: z.string(),
   steps: z.array(StepStatusSchema),
   envelope: z.unknown(),
+  /** The answers file the plan followed, and the escrowed recovery key's file name, if any. */
+  answers: ReceiptAnswersSchema.optional(),
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
 

@@ -1,17 +1,14 @@
-// HPKE sealing of the plan's secrets (docs/protocol.md §4.4): base mode, DHKEM(X25519, HKDF-SHA256),
-// HKDF-SHA256, ChaCha20Poly1305; info = "spectrum-firstboot/v1 " + session, aad = nonce.
-import { CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } from '@hpke/core';
-import { Chacha20Poly1305 } from '@hpke/chacha20poly1305';
+// HPKE sealing of the plan's secrets (docs/protocol.md §4.4): the suite of hpke.ts; info =
+// "spectrum-firstboot/v1 " + session, aad = nonce.
 import { z } from 'zod';
 import { base64url, utf8Decode, utf8Encode } from '../util/bytes';
 import { b64std } from '../plan/plan-schema';
 import { RECOVERY_KEY_PATTERN } from '../plan/recovery-key';
+import { hpkeOpen, hpkeSeal, sealSuite, type SealPrivateKeyPair } from './hpke';
+
+export { sealSuite, type SealPrivateKeyPair };
 
 export const SEAL_INFO_PREFIX = 'spectrum-firstboot/v1 ';
-
-export function sealSuite(): CipherSuite {
-  return new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf: new HkdfSha256(), aead: new Chacha20Poly1305() });
-}
 
 /** The plaintext inside `sealed`. Exactly one of passphrase / fido2Secret. */
 export const SealedSecretsSchema = z.union([
@@ -20,28 +17,14 @@ export const SealedSecretsSchema = z.union([
 ]);
 export type SealedSecrets = z.infer<typeof SealedSecretsSchema>;
 
-const toBuffer = (b: Uint8Array): ArrayBuffer => b.slice().buffer as ArrayBuffer;
-
 export async function sealSecrets(
   recipientPublicKey: string,
   session: string,
   nonce: string,
   secrets: SealedSecrets,
 ): Promise<{ enc: string; ct: string }> {
-  const suite = sealSuite();
-  const raw = base64url.decode(recipientPublicKey);
-  if (raw === null) throw new Error('seal public key is not base64url');
-  const pk = await suite.kem.deserializePublicKey(toBuffer(raw));
-  const { enc, ct } = await suite.seal(
-    { recipientPublicKey: pk, info: toBuffer(utf8Encode(SEAL_INFO_PREFIX + session)) },
-    toBuffer(utf8Encode(JSON.stringify(secrets))),
-    toBuffer(utf8Encode(nonce)),
-  );
-  return { enc: base64url.encode(new Uint8Array(enc)), ct: base64url.encode(new Uint8Array(ct)) };
+  return hpkeSeal(recipientPublicKey, utf8Encode(SEAL_INFO_PREFIX + session), utf8Encode(nonce), utf8Encode(JSON.stringify(secrets)));
 }
-
-/** The key pair type of the HPKE library (WebCrypto's CryptoKeyPair, named without lib.dom). */
-export type SealPrivateKeyPair = Awaited<ReturnType<CipherSuite['kem']['generateKeyPair']>>;
 
 export interface SealKeyPair {
   readonly keyPair: SealPrivateKeyPair;
@@ -62,18 +45,9 @@ export async function openSealed(
   nonce: string,
   sealed: { enc: string; ct: string },
 ): Promise<SealedSecrets | null> {
-  const enc = base64url.decode(sealed.enc);
-  const ct = base64url.decode(sealed.ct);
-  if (enc === null || ct === null) return null;
-  let plaintext: Uint8Array | null = null;
+  const plaintext = await hpkeOpen(keyPair, utf8Encode(SEAL_INFO_PREFIX + session), utf8Encode(nonce), sealed);
+  if (plaintext === null) return null;
   try {
-    plaintext = new Uint8Array(
-      await sealSuite().open(
-        { recipientKey: keyPair, enc: toBuffer(enc), info: toBuffer(utf8Encode(SEAL_INFO_PREFIX + session)) },
-        toBuffer(ct),
-        toBuffer(utf8Encode(nonce)),
-      ),
-    );
     const text = utf8Decode(plaintext);
     if (text === null) return null;
     const parsed = SealedSecretsSchema.safeParse(JSON.parse(text));
@@ -83,6 +57,6 @@ export async function openSealed(
   } finally {
     // The decrypted bytes are overwritten once parsed; the strings parsed from them can only be
     // released (docs/protocol.md §11).
-    plaintext?.fill(0);
+    plaintext.fill(0);
   }
 }

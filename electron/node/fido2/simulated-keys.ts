@@ -24,6 +24,8 @@ export interface SimulatedKeysOptions {
   /** Multiplies every touch delay (0 in tests). */
   readonly delayScale?: number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Offer only these keys (ids without the prefix, e.g. `no-pin`); default all. */
+  readonly only?: readonly string[];
 }
 
 export class SimulatedKeysProvider implements Fido2Provider {
@@ -32,6 +34,7 @@ export class SimulatedKeysProvider implements Fido2Provider {
   constructor(options: SimulatedKeysOptions = {}) {
     const scale = options.delayScale ?? 1;
     const add = (id: string, name: string, spec: SoftwareAuthenticatorOptions) => {
+      if (options.only && !options.only.includes(id)) return;
       const authenticator = new SoftwareAuthenticator({ ...spec, touchDelayMs: (spec.touchDelayMs ?? 0) * scale, sleep: options.sleep });
       this.keys.set(SIMULATED_PREFIX + id, {
         device: { id: SIMULATED_PREFIX + id, name, hasPin: authenticator.hasPin, simulated: true },

@@ -51,7 +51,7 @@ export class InstallService {
     this.deps.signer();
     const { hello, connection } = await openHelperSession(this.deps.transport, this.timeouts);
     connection.close();
-    return { protocol: hello.protocol, helper: hello.helper, machine: hello.machine, catalog: hello.catalog, state: hello.state };
+    return { protocol: hello.protocol, helper: hello.helper, machine: hello.machine, catalog: hello.catalog, state: hello.state, ...(hello.answers ? { answers: hello.answers } : {}) };
   }
 
   async start(req: StartRequest): Promise<InstallStarted> {

@@ -27,6 +27,8 @@ export async function buildSignedPlan(
     createdAt: input.createdAt.toISOString(),
     sealed,
     fido2: input.fido2,
+    // The choices follow the answers this helper offers: the plan says which file (by digest).
+    answersDigest: hello.answers?.status === 'offered' ? hello.answers.digest : undefined,
   });
   const bytes = Buffer.from(JSON.stringify(payload), 'utf8');
   return {

@@ -3,7 +3,7 @@
 // KeyObject and never written anywhere else.
 import { createHash, createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { pae } from '../../../shared/protocol/dsse';
+import { signEnvelope } from '../../../shared/protocol/dsse';
 import type { Envelope } from '../../../shared/protocol/messages';
 import { IpcFailure } from '../ipc-error';
 
@@ -44,12 +44,7 @@ export function signerFromKey(privateKey: KeyObject): Signer {
   return {
     keyId,
     sign(payloadType, payload) {
-      const sig = sign(null, pae(payloadType, payload), privateKey);
-      return {
-        payloadType,
-        payload: Buffer.from(payload).toString('base64'),
-        signatures: [{ keyid: keyId, sig: sig.toString('base64') }],
-      };
+      return signEnvelope(payloadType, payload, { keyId, sign: (message) => sign(null, message, privateKey) });
     },
   };
 }

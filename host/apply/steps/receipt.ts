@@ -6,6 +6,7 @@ import { ReceiptSchema, type Receipt } from '../../../shared/protocol/messages';
 import { writeFileAtomic } from '../../fs/atomic-write';
 import { MODES, makeDirs } from '../../fs/safe-fs';
 import { TOKEN_IDS, firstbootToken } from '../../luks/luks-tokens';
+import { receiptAnswers } from '../../answers/escrow-step';
 import { StepError, type StepDefinition } from '../step-types';
 import { mountDir, noLinks } from './userdata-mount';
 
@@ -25,6 +26,7 @@ export const receipt: StepDefinition = {
       mount: ctx.facts.mountPath ?? '',
       steps,
       envelope: ctx.plan.envelope,
+      ...(ctx.plan.answers ? { answers: receiptAnswers(ctx.plan.answers, ctx.facts.luksUuid) } : {}),
     };
     const parsed = ReceiptSchema.safeParse(candidate);
     if (!parsed.success) throw new StepError('internal', 'the receipt does not match its schema', true);

@@ -3,6 +3,7 @@
 // with the recovery key and replaces anything else in its place.
 import { HIGH_ENTROPY_KDF } from '../../luks/cryptsetup';
 import { KEYSLOTS, TOKEN_IDS, systemdFido2Token, systemdRecoveryToken } from '../../luks/luks-tokens';
+import { escrowRecoveryKey } from '../../answers/escrow-step';
 import type { StepDefinition } from '../step-types';
 
 export const userdataEnroll: StepDefinition = {
@@ -27,6 +28,7 @@ export const userdataEnroll: StepDefinition = {
         await cs.addKey(ctx.secrets.primaryKey(), recovery, KEYSLOTS.recovery, HIGH_ENTROPY_KDF);
       }
       await cs.importToken(TOKEN_IDS.recovery, systemdRecoveryToken(KEYSLOTS.recovery));
+      await escrowRecoveryKey(ctx, recovery);
     } else {
       if (meta.tokens[String(TOKEN_IDS.recovery)]) await cs.removeToken(TOKEN_IDS.recovery);
       if (slot in meta.keyslots) await cs.killSlot(KEYSLOTS.recovery);

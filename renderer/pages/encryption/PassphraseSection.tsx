@@ -12,11 +12,14 @@ import { layoutId } from '../../state/keyboard-layouts';
 import { passphraseUntypeable, rehearsalConfirms, type Validation } from '../../state/validators';
 import { reasonsFor } from '../../components/use-reason-text';
 import { PassphraseStrength } from './StrengthMeter';
+import { offeredAnswers } from '../../state/answers';
+import { EscrowNote } from '../answers/AnswersNotices';
 import { PASSPHRASE_MIN_CODE_POINTS } from '../../../shared/plan/secret-policy';
 
 export function PassphraseSection({ validation, showReasons }: { validation: Validation; showReasons: boolean }) {
   const { t } = useTranslation('encryption');
   const store = useActions();
+  const escrowed = useWizard((s) => offeredAnswers(s.boot)?.escrow !== undefined);
   const secrets = useWizard((s) => s.secrets);
   const choices = useWizard((s) => s.choices);
   const untypeable = passphraseUntypeable({ choices, secrets });
@@ -81,10 +84,12 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
           id="recovery-wanted"
           checked={choices.encryption.recoveryKey}
           onChange={(e) => store.setRecoveryKeyWanted(e.target.checked)}
+          disabled={escrowed}
           aria-describedby="recovery-wanted-hint"
         />
         <label htmlFor="recovery-wanted">{t('recoveryOffer.label')}</label>
         <p id="recovery-wanted-hint" className="field-hint">{t('recoveryOffer.hint')}</p>
+        <EscrowNote />
       </div>
     </div>
   );

@@ -3,9 +3,10 @@
 import { DEFAULT_HELPER_RETRY_MS, DEFAULT_SAVE_DELAY_MS, type StoreDeps } from '../deps';
 import { defaultChoices } from '../defaults';
 import { catalogApps, appsForProfile } from '../presets';
-import { SECRET_PAGES, pageIndex, type WizardPage } from '../pages';
+import { SECRET_PAGES, isWizardPage, pageIndex, type WizardPage } from '../pages';
 import { createDebouncedSaver, fromPersisted, toPersisted } from '../persistence';
-import type { BootActions, GetState, InstallActions, SetState } from '../store-types';
+import type { AnswersActions, BootActions, GetState, InstallActions, SetState } from '../store-types';
+import { offeredAnswers, choicesWithAnswers, wizardPages } from '../answers';
 import { firstInvalidPage } from '../validators';
 import { arriveOnPage } from './navigation';
 import { isFatalCode } from './install';
@@ -21,11 +22,13 @@ export function bootActions(
   get: GetState,
   subscribeToStore: (listener: (state: ReturnType<GetState>) => void) => () => void,
   deps: StoreDeps,
-  install: Pick<InstallActions, 'handleInstallEvent'> & { adoptHelperState: Adopt },
+  install: Pick<InstallActions, 'handleInstallEvent'> & Pick<AnswersActions, 'runUnattended'> & { adoptHelperState: Adopt },
 ): BootActions {
   const delays = deps.helperRetryDelaysMs ?? DEFAULT_HELPER_RETRY_MS;
   let retryTimer: unknown = null;
   let resumePage: WizardPage | null = null;
+  /** Nothing was saved from an earlier run: the answers may pre-fill interactive sections too. */
+  let fresh = true;
   const cleanups: (() => void)[] = [];
 
   const clearRetry = () => {
@@ -57,6 +60,16 @@ export function bootActions(
     set({ ...arrived, nav: { ...arrived.nav!, resumeNotice: needsSecrets ? 'secrets-reentry' : null } });
   };
 
+  /** A page the answers took over is not shown: move on to the first one still open. */
+  const showFirstOpenPage = () => {
+    const state = get();
+    const pages = wizardPages(state);
+    const page = state.nav.page;
+    if (!isWizardPage(page) || pages.includes(page)) return;
+    const next = pages.find((p) => pageIndex(p) > pageIndex(page)) ?? pages.at(-1) ?? 'summary';
+    set(arriveOnPage(state, next, deps));
+  };
+
   const connectHelper = async (): Promise<void> => {
     clearRetry();
     const r = await deps.api['helper.info']({});
@@ -65,8 +78,12 @@ export function bootActions(
       set({ boot: { ...boot, status: 'ready', helper: r.value, nextTryAt: null, attempts: boot.attempts + 1 } });
       fitToCatalog();
       if (r.value.state.phase === 'fresh') {
+        const answers = offeredAnswers(get().boot);
+        if (answers) set({ choices: choicesWithAnswers(get().choices, answers, fresh) });
         await install.adoptHelperState(r.value.state);
         land();
+        if (answers) showFirstOpenPage();
+        void install.runUnattended();
       } else {
         resumePage = null;
         await install.adoptHelperState(r.value.state);
@@ -106,6 +123,7 @@ export function bootActions(
       const saved = loaded.ok ? fromPersisted(loaded.value, defaultChoices(deps.env)) : null;
       if (saved) {
         const state = get();
+        fresh = false;
         resumePage = saved.page;
         set({
           choices: saved.choices,

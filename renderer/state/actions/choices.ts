@@ -8,6 +8,7 @@ import { appsForProfile } from '../presets';
 import type { ChoiceActions, GetState, SetState } from '../store-types';
 import type { Choices } from '../types';
 import { newRecoveryKey } from './navigation';
+import { offeredAnswers, setBy } from '../answers';
 
 export function choiceActions(set: SetState, get: GetState, deps: StoreDeps): ChoiceActions {
   const setChoices = (change: Partial<Choices>) => set({ choices: { ...get().choices, ...change } });
@@ -16,7 +17,7 @@ export function choiceActions(set: SetState, get: GetState, deps: StoreDeps): Ch
   return {
     setLocale(code) {
       const language = findLanguage(code);
-      if (!language) return;
+      if (!language || setBy(get().boot, 'locale')) return;
       // A layout the person chose, or confirmed by leaving Welcome, is never changed by the
       // language; the page then says which layout the language would suggest.
       const { keyboardChosen } = get().choices;
@@ -52,6 +53,8 @@ export function choiceActions(set: SetState, get: GetState, deps: StoreDeps): Ch
     },
 
     setRecoveryKeyWanted(wanted) {
+      // Answers that escrow recovery keys need one on every machine.
+      if (!wanted && offeredAnswers(get().boot)?.escrow) return;
       const { encryption } = get().choices;
       setChoices({ encryption: { ...encryption, recoveryKey: wanted } });
     },

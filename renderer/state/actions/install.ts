@@ -18,7 +18,7 @@ import { needsRecoveryKey } from '../pages';
 import type { GetState, InstallActions, SetState, WizardStore } from '../store-types';
 import { firstInvalidPage } from '../validators';
 import { formatLogExport } from '../log-export';
-import { arriveOnPage } from './navigation';
+import { arriveOnPage, newRecoveryKey } from './navigation';
 
 /** Errors after which nothing can go on in this session. */
 export const FATAL_CODES = ['signing-key-missing', 'helper-protocol'] as const;
@@ -121,10 +121,12 @@ export function installActions(set: SetState, get: GetState, deps: StoreDeps): I
       const state = get();
       if (state.install.phase === 'starting' || state.install.phase === 'running') return;
       if (firstInvalidPage(state, 'summary') !== null) return;
+      // The recovery page was not shown (the answers escrow the key): make the key now.
+      if (needsRecoveryKey(state.choices.encryption) && !state.secrets.recoveryKey) set({ secrets: { ...state.secrets, ...newRecoveryKey(deps) } });
       const installId = state.install.installId ?? base64url.encode(deps.randomBytes(16));
       early = [];
       setInstall((i) => appendLog({ ...i, installId, phase: 'starting', failure: null, planId: null }, deps.now(), 'install requested'));
-      const r = await deps.api['install.start']({ installId, choices: ipcChoices(state), secrets: ipcSecrets(state) });
+      const r = await deps.api['install.start']({ installId, choices: ipcChoices(state), secrets: ipcSecrets(get()) });
       started(r, 'accepted');
   }
 

@@ -1,7 +1,8 @@
 // Next, Back and jumps. Moving never clears a value: a person can walk back and forth freely.
 import { formatRecoveryKey, RECOVERY_KEY_BYTES } from '../../../shared/plan/recovery-key';
 import type { StoreDeps } from '../deps';
-import { activePages, laterPage, needsRecoveryKey, pageIndex, isWizardPage, type WizardPage } from '../pages';
+import { wizardPages } from '../answers';
+import { laterPage, needsRecoveryKey, pageIndex, isWizardPage, type WizardPage } from '../pages';
 import type { GetState, NavigationActions, SetState, WizardStore } from '../store-types';
 import type { Secrets } from '../types';
 import { STRENGTH_PENDING_REASON, firstInvalidPage, validatePage } from '../validators';
@@ -45,7 +46,7 @@ export function navigationActions(set: SetState, get: GetState, deps: StoreDeps)
       }
       // Leaving Welcome confirms the keyboard layout: from here on the language never changes it.
       if (page === 'welcome' && !state.choices.keyboardChosen) set({ choices: { ...state.choices, keyboardChosen: true } });
-      const pages = activePages(state.choices.encryption);
+      const pages = wizardPages(state);
       const following = pages[pages.indexOf(page) + 1] ?? 'summary';
       // After a "Change" link, Next goes straight back to the summary once all is in order again.
       if (state.nav.returnToSummary && firstInvalidPage(state, 'summary') === null) {
@@ -60,14 +61,14 @@ export function navigationActions(set: SetState, get: GetState, deps: StoreDeps)
       const state = get();
       const page = state.nav.page;
       if (!isWizardPage(page)) return;
-      const pages = activePages(state.choices.encryption);
+      const pages = wizardPages(state);
       const at = pages.indexOf(page);
       if (at > 0) moveTo(pages[at - 1]!);
     },
 
     goTo(page, options) {
       const state = get();
-      if (!isWizardPage(state.nav.page) || !activePages(state.choices.encryption).includes(page)) return;
+      if (!isWizardPage(state.nav.page) || !wizardPages(state).includes(page)) return;
       if (pageIndex(page) > pageIndex(state.nav.furthest)) return;
       // A jump forward stops at the first page that still needs something.
       const blocked = pageIndex(page) > pageIndex(state.nav.page) ? firstInvalidPage(state, page) : null;

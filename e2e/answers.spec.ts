@@ -1,0 +1,133 @@
+// An organization's signed answers file in the wizard, in every language: partly interactive
+// (only the encryption is asked; everything else is shown as set by the organization), and fully
+// unattended (nothing asked: the one security key is set up by itself, the recovery key is
+// escrowed, and first boot reaches Done with no input). Controls are found by id and structure,
+// never by text, so the same walk works in any language.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { LANGUAGES } from '../renderer/i18n/languages';
+import { openEscrow, readEscrowPrivateKey } from '../host/answers/escrow';
+import { passphraseFor } from '../scripts/l10n/walk.mjs';
+import { luksUuid, opensWith, receipt, receivedPlan } from './fixtures/sandbox-state';
+import { expect, test } from './fixtures/test';
+import { textLeaves } from './l10n/support/page-text';
+import { rawKeys } from './l10n/support/locale-text';
+import { expectProvisioned } from './support/expect-provisioned';
+
+const ORGANIZATION = 'Example Fleet IT';
+const APPS = ['browser', 'editor', 'terminal'];
+
+function answersYaml(o: { locale: string; keyboard: { layout: string; variant: string }; encryption?: string }): string {
+  return [
+    'schema: 1',
+    `organization: ${ORGANIZATION}`,
+    `locale: ${o.locale}`,
+    `keyboard: { layout: "${o.keyboard.layout}", variant: "${o.keyboard.variant}" }`,
+    'accessibility: { highContrast: false, largeText: true, reduceMotion: false, screenReader: false }',
+    'profile: common',
+    `apps: [${APPS.join(', ')}]`,
+    ...(o.encryption ? [`encryption: ${o.encryption}`] : []),
+    '',
+  ].join('\n');
+}
+
+/** The signed payload of the sandbox's answers file, and its digest: how plans and receipts name it. */
+function signedPayload(dir: string): Buffer {
+  const envelope = JSON.parse(readFileSync(path.join(dir, 'answers', 'answers.signed.json'), 'utf8')) as { payload: string };
+  return Buffer.from(envelope.payload, 'base64');
+}
+const digestOf = (dir: string) => createHash('sha256').update(signedPayload(dir)).digest('hex');
+
+const NEXT = 'form.page .page-actions button[type=submit]';
+const PRIMARY = '.page-actions .button-primary';
+
+async function expectNoRawKeys(page: Page): Promise<void> {
+  expect(rawKeys(await textLeaves(page))).toEqual([]);
+}
+
+for (const language of LANGUAGES) {
+  test.describe(`answers in ${language.nativeName}`, () => {
+    test.describe('partly interactive: only the encryption is asked', () => {
+      test.use({ answers: { yaml: answersYaml({ locale: language.code, keyboard: language.keyboard }) } });
+
+      test(`@answers ${language.code}: the wizard asks only the encryption, shows the rest as set, and installs`, async ({ ui, sandbox, wizardStateDir }) => {
+        const { page } = ui;
+        // Straight to the encryption page: Welcome, Profile and Apps are the organization's.
+        await page.locator('#method-passphrase').waitFor({ timeout: 30_000 });
+        await expect(page.locator('html')).toHaveAttribute('lang', language.code);
+        await expect(page.locator('input[name=language]')).toHaveCount(0);
+        await expect(page.locator('.step-list li')).toHaveCount(3); // encryption, recovery key, summary
+        await expectNoRawKeys(page);
+
+        const passphrase = passphraseFor(language.code);
+        await page.locator('#method-passphrase').check();
+        await page.locator('#passphrase').fill(passphrase);
+        await page.locator('#passphrase-confirm').fill(passphrase);
+        await page.locator('#rehearsal').fill(passphrase);
+        await page.locator('#rehearsal-state.field-ok').waitFor();
+        await page.locator(NEXT).click();
+
+        await page.locator('#recovery-confirm').waitFor();
+        const recoveryKey = (await page.locator('.recovery-key').innerText()).replace(/\s+/g, '');
+        const group = await page.locator('.recovery-group-asked .recovery-group-text').innerText();
+        await page.locator('#recovery-confirm').fill(group.trim());
+        await page.locator(NEXT).click();
+
+        // The summary: what the organization set says so and cannot be changed; the encryption can.
+        await page.locator('.summary-section').first().waitFor();
+        await expect(page.locator('.summary-section')).toHaveCount(3);
+        await expect(page.locator('.summary-section-head .set-by')).toHaveCount(2);
+        await expect(page.locator('.summary-section-head button')).toHaveCount(1);
+        await expect(page.locator('.set-by').first()).toContainText(ORGANIZATION);
+        await expectNoRawKeys(page);
+        await page.locator(PRIMARY).click();
+
+        await page.locator('.done-list').waitFor({ timeout: 60_000 });
+        const plan = receivedPlan(sandbox.dir);
+        expect(plan.answers).toEqual({ digest: digestOf(sandbox.dir) });
+        expect((receipt(sandbox.dir) as unknown as { answers: { digest: string; organization: string } }).answers).toMatchObject({ digest: digestOf(sandbox.dir), organization: ORGANIZATION });
+        expectProvisioned({ sandboxDir: sandbox.dir, wizardStateDir }, {
+          profile: 'common',
+          apps: APPS,
+          locale: language.code,
+          keyboard: language.keyboard,
+          encryption: { method: 'passphrase', passphrase },
+          recoveryKey: recoveryKey.match(/[a-z]{8}/g)!.join('-'),
+          accessibility: { highContrast: false, largeText: true, reduceMotion: false, screenReader: false },
+        });
+      });
+    });
+
+    test.describe('unattended: nothing asked', () => {
+      test.use({
+        answers: { yaml: answersYaml({ locale: language.code, keyboard: language.keyboard, encryption: '{ method: fido2, recoveryKey: true }' }), escrow: true },
+        simulatedFido2Keys: ['no-pin'],
+      });
+
+      test(`@answers ${language.code}: first boot reaches Done with no input, and the escrowed recovery key opens the volume`, async ({ ui, sandbox, organization, wizardStateDir }) => {
+        const { page } = ui;
+        // No click, no key press: only watching.
+        await page.locator('.done-list').waitFor({ timeout: 90_000 });
+        await expect(page.locator('html')).toHaveAttribute('lang', language.code);
+        await expectNoRawKeys(page);
+
+        const uuid = luksUuid(sandbox.dir);
+        const escrowFile = path.join(sandbox.dir, 'answers', `${uuid}.escrow.json`);
+        const { recoveryKey } = await openEscrow(readFileSync(escrowFile, 'utf8'), readEscrowPrivateKey(organization!.escrowKeyFile));
+        expect(opensWith(sandbox.dir, recoveryKey), 'the escrowed recovery key opens the volume').toBe(true);
+        expect((receipt(sandbox.dir) as unknown as { answers: unknown }).answers).toMatchObject({ digest: digestOf(sandbox.dir), organization: ORGANIZATION, escrow: `${uuid}.escrow.json` });
+        expectProvisioned({ sandboxDir: sandbox.dir, wizardStateDir }, {
+          profile: 'common',
+          apps: APPS,
+          locale: language.code,
+          keyboard: language.keyboard,
+          encryption: { method: 'fido2', pinRequired: false },
+          recoveryKey,
+          accessibility: { highContrast: false, largeText: true, reduceMotion: false, screenReader: false },
+        });
+      });
+    });
+  });
+}

@@ -1,0 +1,71 @@
+// An organization for tests: its Ed25519 signing key (public half in a trusted-keys folder),
+// its X25519 escrow key, and signed answers files written where a sandbox helper finds them.
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ANSWERS_PAYLOAD_TYPE } from '../../shared/answers/answers-schema';
+import { signEnvelope } from '../../shared/protocol/dsse';
+import type { Envelope } from '../../shared/protocol/messages';
+import { utf8Encode } from '../../shared/util/bytes';
+import { keyIdOf } from '../keys/ed25519';
+import { SIGNED_ANSWERS_FILE } from '../answers/load-answers';
+
+export interface Organization {
+  readonly dir: string;
+  readonly signingKey: KeyObject;
+  readonly signingKeyFile: string;
+  readonly trustedKeysDir: string;
+  readonly escrowKeyFile: string;
+  /** base64url raw X25519 public key, for `escrow.publicKey`. */
+  readonly escrowPublicKey: string;
+}
+
+export function makeOrganization(dir: string): Organization {
+  mkdirSync(path.join(dir, 'trusted-keys'), { recursive: true });
+  const org = generateKeyPairSync('ed25519');
+  const escrow = generateKeyPairSync('x25519');
+  const signingKeyFile = path.join(dir, 'org.pem');
+  writeFileSync(signingKeyFile, org.privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+  writeFileSync(path.join(dir, 'trusted-keys', 'org.pub'), org.publicKey.export({ format: 'pem', type: 'spki' }));
+  const escrowKeyFile = path.join(dir, 'escrow.pem');
+  writeFileSync(escrowKeyFile, escrow.privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+  return {
+    dir,
+    signingKey: org.privateKey,
+    signingKeyFile,
+    trustedKeysDir: path.join(dir, 'trusted-keys'),
+    escrowKeyFile,
+    escrowPublicKey: escrow.publicKey.export({ format: 'jwk' }).x!,
+  };
+}
+
+/** The DSSE envelope of `text` (answers as written), signed by `key` (the organization's by default). */
+export function signAnswers(text: string, key: KeyObject): Envelope {
+  return signEnvelope(ANSWERS_PAYLOAD_TYPE, utf8Encode(text), { keyId: keyIdOf(key), sign: (m) => sign(null, m, key) });
+}
+
+/** Writes a signed file (or anything else) where the sandbox helper of `sandboxDir` looks. */
+export function placeAnswers(sandboxDir: string, content: Envelope | string, name = SIGNED_ANSWERS_FILE): string {
+  const file = path.join(sandboxDir, 'answers', name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return file;
+}
+
+/** Answers that fix every section; `extra` lines are appended (YAML). */
+export function fleetAnswers(o: { escrowPublicKey?: string; method?: 'passphrase' | 'fido2'; interactive?: string[]; extra?: string }): string {
+  return [
+    'schema: 1',
+    'organization: Example Fleet IT',
+    'locale: fi',
+    'keyboard: { layout: fi, variant: "" }',
+    'accessibility: { highContrast: false, largeText: true, reduceMotion: false, screenReader: false }',
+    'profile: common',
+    'apps: [browser, editor, terminal]',
+    `encryption: { method: ${o.method ?? 'passphrase'}, recoveryKey: true }`,
+    `interactive: [${(o.interactive ?? []).join(', ')}]`,
+    ...(o.escrowPublicKey ? [`escrow: { publicKey: ${o.escrowPublicKey} }`] : []),
+    ...(o.extra ? [o.extra] : []),
+    '',
+  ].join('\n');
+}
