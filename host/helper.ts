@@ -9,6 +9,7 @@ import type { HostEnvironment } from './apply/step-types';
 import { TestSwitches } from './apply/test-switches';
 import { loadCatalog } from './catalog/load-catalog';
 import { ProcessExecutor } from './exec/executor';
+import { ToolPath } from './exec/tool-path';
 import { LoggingExecutor } from './exec/logging-executor';
 import { Mutex } from './fs/mutex';
 import { keyIdOf } from './keys/ed25519';
@@ -95,7 +96,9 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
   const where = place(options);
   const redactor = new Redactor();
   const log = createLogger(where.sink, redactor, now);
-  const exec = new LoggingExecutor(options.executor ?? new ProcessExecutor(), log);
+  const tools = new ToolPath(options.toolPath);
+  if (!options.executor && !tools.resolve('setpriv')) log.warn('setpriv-missing', { toolPath: tools.envPath, problem: 'tools are not killed when the helper is killed outright' });
+  const exec = new LoggingExecutor(options.executor ?? new ProcessExecutor(tools), log);
 
   const trusted = new TrustedKeys();
   const keyId = trusted.add(where.signingKey.publicKey);

@@ -3,6 +3,7 @@
 import type { Executor } from './exec/executor';
 import type { LogSink } from './log/logger';
 import type { FaultSpec, SlowSpec } from './apply/test-switches';
+import { toolPathProblem } from './exec/tool-path';
 
 export interface HelperOptions {
   /** Sandbox folder (PROTOCOL.md §8), created if needed. */
@@ -27,6 +28,10 @@ export interface HelperOptions {
   readonly maxConnections?: number;
   /** Interval of `running` progress heartbeats (default 1 s; the protocol asks for ≤ 2 s). */
   readonly heartbeatMs?: number;
+  /** Time a connection may spend not following a plan, in all (default 10 min; docs/protocol.md §2). */
+  readonly connectionLifetimeMs?: number;
+  /** Absolute folders the root tools are taken from, in order (default DEFAULT_TOOL_PATH). */
+  readonly toolPath?: readonly string[];
 
   // Sandbox-only switches: refused without `sandbox`.
   /** Cheap argon2id for passphrase keyslots (tests). */
@@ -49,6 +54,7 @@ export interface HelperOptions {
 
 export const DEFAULTS = {
   idleTimeoutMs: 30_000,
+  connectionLifetimeMs: 600_000,
   maxConnections: 32,
   heartbeatMs: 1000,
   userDataBytes: 64 * 1024 ** 3,
@@ -92,6 +98,9 @@ export function checkOptions(o: HelperOptions): void {
     if (v !== undefined && (!Number.isSafeInteger(v) || v < min || v > max)) throw new OptionsError(`${flag} must be an integer from ${min} to ${max}`);
   };
   positive(o.idleTimeoutMs, '--idle-timeout-ms', 1, 86_400_000);
+  positive(o.connectionLifetimeMs, '--connection-lifetime-ms', 1, 86_400_000);
+  const toolPath = o.toolPath === undefined ? null : toolPathProblem(o.toolPath);
+  if (toolPath) throw new OptionsError(`--tool-path ${toolPath}`);
   positive(o.maxConnections, 'maxConnections', 1, 1024);
   positive(o.heartbeatMs, 'heartbeatMs', 10, 2000);
   positive(o.userDataBytes, '--userdata-bytes', MIN_USERDATA_BYTES, Number.MAX_SAFE_INTEGER);
