@@ -137,8 +137,9 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
   const connections = new Set<Connection>();
   let nextId = 1;
   const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULTS.idleTimeoutMs;
+  const lifetimeMs = options.connectionLifetimeMs ?? DEFAULTS.connectionLifetimeMs;
   const onConnection = (socket: Socket): void => {
-    const connection = new Connection(socket, nextId++, service, { idleTimeoutMs, log });
+    const connection = new Connection(socket, nextId++, service, { idleTimeoutMs, lifetimeMs, log });
     connections.add(connection);
     socket.once('close', () => connections.delete(connection));
     void connection.begin();
