@@ -66,6 +66,19 @@ describe('frame faults', () => {
     expect(await client.next()).toEqual({ type: 'closed' });
   });
 
+  it('answers what was sent before hello only after hello, a fault included', async () => {
+    const early = await HelperClient.connect(sb.helper.socketPath);
+    early.send({ type: 'attach', planId: '0'.repeat(64) });
+    expect(await early.next()).toMatchObject({ type: 'hello' });
+    expect(await early.next()).toMatchObject({ type: 'error', code: 'unknown-plan' });
+    early.close();
+    const rude = await HelperClient.connect(sb.helper.socketPath);
+    rude.sendRaw(frameOf('not json'));
+    expect(await rude.next()).toMatchObject({ type: 'hello' });
+    expect(await rude.next()).toMatchObject({ type: 'error', code: 'bad-frame' });
+    expect(await rude.next()).toEqual({ type: 'closed' });
+  });
+
   it('a bad connection does not disturb a good one', async () => {
     const good = await HelperClient.open(sb.helper.socketPath);
     await faultFor(frameOf('garbage'));

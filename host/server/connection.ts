@@ -39,8 +39,9 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 
 export class Connection {
   private readonly decoder = new FrameDecoder();
-  /** Chunks read but not yet decoded: held while the queue is full. */
+  /** Chunks read but not yet decoded: held until `hello` is out, and while the queue is full. */
   private readonly inbound: Buffer[] = [];
+  private inboundBytes = 0;
   private readonly queue: Queued[] = [];
   private queuedBytes = 0;
   private handling = false;
@@ -94,12 +95,14 @@ export class Connection {
     this.helloSent = true;
     this.lifetime.run();
     this.armIdle();
+    this.decodeInbound();
     void this.pump();
   }
 
   private onData(chunk: Buffer): void {
     if (this.closed) return;
     this.inbound.push(chunk);
+    this.inboundBytes += chunk.length;
     this.decodeInbound();
     void this.pump();
   }
@@ -108,10 +111,19 @@ export class Connection {
     return this.queue.length >= MAX_QUEUED_FRAMES || this.queuedBytes >= MAX_QUEUED_BYTES;
   }
 
-  /** Decodes held chunks while the queue has room; stops reading the socket while it has none. */
+  /**
+   * Decodes held chunks while the queue has room; stops reading the socket while it has none.
+   * Nothing is decoded before `hello` is out, so even a fault in the first bytes is answered
+   * after `hello`.
+   */
   private decodeInbound(): void {
+    if (!this.helloSent) {
+      if (this.inboundBytes >= MAX_QUEUED_BYTES) this.socket.pause();
+      return;
+    }
     while (!this.closed && this.inbound.length > 0 && !this.queueFull()) {
       const chunk = this.inbound.shift()!;
+      this.inboundBytes -= chunk.length;
       for (const event of this.decoder.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length))) {
         if (event.kind === 'fault') return this.fail(event.code, event.message);
         this.clearIdle(); // a complete frame: the peer is not silent
@@ -253,6 +265,7 @@ export class Connection {
     this.queue.length = 0;
     this.queuedBytes = 0;
     this.inbound.length = 0;
+    this.inboundBytes = 0;
   }
 
   /** Closes without a word (helper shutdown, a reader that does not read). */
