@@ -4,6 +4,10 @@ import './zod-jitless'; // first: before any schema is made
 import { OptionsError } from './options';
 import { USAGE, parseArgs } from './cli/parse-args';
 import { startHelper } from './helper';
+import { killAllGroups } from './exec/children';
+
+// However the helper ends (a clean stop, a crash by exception), no tool it started outlives it.
+process.on('exit', killAllGroups);
 
 async function main(): Promise<void> {
   // Private by default: whatever the helper creates is owner-only unless it says otherwise

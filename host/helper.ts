@@ -10,6 +10,7 @@ import type { HostEnvironment } from './apply/step-types';
 import { TestSwitches } from './apply/test-switches';
 import { loadCatalog } from './catalog/load-catalog';
 import { ProcessExecutor } from './exec/executor';
+import { ToolPath } from './exec/tool-path';
 import { LoggingExecutor } from './exec/logging-executor';
 import { Mutex } from './fs/mutex';
 import { keyIdOf } from './keys/ed25519';
@@ -100,7 +101,9 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
   const where = place(options);
   const redactor = new Redactor();
   const log = createLogger(where.sink, redactor, now);
-  const exec = new LoggingExecutor(options.executor ?? new ProcessExecutor(), log);
+  const tools = new ToolPath(options.toolPath);
+  if (!options.executor && !tools.resolve('setpriv')) log.warn('setpriv-missing', { toolPath: tools.envPath, problem: 'tools are not killed when the helper is killed outright' });
+  const exec = new LoggingExecutor(options.executor ?? new ProcessExecutor(tools), log);
 
   // The organization's keys (the trusted-keys folder) sign answers files; plans may be signed by
   // them or by the per-boot key, which never signs answers (docs/decisions/090-answers-file.md).
@@ -146,8 +149,9 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
   const connections = new Set<Connection>();
   let nextId = 1;
   const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULTS.idleTimeoutMs;
+  const lifetimeMs = options.connectionLifetimeMs ?? DEFAULTS.connectionLifetimeMs;
   const onConnection = (socket: Socket): void => {
-    const connection = new Connection(socket, nextId++, service, { idleTimeoutMs, log });
+    const connection = new Connection(socket, nextId++, service, { idleTimeoutMs, lifetimeMs, log });
     connections.add(connection);
     socket.once('close', () => connections.delete(connection));
     void connection.begin();

@@ -4,6 +4,7 @@ import type { Executor } from './exec/executor';
 import type { LogSink } from './log/logger';
 import type { FaultSpec, SlowSpec } from './apply/test-switches';
 import { SESSION_LIFETIME_MS } from './session/session-table';
+import { toolPathProblem } from './exec/tool-path';
 
 export interface HelperOptions {
   /** Sandbox folder (docs/protocol.md §10.2), created if needed. */
@@ -34,6 +35,10 @@ export interface HelperOptions {
   readonly heartbeatMs?: number;
   /** How long a retryable failure keeps the secrets for `retry` (default: a session's lifetime). */
   readonly retryWindowMs?: number;
+  /** Time a connection may spend not following a plan, in all (default 10 min; docs/protocol.md §2). */
+  readonly connectionLifetimeMs?: number;
+  /** Absolute folders the root tools are taken from, in order (default DEFAULT_TOOL_PATH). */
+  readonly toolPath?: readonly string[];
 
   // Sandbox-only switches: refused without `sandbox`.
   /** Cheap argon2id for passphrase keyslots (tests). */
@@ -56,6 +61,7 @@ export interface HelperOptions {
 
 export const DEFAULTS = {
   idleTimeoutMs: 30_000,
+  connectionLifetimeMs: 600_000,
   maxConnections: 32,
   heartbeatMs: 1000,
   userDataBytes: 64 * 1024 ** 3,
@@ -99,6 +105,9 @@ export function checkOptions(o: HelperOptions): void {
     if (v !== undefined && (!Number.isSafeInteger(v) || v < min || v > max)) throw new OptionsError(`${flag} must be an integer from ${min} to ${max}`);
   };
   positive(o.idleTimeoutMs, '--idle-timeout-ms', 1, 86_400_000);
+  positive(o.connectionLifetimeMs, '--connection-lifetime-ms', 1, 86_400_000);
+  const toolPath = o.toolPath === undefined ? null : toolPathProblem(o.toolPath);
+  if (toolPath) throw new OptionsError(`--tool-path ${toolPath}`);
   positive(o.maxConnections, 'maxConnections', 1, 1024);
   positive(o.heartbeatMs, 'heartbeatMs', 10, 2000);
   positive(o.retryWindowMs, 'retryWindowMs', 1, SESSION_LIFETIME_MS);

@@ -23,6 +23,11 @@ describe('parseArgs', () => {
     expect(parsed).toMatchObject({ kind: 'run', options: { listen: '/run/vsock/fb/vsock_5219', target: '/dev/vda3', trustedKeysDir: '/etc/keys' } });
   });
 
+  it('reads the tool path and the connection lifetime in either form', () => {
+    const parsed = parseArgs(['--sandbox', '/tmp/s', '--tool-path', '/opt/tools:/usr/bin', '--connection-lifetime-ms=60000']);
+    expect(parsed).toMatchObject({ kind: 'run', options: { toolPath: ['/opt/tools', '/usr/bin'], connectionLifetimeMs: 60000 } });
+  });
+
   it('answers --help', () => {
     expect(parseArgs(['--sandbox', 'x', '--help'])).toEqual({ kind: 'help' });
   });
@@ -32,6 +37,9 @@ describe('parseArgs', () => {
     [['--sandbox', 'x', '--fail-step', 'receipt:0'], /at least 1/],
     [['--sandbox', 'x', '--slow-step', 'receipt:999999999'], /at most/],
     [['--sandbox', 'x', '--root', '/'], /cannot be combined/],
+    [['--sandbox', 'x', '--tool-path', 'bin:/usr/bin'], /--tool-path "bin" is not an absolute folder/],
+    [['--sandbox', 'x', '--tool-path', '/usr/bin::/bin'], /--tool-path "" is not an absolute folder/],
+    [['--sandbox', 'x', '--connection-lifetime-ms', '0'], /--connection-lifetime-ms must be/],
   ])('refuses %j', (args, message) => {
     expect(() => parseArgs(args)).toThrow(OptionsError);
     expect(() => parseArgs(args)).toThrow(message);

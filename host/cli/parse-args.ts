@@ -4,6 +4,7 @@
 //          [--answers FILE | --answers-dir DIR...]
 //   helper --listen PATH --target DEV --state-dir DIR --key-out DIR [--root /]
 //          [--trusted-keys DIR] [--catalog FILE] [--idle-timeout-ms N] [--answers FILE | --answers-dir DIR...]
+// both also: [--connection-lifetime-ms N] [--tool-path DIR[:DIR]...]
 import { STEP_IDS, type StepId } from '../../shared/plan/steps';
 import type { FaultSpec, SlowSpec } from '../apply/test-switches';
 import { OptionsError, checkOptions, type HelperOptions } from '../options';
@@ -14,6 +15,7 @@ export const USAGE = `usage:
          [--answers FILE | --answers-dir DIR...]
   helper --listen PATH_5219 --target DEV --state-dir DIR --key-out DIR [--root DIR]
          [--trusted-keys DIR] [--catalog FILE] [--idle-timeout-ms N] [--answers FILE | --answers-dir DIR...]
+  both: [--connection-lifetime-ms N] [--tool-path DIR[:DIR]...]
 steps: ${STEP_IDS.join(', ')}`;
 
 export type ParsedArgs = { readonly kind: 'run'; readonly options: HelperOptions } | { readonly kind: 'help' };
@@ -21,6 +23,7 @@ export type ParsedArgs = { readonly kind: 'run'; readonly options: HelperOptions
 const VALUE_FLAGS = new Set([
   '--sandbox', '--fail-step', '--slow-step', '--catalog', '--userdata-bytes', '--idle-timeout-ms',
   '--listen', '--target', '--state-dir', '--key-out', '--root', '--trusted-keys', '--answers', '--answers-dir',
+  '--connection-lifetime-ms', '--tool-path',
 ]);
 const REPEATABLE = new Set(['--fail-step', '--slow-step', '--answers-dir']);
 
@@ -83,6 +86,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     answersDirs: values.get('--answers-dir'),
     catalogFile: one('--catalog'),
     idleTimeoutMs: num('--idle-timeout-ms'),
+    connectionLifetimeMs: num('--connection-lifetime-ms'),
+    toolPath: one('--tool-path')?.split(':'),
     userDataBytes: num('--userdata-bytes'),
     fastKdf: fastKdf || undefined,
     failSteps: failSteps.length > 0 ? failSteps : undefined,

@@ -1,9 +1,13 @@
 // The one way the helper runs external tools (cryptsetup, blkid, mkfs.btrfs, mount-userdata,
 // vm-import). Secrets travel on stdin, never in argv, so they never show in /proc/<pid>/cmdline
-// or in a log line that quotes the command.
+// or in a log line that quotes the command. Tools are named and found in the tool path
+// (tool-path.ts); each runs in its own process group and dies with the helper (children.ts).
 import { spawn } from 'node:child_process';
+import { killGroup, trackGroup, untrackGroup } from './children';
+import { ToolPath } from './tool-path';
 
 export interface CommandSpec {
+  /** A tool's name (`cryptsetup`), looked up in the helper's tool path. */
   readonly command: string;
   readonly args: readonly string[];
   /** Written to the command's stdin, which is then closed. */
@@ -47,27 +51,45 @@ function collect(limit: number): { push(chunk: Buffer): void; text(): string } {
 }
 
 export class ProcessExecutor implements Executor {
+  constructor(private readonly tools: ToolPath = new ToolPath()) {}
+
+  /** The program and arguments that run `spec`: under `setpriv --pdeathsig KILL` where it exists. */
+  private commandLine(spec: CommandSpec): [string, string[]] | null {
+    const tool = this.tools.resolve(spec.command);
+    if (!tool) return null;
+    const setpriv = this.tools.resolve('setpriv');
+    return setpriv ? [setpriv, ['--pdeathsig', 'KILL', '--', tool, ...spec.args]] : [tool, [...spec.args]];
+  }
+
   run(spec: CommandSpec): Promise<CommandResult> {
     const started = Date.now();
+    const line = this.commandLine(spec);
+    if (!line) return Promise.reject(new CommandNotFoundError(spec.command));
     return new Promise((resolve, reject) => {
-      const child = spawn(spec.command, [...spec.args], {
+      const child = spawn(line[0], line[1], {
         stdio: ['pipe', 'pipe', 'pipe'],
-        env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', LC_ALL: 'C' },
+        env: { PATH: this.tools.envPath, LC_ALL: 'C' },
+        // Its own process group: killing the group also ends what the tool started.
+        detached: true,
       });
+      const pid = child.pid;
+      if (pid !== undefined) trackGroup(pid);
       const out = collect(OUTPUT_LIMIT);
       const err = collect(OUTPUT_LIMIT);
       let settled = false;
-      const timer = setTimeout(() => child.kill('SIGKILL'), spec.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      const timer = setTimeout(() => (pid === undefined ? child.kill('SIGKILL') : killGroup(pid)), spec.timeoutMs ?? DEFAULT_TIMEOUT_MS);
       child.stdout.on('data', (c: Buffer) => out.push(c));
       child.stderr.on('data', (c: Buffer) => err.push(c));
       child.on('error', (e: NodeJS.ErrnoException) => {
         clearTimeout(timer);
+        if (pid !== undefined) untrackGroup(pid);
         if (settled) return;
         settled = true;
         reject(e.code === 'ENOENT' ? new CommandNotFoundError(spec.command) : e);
       });
       child.on('close', (code, signal) => {
         clearTimeout(timer);
+        if (pid !== undefined) untrackGroup(pid);
         if (settled) return;
         settled = true;
         resolve({ exitCode: code, signal, stdout: out.text(), stderr: err.text(), durationMs: Date.now() - started });

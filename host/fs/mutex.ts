@@ -1,5 +1,5 @@
-// Runs async sections one at a time (admission of a plan, reading the target for `hello`), so
-// two connections can never both start a plan or read the target while a plan starts.
+// Runs async sections one at a time (the admission of a plan), so two connections can never both
+// start a plan.
 export class Mutex {
   private tail: Promise<void> = Promise.resolve();
 

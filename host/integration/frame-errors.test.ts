@@ -18,10 +18,12 @@ function frameOf(text: string | Uint8Array): Uint8Array {
   return out;
 }
 
+const IDLE_MS = 400;
+
 describe('frame faults', () => {
   let sb: TestSandbox;
   beforeAll(async () => {
-    sb = await startSandbox({ idleTimeoutMs: 400 });
+    sb = await startSandbox({ idleTimeoutMs: IDLE_MS });
   });
   afterAll(() => sb.dispose());
 
@@ -54,12 +56,27 @@ describe('frame faults', () => {
   });
 
   it('timeout: a connection that sends no complete frame is told and closed', async () => {
+    // Measured from before the connection exists: the helper's clock cannot have started earlier,
+    // however long hello took to arrive (a few ms of slack for the two clocks' granularity).
+    const started = Date.now();
     const { client } = await HelperClient.open(sb.helper.socketPath);
     client.sendRaw(header(10)); // half a frame does not count
-    const started = Date.now();
     expect(await client.next()).toMatchObject({ type: 'error', code: 'timeout' });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(IDLE_MS - 5);
     expect(await client.next()).toEqual({ type: 'closed' });
+  });
+
+  it('answers what was sent before hello only after hello, a fault included', async () => {
+    const early = await HelperClient.connect(sb.helper.socketPath);
+    early.send({ type: 'attach', planId: '0'.repeat(64) });
+    expect(await early.next()).toMatchObject({ type: 'hello' });
+    expect(await early.next()).toMatchObject({ type: 'error', code: 'unknown-plan' });
+    early.close();
+    const rude = await HelperClient.connect(sb.helper.socketPath);
+    rude.sendRaw(frameOf('not json'));
+    expect(await rude.next()).toMatchObject({ type: 'hello' });
+    expect(await rude.next()).toMatchObject({ type: 'error', code: 'bad-frame' });
+    expect(await rude.next()).toEqual({ type: 'closed' });
   });
 
   it('a bad connection does not disturb a good one', async () => {
@@ -83,10 +100,14 @@ describe('connection cap', () => {
     const extra = await HelperClient.connect(sb.helper.socketPath);
     expect(await extra.next()).toEqual({ type: 'closed' });
     open[0]!.client.close();
-    await new Promise((r) => setTimeout(r, 100));
-    const again = await HelperClient.open(sb.helper.socketPath);
-    expect(again.hello.type).toBe('hello');
-    again.client.close();
+    // The slot is free once the helper has seen the close; until then a newcomer is turned away.
+    let again: Awaited<ReturnType<typeof HelperClient.open>> | null = null;
+    for (let tries = 0; again === null && tries < 300; tries++) {
+      again = await HelperClient.open(sb.helper.socketPath).catch(() => null);
+      if (again === null) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(again?.hello.type).toBe('hello');
+    again?.client.close();
     for (const o of open) o.client.close();
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { generateSealKeyPair } from '../../shared/protocol/seal';
 import { base64url } from '../../shared/util/bytes';
+import { GatedExecutor } from '../test-support/gated-executor';
 import { HelperClient } from '../test-support/helper-client';
 import { makePlan, newInstallId, type PlanSpec } from '../test-support/plan-maker';
 import { startSandbox, type TestSandbox } from '../test-support/sandbox-helper';
@@ -171,15 +172,20 @@ describe('refusals that depend on the machine', () => {
   });
 
   it('busy: a second plan while one applies; already-provisioned once it is done', async () => {
-    const sb = await startSandbox({ slowSteps: [{ step: 'vm-definitions', ms: 1500 }] });
+    // The first plan's cryptsetup is held until the second plan has been answered: the first is
+    // still applying then, however slow the machine.
+    const exec = new GatedExecutor();
+    const sb = await startSandbox({ executor: exec });
     try {
       const first = await HelperClient.open(sb.helper.socketPath);
       const second = await HelperClient.open(sb.helper.socketPath);
       const installId = newInstallId();
+      exec.hold('cryptsetup');
       first.client.send((await makePlan({ hello: first.hello, signer: sb.signer, secrets: SECRETS, installId })).frame);
       expect(await first.client.next()).toMatchObject({ type: 'accepted' });
       second.client.send((await makePlan({ hello: second.hello, signer: sb.signer, secrets: SECRETS, installId })).frame);
       expect(await second.client.next()).toMatchObject({ type: 'error', code: 'busy' });
+      exec.release('cryptsetup');
       const frames = await first.client.untilEnd();
       expect(frames.at(-1)).toMatchObject({ type: 'result', ok: true });
       const third = await HelperClient.open(sb.helper.socketPath);
@@ -187,6 +193,7 @@ describe('refusals that depend on the machine', () => {
       expect(await third.client.next()).toMatchObject({ type: 'error', code: 'already-provisioned' });
       for (const c of [first, second, third]) c.client.close();
     } finally {
+      exec.release('cryptsetup');
       await sb.dispose();
     }
   });

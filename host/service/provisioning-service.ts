@@ -10,8 +10,10 @@ import type { Mutex } from '../fs/mutex';
 import type { TrustedKeys } from '../keys/trusted-keys';
 import type { Logger } from '../log/logger';
 import type { SessionTable } from '../session/session-table';
-import { helperState } from '../state/helper-state';
+import { HelloState } from '../state/helper-state';
+import { probeTarget } from '../target/probe-target';
 import { targetSizeOrZero } from '../target/target-size';
+import { targetStamp } from '../target/target-stamp';
 import { admitPlan } from '../verify/admit-plan';
 import { errorFrame, reject } from '../verify/rejection';
 import { verifyPlan } from '../verify/verify-plan';
@@ -41,13 +43,22 @@ const follow = (view: PlanView): FollowAnswer => ({
 });
 
 export class ProvisioningService {
-  constructor(private readonly deps: ServiceDeps) {}
+  private readonly helloState: HelloState;
 
+  constructor(private readonly deps: ServiceDeps) {
+    this.helloState = new HelloState({
+      own: () => deps.runner.state(),
+      probe: () => probeTarget(deps.target, deps.exec),
+      stamp: () => targetStamp(deps.target),
+    });
+  }
+
+  /** Takes no lock: a `hello` never waits behind another connection's probe or a plan's admission. */
   async hello(connectionId: number): Promise<Hello> {
     const { deps } = this;
     const userDataBytes = await targetSizeOrZero(deps.target, deps.exec);
     const session = await deps.sessions.open(connectionId, userDataBytes);
-    const state = await deps.mutex.run(() => helperState(deps.runner, deps.target, deps.exec));
+    const state = await this.helloState.current();
     return {
       type: 'hello',
       protocol: PROTOCOL_VERSION,

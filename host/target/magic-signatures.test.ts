@@ -33,6 +33,13 @@ describe('findSignatures', () => {
     ['squashfs', 0, 'hsqs'],
     ['linux_raid_member', 0x1000, [0xfc, 0x4e, 0x2b, 0xa9]],
     ['zfs_member', 0x20000 + 5 * 1024, [0x0c, 0xb1, 0xba, 0, 0, 0, 0, 0]],
+    ['BitLocker', 3, '-FVE-FS-'],
+    ['hfs', 0x400, 'BD'],
+    ['hfsplus', 0x400, 'H+'],
+    ['hfsplus', 0x400, 'HX'],
+    ['jfs', 0x8000, 'JFS1'],
+    ['ufs', 8192 + 1372, [0x54, 0x19, 0x01, 0x00]], // UFS 1, little-endian, at 8 KiB
+    ['ufs', 65536 + 1372, [0x19, 0x54, 0x01, 0x19]], // UFS 2, big-endian, at 64 KiB
   ] as const)('finds %s at %i', (type, offset, bytes) => {
     expect(types(headWith(offset, bytes as number[] | string))).toContain(type);
   });

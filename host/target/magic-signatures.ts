@@ -1,5 +1,6 @@
 // Known on-disk signatures, read from raw bytes: the helper's own check that a target holds
 // nothing (blkid -p is asked as well). A match means "someone's data may be here".
+import { gptEntries, partitionSignatures } from './gpt';
 
 export interface SignatureHit {
   readonly type: string;
@@ -18,6 +19,13 @@ const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
 export const HEAD_BYTES = 4 * 1024 * 1024 + 64 * 1024;
 /** Bytes read from the end of the target (backup GPT, md superblocks). */
 export const TAIL_BYTES = 128 * 1024;
+
+const u32le = (n: number): number[] => [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24];
+const u32be = (n: number): number[] => u32le(n).reverse();
+
+/** UFS 1 and 2 (and variants): the magic at byte 1372 of a superblock at 0, 8, 64 or 256 KiB, either byte order. */
+const UFS_MAGICS = [0x00011954, 0x19540119, 0x00195612, 0x00095014, 0x00612195, 0x05231994];
+const UFS_SUPERBLOCKS = [0, 8, 64, 256].map((kib) => kib * 1024 + 1372);
 
 const LUKS_SECONDARY_OFFSETS = [0x4000, 0x8000, 0x10000, 0x20000, 0x40000, 0x80000, 0x100000, 0x200000, 0x400000];
 const SWAP_OFFSETS = [4096, 8192, 16384, 65536].map((page) => page - 10);
@@ -46,6 +54,14 @@ const HEAD_MAGICS: readonly Magic[] = [
   { type: 'iso9660', offset: 0x8001, bytes: ascii('CD001') },
   { type: 'linux_raid_member', offset: 0, bytes: [0xfc, 0x4e, 0x2b, 0xa9] },
   { type: 'linux_raid_member', offset: 0x1000, bytes: [0xfc, 0x4e, 0x2b, 0xa9] },
+  // BitLocker (Vista, 7 and later): "-FVE-FS-" as the boot sector's OEM name. To Go volumes
+  // look like FAT ("MSWIN4.1") and are caught by the boot signature.
+  { type: 'BitLocker', offset: 3, bytes: ascii('-FVE-FS-') },
+  { type: 'hfs', offset: 0x400, bytes: ascii('BD') },
+  { type: 'hfsplus', offset: 0x400, bytes: ascii('H+') },
+  { type: 'hfsplus', offset: 0x400, bytes: ascii('HX') },
+  { type: 'jfs', offset: 0x8000, bytes: ascii('JFS1') },
+  ...UFS_SUPERBLOCKS.flatMap((offset) => UFS_MAGICS.flatMap((m) => [{ type: 'ufs', offset, bytes: u32le(m) }, { type: 'ufs', offset, bytes: u32be(m) }])),
   { type: 'bcache', offset: 0x1018, bytes: [0xc6, 0x85, 0x73, 0xf6, 0x4e, 0x1a, 0x45, 0xca, 0x82, 0x65, 0xf5, 0x7f, 0x48, 0xba, 0x6d, 0x81] },
   // ZFS: the uberblock ring of label 0 (128 KiB in), 1 KiB slots, either byte order.
   ...Array.from({ length: 128 }, (_, k) => 0x20000 + k * 1024).flatMap((offset) => [
@@ -67,6 +83,12 @@ function matchesAt(buf: Uint8Array, offset: number, bytes: readonly number[]): b
 export function findSignatures(head: Uint8Array, tail: Uint8Array, size: number): SignatureHit[] {
   const hits: SignatureHit[] = [];
   for (const m of HEAD_MAGICS) if (matchesAt(head, m.offset, m.bytes)) hits.push({ type: m.type, offset: m.offset });
+  // A whole disk: name the system partitions its GPT holds (ESP, root, verity, empty A/B slots…).
+  for (const blockSize of [512, 4096]) {
+    for (const entry of gptEntries(head, blockSize) ?? []) {
+      for (const type of partitionSignatures(entry.type, entry.name)) hits.push({ type, offset: entry.startByte });
+    }
+  }
   const tailStart = size - tail.length;
   const inTail = (absolute: number, bytes: readonly number[]): boolean => matchesAt(tail, absolute - tailStart, bytes);
   if (size >= 1024) {

@@ -5,7 +5,7 @@ import type { Executor } from '../exec/executor';
 
 export class TargetUnreadableError extends Error {}
 
-function majorMinor(rdev: bigint): [bigint, bigint] {
+export function majorMinor(rdev: bigint): [bigint, bigint] {
   const major = ((rdev >> 8n) & 0xfffn) | ((rdev >> 32n) & ~0xfffn);
   const minor = (rdev & 0xffn) | ((rdev >> 12n) & ~0xffn);
   return [major, minor & 0xffffffffn];

@@ -1,7 +1,8 @@
 // The helper's footprint: resident memory when idle and while many connections sit open (each
 // has read its hello, so each holds a session with its own HPKE key pair), and CPU time per
-// hello from /proc/<pid>/stat over many sequential connect → hello → close sessions. A hello
-// probes the target (blkid -p), so the CPU of the children the helper waited for is given too.
+// hello from /proc/<pid>/stat over many sequential connect → hello → close sessions. The first
+// hello probes the target (blkid -p; later ones reuse the answer until the target changes, ADR
+// 060), so the CPU of the children the helper waited for is given too.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import { openHelperSession, type HelperSession } from '../../electron/node/helper/helper-client';

@@ -12,6 +12,7 @@ export const SYSTEM_PACKAGES = {
   socat: '/usr/bin/socat',
   'fido2-tools': '/usr/bin/fido2-token',
   e2fsprogs: '/usr/sbin/mkfs.ext4',
+  fdisk: '/usr/sbin/sfdisk',
   'fonts-noto-core': '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
 };
 

@@ -8,7 +8,7 @@ import { CatalogSchema } from '../plan/catalog';
 import { AccessibilitySchema, Fido2ParamsSchema, KeyboardSchema, b64urlBytes } from '../plan/plan-schema';
 import { PROFILES } from '../plan/profiles';
 import { RECOVERY_KEY_PATTERN } from '../plan/recovery-key';
-import { HelperStateSchema, ProgressSchema, ResultSchema, StepStatusSchema, ErrorDetailSchema } from '../protocol/messages';
+import { WizardHelperStateSchema, ProgressSchema, ResultSchema, StepStatusSchema, ErrorDetailSchema } from '../protocol/messages';
 
 const Empty = z.strictObject({});
 const PlanId = z.string().regex(/^[0-9a-f]{64}$/);
@@ -35,7 +35,7 @@ export const HelperInfoSchema = z.object({
   helper: z.string(),
   machine: z.object({ userDataBytes: z.number(), memoryBytes: z.number() }),
   catalog: CatalogSchema,
-  state: HelperStateSchema,
+  state: WizardHelperStateSchema,
   /** The machine's answers file as the helper offers (or refused) it. */
   answers: AnswersOfferSchema.optional(),
 });

@@ -12,9 +12,10 @@ export interface FrameObject {
   readonly [key: string]: unknown;
 }
 
-export type DecodeEvent =
-  | { readonly kind: 'frame'; readonly frame: FrameObject }
-  | { readonly kind: 'fault'; readonly code: FrameFault; readonly message: string };
+type Fault = { readonly kind: 'fault'; readonly code: FrameFault; readonly message: string };
+type ParsedBody = { readonly kind: 'frame'; readonly frame: FrameObject } | Fault;
+/** A decoded frame carries its size on the wire (header and body), for limits on what is held. */
+export type DecodeEvent = { readonly kind: 'frame'; readonly frame: FrameObject; readonly bytes: number } | Fault;
 
 export class FrameEncodeError extends Error {}
 
@@ -30,7 +31,7 @@ export function encodeFrame(message: FrameObject): Uint8Array {
 }
 
 /** Parses one frame body; returns a fault for anything that is not a typed JSON object. */
-export function parseFrameBody(body: Uint8Array): DecodeEvent {
+export function parseFrameBody(body: Uint8Array): ParsedBody {
   const text = utf8Decode(body);
   if (text === null) return { kind: 'fault', code: 'bad-frame', message: 'frame is not valid UTF-8' };
   let value: unknown;
@@ -85,11 +86,12 @@ export class FrameDecoder {
       const body = this.take(this.need);
       this.need = -1;
       const event = parseFrameBody(body);
-      events.push(event);
       if (event.kind === 'fault') {
+        events.push(event);
         this.fail();
         break;
       }
+      events.push({ ...event, bytes: FRAME_HEADER_BYTES + body.length });
     }
     return events;
   }

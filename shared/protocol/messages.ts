@@ -28,15 +28,21 @@ export const StepStatusSchema = z.object({
 });
 export type StepStatus = z.infer<typeof StepStatusSchema>;
 
-export const HelperStateSchema = z.discriminatedUnion('phase', [
-  z.object({ phase: z.literal('fresh') }),
-  z.object({
-    phase: z.enum(['applying', 'failed', 'provisioned']),
-    planId: PlanId,
-    steps: z.array(StepStatusSchema).max(STEP_IDS.length),
-  }),
-]);
+const FreshStateSchema = z.object({ phase: z.literal('fresh') });
+const PlanStateSchema = z.object({
+  phase: z.enum(['applying', 'failed', 'provisioned']),
+  planId: PlanId,
+  steps: z.array(StepStatusSchema).max(STEP_IDS.length),
+});
+/** Why the helper cannot use the user-data target now (docs/protocol.md §3 "`state` unavailable"). */
+export const TARGET_UNAVAILABLE_REASONS = ['target-busy', 'target-unreadable'] as const;
+const UnavailableStateSchema = z.object({ phase: z.literal('unavailable'), reason: z.enum(TARGET_UNAVAILABLE_REASONS) });
+
+export const HelperStateSchema = z.discriminatedUnion('phase', [FreshStateSchema, PlanStateSchema, UnavailableStateSchema]);
 export type HelperState = z.infer<typeof HelperStateSchema>;
+/** The states a wizard goes on from: nothing yet, or a plan. `unavailable` means "wait". */
+export const WizardHelperStateSchema = z.discriminatedUnion('phase', [FreshStateSchema, PlanStateSchema]);
+export type WizardHelperState = z.infer<typeof WizardHelperStateSchema>;
 
 export const HelloSchema = z.object({
   type: z.literal('hello'),

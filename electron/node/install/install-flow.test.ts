@@ -97,6 +97,12 @@ describe('helper.info', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'helper-unreachable', details: [{ path: '/transport', problem: 'no-socket' }] } });
   });
 
+  it('says helper-unreachable, so the wizard waits, while the helper cannot use the disk', async () => {
+    const { dispatch } = await setup({ targetUnavailable: 'target-busy' });
+    const r = await dispatch('helper.info', {}, null);
+    expect(r).toMatchObject({ ok: false, error: { code: 'helper-unreachable', details: [{ path: '/state', problem: 'target-busy' }] } });
+  });
+
   it('says signing-key-missing first when the key is absent', async () => {
     const { helper: h } = await setup();
     const dispatch = wizard({ socketPath: h.socketPath, keyPath: path.join(temp.dir, 'absent.pem') });

@@ -51,7 +51,12 @@ export class InstallService {
     this.deps.signer();
     const { hello, connection } = await openHelperSession(this.deps.transport, this.timeouts);
     connection.close();
-    return { protocol: hello.protocol, helper: hello.helper, machine: hello.machine, catalog: hello.catalog, state: hello.state, ...(hello.answers ? { answers: hello.answers } : {}) };
+    const { state } = hello;
+    if (state.phase === 'unavailable') {
+      // The helper answers but cannot use the disk yet (busy, unreadable): the wizard waits, as for a helper not up yet.
+      throw new IpcFailure('helper-unreachable', 'the helper cannot use the user-data disk yet', [{ path: '/state', problem: state.reason }]);
+    }
+    return { protocol: hello.protocol, helper: hello.helper, machine: hello.machine, catalog: hello.catalog, state, ...(hello.answers ? { answers: hello.answers } : {}) };
   }
 
   async start(req: StartRequest): Promise<InstallStarted> {
@@ -133,5 +138,5 @@ export class InstallService {
 }
 
 function stepsFromHello(hello: Hello, planId: string): StepStatus[] {
-  return hello.state.phase !== 'fresh' && hello.state.planId === planId ? hello.state.steps : [];
+  return 'planId' in hello.state && hello.state.planId === planId ? hello.state.steps : [];
 }

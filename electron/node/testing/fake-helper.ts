@@ -45,6 +45,8 @@ export interface FakeHelperOptions {
   readonly dropAfterProgress?: number;
   /** How to drop it: just close (default), or send `error timeout` first (a recycled connection). */
   readonly dropWith?: 'close' | 'timeout-error';
+  /** `hello.state` says the helper cannot use the target now. */
+  readonly targetUnavailable?: 'target-busy' | 'target-unreadable';
 }
 
 interface Applying {
@@ -107,6 +109,7 @@ export class FakeHelper {
   }
 
   get state(): HelperState {
+    if (this.options.targetUnavailable) return { phase: 'unavailable', reason: this.options.targetUnavailable };
     if (!this.plan) return { phase: 'fresh' };
     return { phase: this.plan.phase, planId: this.plan.planId, steps: this.plan.steps.map((s) => ({ ...s })) };
   }

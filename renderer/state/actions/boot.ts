@@ -10,9 +10,9 @@ import { offeredAnswers, choicesWithAnswers, wizardPages } from '../answers';
 import { firstInvalidPage } from '../validators';
 import { arriveOnPage } from './navigation';
 import { isFatalCode } from './install';
-import type { HelperState } from '../../../shared/protocol/messages';
+import type { WizardHelperState } from '../../../shared/protocol/messages';
 
-type Adopt = (helperState: HelperState) => Promise<void>;
+type Adopt = (helperState: WizardHelperState) => Promise<void>;
 
 /** Codes that mean "the helper is not there yet": keep trying. */
 const WAIT_CODES = ['helper-unreachable', 'ipc-disconnected', 'ipc-internal'];

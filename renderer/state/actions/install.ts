@@ -1,6 +1,6 @@
 // The install: the one point of no return, then the host's progress, failure, retry and done.
 import type { Choices as IpcChoices, InstallEvent, InstallStarted, IpcError, IpcResult } from '../../../shared/ipc/contract';
-import type { HelperState } from '../../../shared/protocol/messages';
+import type { WizardHelperState } from '../../../shared/protocol/messages';
 import { base64url } from '../../../shared/util/bytes';
 import type { StoreDeps } from '../deps';
 import { emptySecrets, initialFido2 } from '../defaults';
@@ -56,7 +56,7 @@ export function ipcSecrets(state: Pick<WizardStore, 'choices' | 'secrets' | 'fid
 }
 
 export function installActions(set: SetState, get: GetState, deps: StoreDeps): InstallActions & {
-  adoptHelperState(helperState: HelperState): Promise<void>;
+  adoptHelperState(helperState: WizardHelperState): Promise<void>;
 } {
   const setInstall = (change: Partial<InstallState> | ((i: InstallState) => InstallState)) => {
     const current = get().install;
