@@ -52,7 +52,10 @@ class HostToolsExecutor implements Executor {
     // (cryptsetup otherwise calibrates each derivation to take 2 s, several times over).
     const kdf = spec.args.indexOf('argon2id');
     if (spec.command === 'cryptsetup' && kdf > 0 && spec.args[kdf - 1] === '--pbkdf' && !spec.args.includes('--pbkdf-force-iterations')) {
-      return this.real.run({ ...spec, args: [...spec.args.slice(0, kdf - 1), ...FAST_ARGON2ID_KDF, ...spec.args.slice(kdf + 1)] });
+      const rest = spec.args.slice(kdf + 1);
+      const iterTime = rest.indexOf('--iter-time'); // calibration, which forced iterations replace
+      if (iterTime >= 0) rest.splice(iterTime, 2);
+      return this.real.run({ ...spec, args: [...spec.args.slice(0, kdf - 1), ...FAST_ARGON2ID_KDF, ...rest] });
     }
     return this.real.run(spec);
   }

@@ -13,7 +13,7 @@ import { mountDir, noLinks } from './userdata-mount';
 export const CONFIG_DIR = path.join('Spectrum', 'config');
 
 /** Every file's text, or a StepError before anything is written. */
-function configFiles(payload: PlanPayload, keymap: string): [string, string][] {
+export function configFiles(payload: PlanPayload, keymap: string): [string, string][] {
   const { locale, keyboard, accessibility } = payload;
   try {
     return [
