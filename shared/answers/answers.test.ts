@@ -49,6 +49,7 @@ describe('checkAnswers', () => {
     [{ encryption: { method: 'fido2', recoveryKey: false } }, '/encryption/recoveryKey', /always comes with a recovery key/],
     [{ encryption: { method: 'passphrase', recoveryKey: false } }, '/encryption/recoveryKey', /escrow needs a recovery key/],
     [{ interactive: ['locale', 'locale'] }, '/interactive/1', /named twice/],
+    [{ keyboard: { layout: 'ara', variant: '' } }, '/keyboard', /no console keymap/],
   ])('refuses %j', (change, path, rule) => {
     const r = checkAnswers({ ...all, ...change });
     expect(r.ok).toBe(false);

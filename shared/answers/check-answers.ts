@@ -1,6 +1,7 @@
 // Checks a parsed answers payload, in this order: a secret field (`secret-field`), a field this
 // version does not know (`unknown-field`), then the schema and the rules (`invalid-answers`).
 // Every problem names its path and, when the caller can locate it in the text, its line.
+import { isUnlockLayout } from '../keyboard/unlock-keymaps';
 import type { Catalog } from '../plan/catalog';
 import { jsonPointer } from '../plan/plan-schema';
 import { describeProfileProblem, profileProblems } from '../plan/profiles';
@@ -30,9 +31,11 @@ function located(raw: readonly RawProblem[], locate: Locate | undefined): Answer
   });
 }
 
-/** The rules beyond the shape: the profile's app rules, the catalog, recovery keys and escrow. */
+/** The rules beyond the shape: the unlock layout, the profile's app rules, the catalog, recovery keys and escrow. */
 export function answersRuleProblems(a: Answers, catalog?: Catalog): RawProblem[] {
   const out: RawProblem[] = [];
+  // The same rule as a plan's (docs/protocol.md §5.7): a layout the unlock prompt cannot load.
+  if (a.keyboard && !isUnlockLayout(a.keyboard)) out.push({ path: ['keyboard'], rule: 'no console keymap for this layout: the unlock prompt could not load it' });
   const seen = new Set<string>();
   (a.interactive ?? []).forEach((s, i) => {
     if (seen.has(s)) out.push({ path: ['interactive', i], rule: 'named twice' });
