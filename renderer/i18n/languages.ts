@@ -9,14 +9,19 @@ export interface Language {
   readonly dir: 'ltr' | 'rtl';
   /** XKB layout suggested when a person picks this language and has not picked a layout. */
   readonly keyboard: { readonly layout: string; readonly variant: string };
+  /**
+   * The digits every number is shown in (a Unicode numbering system, set explicitly in every
+   * Intl formatter: ICU's default for a language differs between versions). ADR 045.
+   */
+  readonly digits: 'latn' | 'arab' | 'arabext';
 }
 
 export const LANGUAGES: readonly Language[] = [
-  { code: 'en', nativeName: 'English', dir: 'ltr', keyboard: { layout: 'us', variant: '' } },
-  { code: 'fi', nativeName: 'Suomi', dir: 'ltr', keyboard: { layout: 'fi', variant: '' } },
-  { code: 'de', nativeName: 'Deutsch', dir: 'ltr', keyboard: { layout: 'de', variant: '' } },
-  { code: 'fr', nativeName: 'Français', dir: 'ltr', keyboard: { layout: 'fr', variant: '' } },
-  { code: 'ar', nativeName: 'العربية', dir: 'rtl', keyboard: { layout: 'ara', variant: '' } },
+  { code: 'en', nativeName: 'English', dir: 'ltr', keyboard: { layout: 'us', variant: '' }, digits: 'latn' },
+  { code: 'fi', nativeName: 'Suomi', dir: 'ltr', keyboard: { layout: 'fi', variant: '' }, digits: 'latn' },
+  { code: 'de', nativeName: 'Deutsch', dir: 'ltr', keyboard: { layout: 'de', variant: '' }, digits: 'latn' },
+  { code: 'fr', nativeName: 'Français', dir: 'ltr', keyboard: { layout: 'fr', variant: '' }, digits: 'latn' },
+  { code: 'ar', nativeName: 'العربية', dir: 'rtl', keyboard: { layout: 'ara', variant: '' }, digits: 'latn' },
 ];
 
 export const DEFAULT_LANGUAGE = 'en';
@@ -30,6 +35,21 @@ export const KEYS_LOCALE = 'cimode';
 
 export function findLanguage(code: string): Language | undefined {
   return LANGUAGES.find((l) => l.code === code);
+}
+
+/**
+ * The locale to hand Intl for a language: its tag with the numbering system made explicit
+ * (`ar` → `ar-u-nu-latn`), so digits never depend on the ICU version (ADR 045). Reviewer
+ * display languages and unknown tags get Latin digits.
+ */
+export function intlLocale(code: string): string {
+  const digits = findLanguage(code)?.digits ?? 'latn';
+  try {
+    const [canonical] = Intl.getCanonicalLocales(code);
+    return `${canonical ?? 'en'}-u-nu-${digits}`;
+  } catch {
+    return `en-u-nu-${digits}`;
+  }
 }
 
 export function directionOf(code: string): 'ltr' | 'rtl' {

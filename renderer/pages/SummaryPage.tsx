@@ -69,11 +69,11 @@ export function SummaryPage() {
           <span lang={choices.locale}>{findLanguage(choices.locale)?.nativeName ?? choices.locale}</span>
         </SummaryItem>
         <SummaryItem term={t('summary:item.keyboard')}>{layoutName}</SummaryItem>
-        <SummaryItem term={t('summary:item.accessibility')}>{a11yOn.length ? formatList(a11yOn, lang) : t('summary:none')}</SummaryItem>
+        <SummaryItem term={t('summary:item.accessibility')}>{a11yOn.length ? formatList(a11yOn, lang) : t('summary:accessibilityNone')}</SummaryItem>
       </SummarySection>
 
       <SummarySection title={t('summary:section.profile')} page="profile" changeLabel={t('summary:changeProfile')}>
-        <SummaryItem term={t('summary:item.profile')}>{choices.profile ? t(`profile:${choices.profile}.title`) : t('summary:none')}</SummaryItem>
+        <SummaryItem term={t('summary:item.profile')}>{choices.profile ? t(`profile:${choices.profile}.title`) : t('summary:profileNone')}</SummaryItem>
         <SummaryItem term={t('summary:item.vms')}>{formatList(allVms(choices.apps).map((id) => vm.name(id)), lang)}</SummaryItem>
         <SummaryItem term={t('summary:item.space')}>
           {t('summary:spaceAndTime', { size: formatBytes(bytes, lang), time: formatMinutes(estimateMinutes(bytes), lang) })}
