@@ -1,6 +1,7 @@
 // The page to show: start-up screens until the helper answers, then the wizard or the install.
 import { useTranslation } from 'react-i18next';
 import { AnnouncerProvider } from '../components/Announcer';
+import { ContextNotesPanel } from '../components/ContextNotesPanel';
 import { LanguageMenu } from '../components/LanguageMenu';
 import { PageFrame } from '../components/PageFrame';
 import { ReviewMenu } from '../components/ReviewMenu';
@@ -77,6 +78,7 @@ export function App() {
             <Current />
           </main>
         </div>
+        <ContextNotesPanel />
       </div>
     </AnnouncerProvider>
   );

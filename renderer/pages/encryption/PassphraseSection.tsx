@@ -43,7 +43,7 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
         errorId={reasons('passphrase').length > 0 ? 'passphrase-error' : undefined}
         extraDescribedBy={untypeable.length > 0 ? 'passphrase-untypeable' : 'passphrase-strength'}
       />
-      <FieldMessage id="passphrase-error" reasons={reasons('passphrase').filter((r) => r.key !== 'encryption:reason.untypeable')} />
+      <FieldMessage id="passphrase-error" reasons={reasons('passphrase').filter((r) => r.key !== 'encryption:cannotContinue.untypeable')} />
       {untypeable.length > 0 ? (
         <Notice tone="warning" id="passphrase-untypeable" role="alert">
           <p>{t('passphrase.untypeable', { chars: untypeable.join(' '), count: untypeable.length, layout: layoutName })}</p>
