@@ -7,6 +7,7 @@ import { FieldMessage } from '../../components/FieldMessage';
 import { Icon } from '../../components/Icon';
 import { Notice } from '../../components/Notice';
 import { SecretInput } from '../../components/SecretInput';
+import { findLanguage } from '../../i18n/languages';
 import { layoutId } from '../../state/keyboard-layouts';
 import { passphraseUntypeable, type Validation } from '../../state/validators';
 import { reasonsFor } from '../../components/use-reason-text';
@@ -23,6 +24,12 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
   const reasons = (field: string) => (showReasons ? reasonsFor(validation.reasons, field) : []);
   const rehearsalOk = secrets.rehearsal.length > 0 && secrets.rehearsal === secrets.passphrase;
   const confirmOk = secrets.passphraseConfirm.length > 0 && secrets.passphraseConfirm === secrets.passphrase;
+  // Japanese, Chinese and Korean are typed through an input method, which the unlock prompt at
+  // boot does not have: say so before a passphrase is chosen, and offer the language's own
+  // layout, which types Latin letters there (ADR 048).
+  const language = findLanguage(choices.locale);
+  const suggested = language?.inputMethod ? language.keyboard : null;
+  const onSuggested = suggested !== null && layoutId(suggested) === layoutId(choices.keyboard);
 
   return (
     <div className="secret-section">
@@ -32,6 +39,17 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
           {t('passphrase.changeLayout')}
         </button>
       </Notice>
+
+      {suggested ? (
+        <Notice tone="info" id="input-method-notice">
+          <p>{t('passphrase.inputMethod', { layout: t(`keyboard:layout.${layoutId(suggested)}`) })}</p>
+          {onSuggested ? null : (
+            <button type="button" className="button button-link" onClick={() => store.setKeyboard(suggested)}>
+              {t('passphrase.useSuggestedLayout', { layout: t(`keyboard:layout.${layoutId(suggested)}`) })}
+            </button>
+          )}
+        </Notice>
+      ) : null}
 
       <SecretInput
         id="passphrase"
