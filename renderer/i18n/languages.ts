@@ -1,7 +1,7 @@
 // The languages the wizard offers, one table for the page, the checks, the fonts and the gallery
 // (assets/locales/languages.json). Each is named in its own language and script, so a person
 // finds theirs whatever language the page is in now.
-import table from '../../assets/locales/languages.json';
+import table from '../../assets/locales/languages.json' with { type: 'json' };
 
 /** ISO 15924 scripts the bundled fonts are chosen by (scripts/l10n/fonts/). */
 export type Script = 'Latn' | 'Cyrl' | 'Arab' | 'Hebr' | 'Jpan' | 'Hans' | 'Kore';

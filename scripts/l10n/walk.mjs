@@ -19,12 +19,24 @@ export const SLOW_STEP = { 'userdata-mount': 1500 };
 const SLOW_ROW = '.install-steps > li:nth-child(5).install-step-running';
 
 /**
- * A passphrase the language's default keyboard layout can type at the unlock prompt (the
- * wizard refuses others): Arabic's layout has no Latin letters.
+ * Passphrases the default keyboard layouts of languages without Latin letters can type at the
+ * unlock prompt (the wizard refuses others): Arabic, Hebrew, Persian and Ukrainian layouts.
+ */
+const NATIVE_PASSPHRASES = {
+  ar: 'نهر أخضر فوق جبل بعيد',
+  he: 'נהר ירוק מעל הר רחוק',
+  fa: 'رود سبز بالای کوه دور',
+  uk: 'зелена річка над далекою горою',
+};
+
+/**
+ * A passphrase the language's default keyboard layout can type at the unlock prompt; Latin
+ * words for every other language (Japanese, Chinese and Korean included: their layouts type
+ * Latin letters, the input method is not there at boot).
  * @param {string | undefined} language
  */
 export function passphraseFor(language) {
-  return language === 'ar' ? 'نهر أخضر فوق جبل بعيد' : 'violet anchor meadow 42 lantern';
+  return NATIVE_PASSPHRASES[/** @type {keyof typeof NATIVE_PASSPHRASES} */ (language ?? '')] ?? 'violet anchor meadow 42 lantern';
 }
 
 /** The states `walkWizard` reports, in order (helper-wait only when the helper starts down). */

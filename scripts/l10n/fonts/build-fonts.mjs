@@ -136,8 +136,14 @@ function fontFace(family, weight, file, ranges) {
 
 /** @param {string[]} families */
 const stack = (families) => [...families.map((f) => `'${f}'`), 'system-ui', 'sans-serif'].join(', ');
-/** @param {string[]} families */
-const monoStack = (families) => [...families.filter((f) => f !== 'Noto Sans').map((f) => `'${f}'`), 'ui-monospace', "'DejaVu Sans Mono'", "'Liberation Mono'", 'monospace'].join(', ');
+/**
+ * Monospace text: the script's own faces first (their unicode-range leaves Latin to the next),
+ * the system's monospace fonts, and Noto Sans last, so a machine with no monospace font still
+ * draws every Latin, Greek and Cyrillic character with a bundled face.
+ * @param {string[]} families
+ */
+const monoStack = (families) =>
+  [...families.filter((f) => f !== 'Noto Sans').map((f) => `'${f}'`), 'ui-monospace', "'DejaVu Sans Mono'", "'Liberation Mono'", 'monospace', "'Noto Sans'"].join(', ');
 
 /** Builds the fonts unless the last build had the same inputs. @param {{ force?: boolean, log?: (s: string) => void }} [options] */
 export async function buildFonts({ force = false, log = () => {} } = {}) {

@@ -27,6 +27,7 @@ td.missing { color: #a8231a; font-size: .8rem; }
 .status { display: inline-block; font-size: .7rem; font-weight: 400; padding: 0 .35rem; border-radius: .6rem; background: #e5e7eb; }
 .status-machine-assisted { background: #fde68a; }
 .status-native-reviewed { background: #bbf7d0; }
+.status-note { display: block; max-inline-size: 220px; font-weight: 400; color: #474d57; }
 details.notes dd { margin: 0 0 .4rem; font-size: .75rem; }
 details.notes dt code { display: inline; }
 `;
@@ -68,7 +69,8 @@ export function writeContactSheet(outDir, locales, shotsByLocale, meta) {
 
   const head = locales
     .map((l) => `<th scope="col" lang="${html(l.lang)}" dir="${html(l.dir)}">${html(l.label)}<br><small lang="en" dir="ltr">${html(l.id)}</small>` +
-      `<br><span class="status status-${html(l.review.status)}" lang="en" dir="ltr" title="${html(l.review.note)}">${html(l.review.status)}</span></th>`)
+      `<br><span class="status status-${html(l.review.status.replace(/\W+/g, '-'))}" lang="en" dir="ltr">${html(l.review.status)}</span>` +
+      `<br><small class="status-note" lang="en" dir="ltr">${html(l.review.note)}</small></th>`)
     .join('');
   const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Spectrum first boot: localization gallery</title><style>${STYLE}</style></head>
