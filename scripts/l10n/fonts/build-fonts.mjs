@@ -80,9 +80,9 @@ function scriptText(script) {
   return { text: [...new Set([...text].map((c) => /** @type {number} */ (c.codePointAt(0))).concat(punctuation))], names: [...new Set([...names].map((c) => /** @type {number} */ (c.codePointAt(0))))] };
 }
 
-/** @param {FaceSource} f */
+/** `NotoSans-Regular`, `NotoSansCJKJP-Bold`: the Noto files' own naming. @param {FaceSource} f */
 function baseName(f) {
-  return `${f.family.replace(/\s+/g, '')}-${f.weight}`;
+  return `${f.family.replace(/\s+/g, '')}-${f.weight === 700 ? 'Bold' : 'Regular'}`;
 }
 
 /** Everything the output depends on, hashed. */

@@ -25,13 +25,26 @@ export async function keysOnScreen(page) {
   return [...new Set(texts.flatMap((t) => t.match(KEY) ?? []))].sort();
 }
 
-/** The notes the key view shows for the keys on screen: key → note. @param {import('@playwright/test').Page} page */
+/**
+ * The notes the key view shows for the keys on screen: key → note. The panel reads the page a
+ * frame after it changes (and also counts keys a sighted reader does not see): wait until it
+ * has read at least every key visible now.
+ * @param {import('@playwright/test').Page} page
+ */
 export async function notesOnScreen(page) {
-  const keys = (await keysOnScreen(page)).join(' ');
-  // The panel reads the page a frame after it changes: wait until it has read this screen.
-  const read = await page.locator(`[data-context-notes="${keys}"]`).waitFor({ state: 'attached', timeout: 10_000 }).then(() => true, () => false);
+  const keys = await keysOnScreen(page);
+  const read = await page
+    .waitForFunction(
+      ({ want, panel }) => {
+        const have = new Set(document.querySelector(panel)?.getAttribute('data-context-notes')?.split(' ') ?? []);
+        return want.every((k) => have.has(k));
+      },
+      { want: keys, panel: NOTES_PANEL },
+      { timeout: 10_000 },
+    )
+    .then(() => true, () => false);
   if (!read) return {};
-  return Object.fromEntries(
-    await page.locator(`${NOTES_PANEL} [data-key]`).evaluateAll((els) => els.map((e) => [e.getAttribute('data-key') ?? '', e.querySelector('dd')?.textContent ?? ''])),
-  );
+  /** @type {[string, string][]} */
+  const notes = await page.locator(`${NOTES_PANEL} [data-key]`).evaluateAll((els) => els.map((e) => [e.getAttribute('data-key') ?? '', e.querySelector('dd')?.textContent ?? '']));
+  return Object.fromEntries(notes.filter(([k]) => keys.includes(k)));
 }
