@@ -26,5 +26,11 @@ describe('languages', () => {
     expect(matchLanguage(['fi-FI'])).toBe('fi');
     expect(matchLanguage(['xx', 'de-AT'])).toBe('de');
     expect(matchLanguage(['xx'])).toBe('en');
+    expect(matchLanguage(['pt-BR'])).toBe('pt-BR');
+    expect(matchLanguage(['pt-PT'])).toBe('pt-BR');
+    expect(matchLanguage(['zh-CN'])).toBe('zh-Hans');
+    expect(matchLanguage(['zh'])).toBe('zh-Hans');
+    expect(matchLanguage(['zh-TW', 'ja-JP'])).toBe('ja'); // traditional characters: not offered yet
+    expect(matchLanguage(['he-IL'])).toBe('he');
   });
 });

@@ -65,8 +65,11 @@ export function directionOf(code: string): 'ltr' | 'rtl' {
   return findLanguage(code)?.dir ?? 'ltr';
 }
 
-/** Chinese tags that mean simplified characters (zh-CN, zh-SG, zh-Hans-…). */
-const SIMPLIFIED_CHINESE = /^zh(?:-hans|-cn|-sg|-my)?(?:-|$)/;
+/** Chinese tags that mean simplified characters: plain zh, zh-Hans-…, zh-CN, zh-SG, zh-MY. */
+const isSimplifiedChinese = (tag: string) => {
+  const [language, next] = tag.split('-');
+  return language === 'zh' && (next === undefined || ['hans', 'cn', 'sg', 'my'].includes(next));
+};
 
 /**
  * The offered language closest to a browser or system preference: the exact tag
@@ -79,7 +82,7 @@ export function matchLanguage(preferred: readonly string[]): string {
     const exact = LANGUAGES.find((l) => l.code.toLowerCase() === tag);
     if (exact) return exact.code;
     if (tag.startsWith('zh')) {
-      const hans = SIMPLIFIED_CHINESE.test(tag) ? LANGUAGES.find((l) => l.code === 'zh-Hans') : undefined;
+      const hans = isSimplifiedChinese(tag) ? LANGUAGES.find((l) => l.code === 'zh-Hans') : undefined;
       if (hans) return hans.code;
       continue;
     }
