@@ -3,7 +3,7 @@
 // the match from a browser or system preference.
 import { describe, expect, it } from 'vitest';
 import reviewStatus from '../../assets/locales/review-status.json';
-import { findLayout } from '../state/keyboard-layouts';
+import { DESCRIBED_LAYOUTS, findLayout, layoutId, suggestedLayout } from '../state/keyboard-layouts';
 import { LANGUAGES, matchLanguage } from './languages';
 
 const STATUSES = ['source', 'native-reviewed', 'machine-assisted'];
@@ -14,8 +14,10 @@ describe('languages', () => {
     for (const [code, s] of Object.entries(reviewStatus)) expect({ code, ok: STATUSES.includes(s.status) && s.note.length > 0 }).toEqual({ code, ok: true });
   });
 
-  it.each(LANGUAGES.map((l) => [l.code, l] as const))('%s: its default keyboard layout is offered, its name and direction agree', (_code, l) => {
-    expect(findLayout(l.keyboard)).toBeDefined();
+  it.each(LANGUAGES.map((l) => [l.code, l] as const))('%s: its default keyboard layout is known and what it suggests is offered, its name and direction agree', (_code, l) => {
+    // Its own layout where the unlock prompt can load it, else English (US) (ADR 033).
+    expect(DESCRIBED_LAYOUTS.map((d) => d.id)).toContain(layoutId(l.keyboard));
+    expect(findLayout(suggestedLayout(l.keyboard))).toBeDefined();
     const firstStrong = [...l.nativeName].find((c) => /\p{L}/u.test(c)) ?? '';
     expect(/[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(firstStrong) ? 'rtl' : 'ltr').toBe(l.dir);
     expect(new Intl.NumberFormat(`${l.code}-u-nu-${l.digits}`).resolvedOptions().numberingSystem).toBe(l.digits);
