@@ -68,7 +68,7 @@ describe('FrameDecoder properties', () => {
           o += f.length;
         }
         const { events } = decodeAll(chunked(stream, cuts));
-        expect(events).toEqual(objects.map((obj) => ({ kind: 'frame', frame: JSON.parse(JSON.stringify(obj)) })));
+        expect(events).toEqual(objects.map((obj) => ({ kind: 'frame', frame: JSON.parse(JSON.stringify(obj)), bytes: encodeFrame(obj).length })));
       }),
       { numRuns: 1500 },
     );

@@ -6,7 +6,8 @@ describe('frame codec', () => {
     const bytes = encodeFrame({ type: 'hello', x: 'ä€😀' });
     const d = new FrameDecoder();
     const events = [...bytes].flatMap((b) => d.push(new Uint8Array([b])));
-    expect(events).toEqual([{ kind: 'frame', frame: { type: 'hello', x: 'ä€😀' } }]);
+    // Each frame says how many bytes it took on the wire, header included.
+    expect(events).toEqual([{ kind: 'frame', frame: { type: 'hello', x: 'ä€😀' }, bytes: bytes.length }]);
   });
 
   it('rejects an oversized length from the header alone', () => {
