@@ -23,6 +23,8 @@ export default defineConfig<RuntimeOptions>({
   retries: 0,
   // A stray test.only must not silently shrink the suite in CI.
   forbidOnly: Boolean(process.env.CI),
+  // The long language walks run with `node scripts/e2e.mjs --long` (e2e/README.md).
+  grepInvert: process.env.E2E_LONG === '1' ? undefined : /@l10n-long/,
   reporter: [
     ['list'],
     ['html', { open: 'never', outputFolder: 'playwright-report' }],

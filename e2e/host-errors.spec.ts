@@ -46,7 +46,7 @@ test.describe('target in use: a file system', () => {
     expect(before.blkid.TYPE).toBe('ext4');
     await walkToSummary(ui, MINIMAL);
     await ui.summary.install();
-    await ui.failure.expectExplained('It did not start.', 'The disk for your data already holds data, so it was left untouched.');
+    await ui.failure.expectExplained('The installation did not start.', 'The disk for your data already holds data, so it was left untouched.');
     await expect(await ui.failure.technicalDetails()).toContainText('target-in-use');
     await expectAccessible(ui.page, 'failure, target in use');
     expectDiskUntouched(sandbox.dir, before, { noJournal: true });
@@ -63,7 +63,7 @@ test.describe('target in use: another system\'s encrypted volume', () => {
     const before = diskFacts(sandbox.dir);
     await walkToSummary(ui, MINIMAL);
     await ui.summary.install();
-    await ui.failure.expectExplained('It did not start.', 'The disk for your data already holds data, so it was left untouched.');
+    await ui.failure.expectExplained('The installation did not start.', 'The disk for your data already holds data, so it was left untouched.');
     expect(opensWith(sandbox.dir, 'a key of another system'), 'the other system\'s key still opens it').toBe(true);
     expect(opensWith(sandbox.dir, PASSPHRASE), 'our passphrase was never enrolled').toBe(false);
     expectDiskUntouched(sandbox.dir, before, { noJournal: true });
@@ -85,7 +85,7 @@ test('@failure already-provisioned: a second wizard is refused, and a new one fi
   expectProvisioned({ sandboxDir: sandbox.dir, wizardStateDir }, expectedFrom(COMMON, recoveryKey));
 
   await second.summary.install();
-  await second.failure.expectExplained('It did not start.', 'This computer is already set up.');
+  await second.failure.expectExplained('The installation did not start.', 'This computer is already set up.');
   await expect(await second.failure.technicalDetails()).toContainText('already-provisioned');
 
   const third = await anotherWizard(openWizard, context, sandbox.dir, 'third-wizard');
@@ -106,7 +106,7 @@ test.describe('a slow install', () => {
     await expect(ui.progress.step('Creating the VMs')).toContainText('In progress');
 
     await second.summary.install();
-    await second.failure.expectExplained('It did not start.', 'The host is already installing.');
+    await second.failure.expectExplained('The installation did not start.', 'The host is already installing.');
     await expect(second.page.getByText('Wait for the running installation to finish.')).toBeVisible();
     await expect(ui.progress.step('Creating the VMs'), 'the first install goes on').toContainText('In progress');
   });
@@ -118,7 +118,7 @@ test.describe('a catalog that changes under the wizard', () => {
     await sandbox.stop();
     await sandbox.restart({ catalogFile: writeCatalog(sandbox.dir, { apps: 4 }) });
     await ui.summary.install();
-    await ui.failure.expectExplained('It did not start.', 'The host found a problem in the installation plan.');
+    await ui.failure.expectExplained('The installation did not start.', 'The host found a problem in the installation plan.');
     const details = await ui.failure.technicalDetails();
     await expect(details).toContainText('invalid-plan');
     await expect(details).toContainText('/vms/apps/1: unknown app id');
@@ -146,7 +146,7 @@ test.describe('a small disk', () => {
     rmSync(imagePath(sandbox.dir));
     await sandbox.restart({ userdataBytes: 3 * GIB });
     await ui.summary.install();
-    await ui.failure.expectExplained('It did not start.', 'There is not enough disk space for this selection.');
+    await ui.failure.expectExplained('The installation did not start.', 'There is not enough disk space for this selection.');
     await expect(ui.page.getByText('Go back and choose fewer apps.')).toBeVisible();
 
     await ui.failure.back();

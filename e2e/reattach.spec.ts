@@ -21,7 +21,7 @@ async function installAndLoseTheHelper(ui: Wizard, sandbox: { kill(): Promise<vo
   await expect(ui.progress.reconnectingNotice).toBeVisible();
   if (checkA11y) await expectAccessible(ui.page, 'progress, reconnecting');
   await sandbox.restart({});
-  await ui.failure.expectExplained(`It stopped at: ${SLOW_STEP.title}`, 'The host stopped while this step was running.');
+  await ui.failure.expectExplained(`The installation stopped at the step “${SLOW_STEP.title}”.`, 'The host stopped while this step was running.');
   if (checkA11y) await expectAccessible(ui.page, 'failure, interrupted');
   await expect(ui.failure.backButton, 'the disk was changed: no way back to the choices').toHaveCount(0);
 }

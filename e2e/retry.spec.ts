@@ -29,7 +29,7 @@ for (const { step, title } of FAILING_STEPS) {
     test(`@failure ${step} fails, Retry reaches Done`, async ({ ui, sandbox, wizardStateDir }) => {
       const { recoveryKey } = await walkToSummary(ui, COMMON_WITH_RECOVERY);
       await ui.summary.install();
-      await ui.failure.expectExplained(`It stopped at: ${title}`, 'Reading or writing the disk failed.');
+      await ui.failure.expectExplained(`The installation stopped at the step “${title}”.`, 'Reading or writing the disk failed.');
       await expect(ui.progress.step(title)).toContainText('Failed');
       await expect(ui.failure.backButton, 'the disk was changed: no way back to the choices').toHaveCount(0);
       await expect(ui.page.getByText('The disk has already been changed')).toBeVisible();

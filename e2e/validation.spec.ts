@@ -23,7 +23,7 @@ test('@profiles @a11y Profile and Apps refuse Next until the profile rules are m
   // Too few apps besides the browser.
   await ui.apps.deselect('Terminal');
   await ui.apps.expectNextBlockedBy('Choose at least 2 apps besides the browser (now 1).');
-  await expect(ui.page.getByRole('listitem').filter({ hasText: 'other apps: 1 chosen' })).toContainText('(not met)');
+  await expect(ui.page.getByRole('listitem').filter({ hasText: 'other apps: 1 chosen' })).toContainText('(rule not met)');
   await expectAccessible(ui.page, 'apps, too few apps');
 
   // Too many cannot be chosen: past the maximum the rest lock, and say why.

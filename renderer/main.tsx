@@ -12,7 +12,7 @@ import { ReviewProvider } from './i18n/review-context';
 import { createReviewStore, enableReviewWhenKnown } from './i18n/review-store';
 import { createWizardStore } from './state/store';
 import { selectApi } from './transport/select-api';
-import './styles/fonts.css';
+import './generated/fonts/fonts.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';

@@ -1,5 +1,5 @@
-// Builds what runs: the host helper, the Electron main and preload, the preview server (esbuild)
-// and the renderer (Vite). `node scripts/build.mjs [host|electron|renderer|all]...`
+// Builds what runs: the host helper, the Electron main and preload, the preview server (esbuild),
+// the bundled fonts and the renderer (Vite). `node scripts/build.mjs [host|electron|fonts|renderer|all]...`
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -42,6 +42,20 @@ if (want('electron') && entry('electron/main/main.ts') && entry('electron/preloa
 const results = await Promise.allSettled(jobs);
 let failed = results.filter((r) => r.status === 'rejected').length;
 for (const r of results) if (r.status === 'rejected') console.error(r.reason?.message ?? r.reason);
+
+// The bundled fonts, subset from Debian's Noto fonts (cached: nothing to do when unchanged).
+if (want('fonts') || want('renderer')) {
+  const { ensureSystemPackages } = await import('./lib/setup.mjs');
+  const { buildFonts } = await import('./l10n/fonts/build-fonts.mjs');
+  const { FONT_PACKAGES } = await import('./l10n/fonts/faces.mjs');
+  try {
+    ensureSystemPackages(FONT_PACKAGES);
+    await buildFonts({ log: console.log });
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    failed++;
+  }
+}
 
 if (want('renderer') && existsSync(path.join(root, 'renderer/index.html'))) {
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });

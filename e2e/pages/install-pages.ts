@@ -46,7 +46,7 @@ export class FailurePage extends Screen {
     await this.backButton.click();
   }
 
-  /** The failure in words: where it stopped ("It stopped at: …" / "It did not start.") and why. */
+  /** The failure in words: where it stopped ("The installation stopped at the step “…”." / "The installation did not start.") and why. */
   async expectExplained(where: string | RegExp, why: string | RegExp): Promise<void> {
     await this.expectShown();
     await expect(this.page.getByText(where)).toBeVisible();

@@ -2,6 +2,7 @@
 import { setBy } from '../state/answers';
 import { useTranslation } from 'react-i18next';
 import { AnnouncerProvider } from '../components/Announcer';
+import { ContextNotesPanel } from '../components/ContextNotesPanel';
 import { LanguageMenu } from '../components/LanguageMenu';
 import { PageFrame } from '../components/PageFrame';
 import { ReviewMenu } from '../components/ReviewMenu';
@@ -81,6 +82,7 @@ export function App() {
             <Current />
           </main>
         </div>
+        <ContextNotesPanel />
       </div>
     </AnnouncerProvider>
   );

@@ -3,7 +3,9 @@
 // give the pseudo-locale and the keys.
 import { describe, expect, it } from 'vitest';
 import { createI18n } from './i18n';
-import { KEYS_LOCALE, PSEUDO_LOCALE } from './languages';
+import { formatBytes, formatClock, formatMinutes, formatNumber, formatPercent } from './format';
+import { ISOLATE_END, ISOLATE_START } from './intl-formatter';
+import { KEYS_LOCALE, LANGUAGES, PSEUDO_LOCALE } from './languages';
 
 describe('i18n', () => {
   it('loads a language lazily, every namespace, without English showing through', async () => {
@@ -39,5 +41,34 @@ describe('i18n', () => {
     await i18n.changeLanguage(KEYS_LOCALE);
     expect(i18n.t('common:nav.next')).toBe('common:nav.next');
     expect(i18n.t('app.browser.name', { ns: 'catalog', defaultValue: 'x' })).toBe('catalog:app.browser.name');
+  });
+
+  it('isolates every value inserted into right-to-left text, and leaves left-to-right text alone', async () => {
+    const i18n = await createI18n('ar');
+    await i18n.changeLanguage('ar');
+    const enrolled = i18n.t('encryption:fido2.enrolled', { name: 'YubiKey 5 NFC' });
+    expect(enrolled).toContain(`${ISOLATE_START}YubiKey 5 NFC${ISOLATE_END}`);
+    expect(i18n.t('common:exportLog.saved', { path: '/home/user/log.txt' })).toContain(`${ISOLATE_START}/home/user/log.txt${ISOLATE_END}`);
+    expect(i18n.t('apps:search.count', { count: 12, total: 40 })).toContain(`${ISOLATE_START}40${ISOLATE_END}`);
+    await i18n.changeLanguage('en');
+    expect(i18n.t('encryption:fido2.enrolled', { name: 'YubiKey 5 NFC' })).toBe('Security key ready: YubiKey 5 NFC');
+  });
+});
+
+const DIGITS: Record<string, RegExp> = { latn: /[0-9]/u, arab: /[\u0660-\u0669]/u, arabext: /[\u06F0-\u06F9]/u };
+
+describe('digits', () => {
+  it.each(LANGUAGES.map((l) => [l.code, l.digits] as const))('%s shows numbers in %s digits in every formatter', async (code, digits) => {
+    const samples = [
+      formatNumber(1_234_567.5, code), formatBytes(1_234_567_890, code), formatPercent(0.42, code), formatClock(3_723_000, code),
+      formatMinutes(12, code),
+    ];
+    const i18n = await createI18n(code);
+    samples.push(i18n.t('apps:search.count', { count: 12, total: 40 }));
+    for (const s of samples) {
+      expect(s).toMatch(DIGITS[digits]!);
+      for (const [other, re] of Object.entries(DIGITS)) if (other !== digits && other !== 'latn') expect(s).not.toMatch(re);
+      if (digits !== 'latn') expect(s.replace(/[0-9]/g, '')).toBe(s); // no Western digits mixed in
+    }
   });
 });

@@ -44,10 +44,10 @@ export function AppsPage() {
   const others = apps.filter((a) => a !== BROWSER_APP && a !== NIXOS_APP).length;
 
   const lockOf = (id: string, selected: boolean): Lock => {
-    if (profile === 'minimal') return { reason: t('lock.minimal'), action: 'common' };
-    if (id === BROWSER_APP) return { reason: t('lock.browser') };
-    if (id === NIXOS_APP) return profile === 'power' ? { reason: t('lock.nixosPower') } : { reason: t('lock.nixosCommon'), action: 'power' };
-    if (!selected && others >= OTHER_APPS_MAX) return { reason: t('lock.max', { max: OTHER_APPS_MAX }) };
+    if (profile === 'minimal') return { reason: t('lockedBecause.minimal'), action: 'common' };
+    if (id === BROWSER_APP) return { reason: t('lockedBecause.browser') };
+    if (id === NIXOS_APP) return profile === 'power' ? { reason: t('lockedBecause.nixosPower') } : { reason: t('lockedBecause.nixosCommon'), action: 'power' };
+    if (!selected && others >= OTHER_APPS_MAX) return { reason: t('lockedBecause.max', { max: OTHER_APPS_MAX }) };
     return null;
   };
 

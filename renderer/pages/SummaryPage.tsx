@@ -88,11 +88,11 @@ export function SummaryPage() {
           <span lang={choices.locale}>{findLanguage(choices.locale)?.nativeName ?? choices.locale}</span>
         </SummaryItem>
         <SummaryItem term={t('summary:item.keyboard')} setBy={item(languageBy, by.keyboard)}>{layoutName}</SummaryItem>
-        <SummaryItem term={t('summary:item.accessibility')} setBy={item(languageBy, by.accessibility)}>{a11yOn.length ? formatList(a11yOn, lang) : t('summary:none')}</SummaryItem>
+        <SummaryItem term={t('summary:item.accessibility')} setBy={item(languageBy, by.accessibility)}>{a11yOn.length ? formatList(a11yOn, lang) : t('summary:accessibilityNone')}</SummaryItem>
       </SummarySection>
 
       <SummarySection title={t('summary:section.profile')} page="profile" changeLabel={t('summary:changeProfile')} setBy={profileBy}>
-        <SummaryItem term={t('summary:item.profile')} setBy={item(profileBy, by.profile)}>{choices.profile ? t(`profile:${choices.profile}.title`) : t('summary:none')}</SummaryItem>
+        <SummaryItem term={t('summary:item.profile')} setBy={item(profileBy, by.profile)}>{choices.profile ? t(`profile:${choices.profile}.title`) : t('summary:profileNone')}</SummaryItem>
         <SummaryItem term={t('summary:item.vms')} setBy={item(profileBy, by.apps)}>{formatList(allVms(choices.apps).map((id) => vm.name(id)), lang)}</SummaryItem>
         <SummaryItem term={t('summary:item.space')}>
           {t('summary:spaceAndTime', { size: formatBytes(bytes, lang), time: formatMinutes(estimateMinutes(bytes), lang) })}

@@ -23,7 +23,7 @@ const keys = (v: { reasons: readonly { key: string }[] }) => v.reasons.map((r) =
 describe('validators', () => {
   it('welcome passes with a known language and layout, fails otherwise', () => {
     expect(validateWelcome(base()).ok).toBe(true);
-    expect(keys(validateWelcome(withChoices({ keyboard: { layout: 'zz', variant: '' } })))).toEqual(['welcome:reason.keyboard']);
+    expect(keys(validateWelcome(withChoices({ keyboard: { layout: 'zz', variant: '' } })))).toEqual(['welcome:cannotContinue.keyboard']);
   });
 
   it('profile needs a choice', () => {
@@ -33,40 +33,40 @@ describe('validators', () => {
 
   it('apps: each profile rule has its own reason', () => {
     expect(validateApps(withChoices({ profile: 'common', apps: ['browser', 'editor', 'terminal'] })).ok).toBe(true);
-    expect(keys(validateApps(withChoices({ profile: 'common', apps: ['editor', 'terminal'] })))).toEqual(['apps:rule.browserMissing']);
-    expect(keys(validateApps(withChoices({ profile: 'common', apps: ['browser', 'editor'] })))).toEqual(['apps:rule.tooFew']);
-    expect(keys(validateApps(withChoices({ profile: 'common', apps: ['browser', 'editor', 'terminal', 'mail', 'chat'] })))).toEqual(['apps:rule.tooMany']);
-    expect(keys(validateApps(withChoices({ profile: 'common', apps: ['browser', 'editor', 'terminal', 'nixos'] })))).toEqual(['apps:rule.nixosNotAllowed']);
-    expect(keys(validateApps(withChoices({ profile: 'power', apps: ['browser', 'editor', 'terminal'] })))).toEqual(['apps:rule.nixosMissing']);
-    expect(keys(validateApps(withChoices({ profile: 'minimal', apps: ['browser'] })))).toEqual(['apps:rule.minimalHasApps']);
+    expect(keys(validateApps(withChoices({ profile: 'common', apps: ['editor', 'terminal'] })))).toEqual(['apps:cannotContinue.browserMissing']);
+    expect(keys(validateApps(withChoices({ profile: 'common', apps: ['browser', 'editor'] })))).toEqual(['apps:cannotContinue.tooFew']);
+    expect(keys(validateApps(withChoices({ profile: 'common', apps: ['browser', 'editor', 'terminal', 'mail', 'chat'] })))).toEqual(['apps:cannotContinue.tooMany']);
+    expect(keys(validateApps(withChoices({ profile: 'common', apps: ['browser', 'editor', 'terminal', 'nixos'] })))).toEqual(['apps:cannotContinue.nixosNotAllowed']);
+    expect(keys(validateApps(withChoices({ profile: 'power', apps: ['browser', 'editor', 'terminal'] })))).toEqual(['apps:cannotContinue.nixosMissing']);
+    expect(keys(validateApps(withChoices({ profile: 'minimal', apps: ['browser'] })))).toEqual(['apps:cannotContinue.minimalHasApps']);
   });
 
   it('apps: unknown ids and too little space are reasons', () => {
-    expect(keys(validateApps(withChoices({ profile: 'common', apps: ['browser', 'editor', 'ghost'] })))).toEqual(['apps:reason.unknownApp']);
+    expect(keys(validateApps(withChoices({ profile: 'common', apps: ['browser', 'editor', 'ghost'] })))).toEqual(['apps:cannotContinue.unknownApp']);
     const small = base();
     const tight: WizardData = { ...small, boot: { ...small.boot, helper: helperInfo({ machine: { userDataBytes: 1e9, memoryBytes: 1 } }) } };
     const v = validateApps(withChoices({ profile: 'minimal', apps: [] }, tight));
-    expect(keys(v)).toEqual(['apps:reason.noSpace']);
+    expect(keys(v)).toEqual(['apps:cannotContinue.noSpace']);
     expect(v.reasons[0]!.values).toMatchObject({ have: 1e9 });
   });
 
   it('encryption: method first, then length, typeability and the rehearsal that confirms it', () => {
-    expect(keys(validateEncryption(base()))).toEqual(['encryption:reason.chooseMethod']);
+    expect(keys(validateEncryption(base()))).toEqual(['encryption:cannotContinue.chooseMethod']);
     const pass = withChoices({ encryption: { method: 'passphrase', recoveryKey: true } });
-    expect(keys(validateEncryption(pass))).toEqual(['encryption:reason.tooShort']);
+    expect(keys(validateEncryption(pass))).toEqual(['encryption:cannotContinue.tooShort']);
     const ok = withSecrets({ passphrase: 'long enough', rehearsal: 'long enough', passphraseStrength: { text: 'long enough', score: 3 } }, pass);
     expect(validateEncryption(ok).ok).toBe(true);
-    expect(keys(validateEncryption({ ...ok, secrets: { ...ok.secrets, rehearsal: 'long enougH' } }))).toEqual(['encryption:reason.rehearsalMismatch']);
-    expect(keys(validateEncryption({ ...ok, secrets: { ...ok.secrets, rehearsal: '' } }))).toEqual(['encryption:reason.rehearsalMismatch']);
+    expect(keys(validateEncryption({ ...ok, secrets: { ...ok.secrets, rehearsal: 'long enougH' } }))).toEqual(['encryption:cannotContinue.rehearsalMismatch']);
+    expect(keys(validateEncryption({ ...ok, secrets: { ...ok.secrets, rehearsal: '' } }))).toEqual(['encryption:cannotContinue.rehearsalMismatch']);
   });
 
   it('encryption: a guessable passphrase blocks, and so does one whose strength is not known yet', () => {
     const text = 'password1';
     const typed = (strength: { text: string; score: number } | null) =>
       withSecrets({ passphrase: text, rehearsal: text, passphraseStrength: strength }, withChoices({ encryption: { method: 'passphrase', recoveryKey: false } }));
-    expect(keys(validateEncryption(typed(null)))).toEqual(['encryption:reason.strengthPending']);
-    expect(keys(validateEncryption(typed({ text: 'password', score: 4 })))).toEqual(['encryption:reason.strengthPending']);
-    expect(keys(validateEncryption(typed({ text, score: 1 })))).toEqual(['encryption:reason.tooWeak']);
+    expect(keys(validateEncryption(typed(null)))).toEqual(['encryption:cannotContinue.strengthPending']);
+    expect(keys(validateEncryption(typed({ text: 'password', score: 4 })))).toEqual(['encryption:cannotContinue.strengthPending']);
+    expect(keys(validateEncryption(typed({ text, score: 1 })))).toEqual(['encryption:cannotContinue.tooWeak']);
     expect(validateEncryption(typed({ text, score: 2 })).ok).toBe(true);
   });
 
@@ -75,17 +75,17 @@ describe('validators', () => {
     const typed = (layout: string) =>
       withSecrets({ passphrase: text, rehearsal: text, passphraseStrength: { text, score: 4 } }, withChoices({ keyboard: { layout, variant: '' }, encryption: { method: 'passphrase', recoveryKey: false } }));
     const us = validateEncryption(typed('us'));
-    expect(keys(us)).toEqual(['encryption:reason.untypeable']);
+    expect(keys(us)).toEqual(['encryption:cannotContinue.untypeable']);
     expect(us.reasons[0]!.values).toMatchObject({ chars: 'ü ß ö', count: 3 });
     expect(validateEncryption(typed('de')).ok).toBe(true);
   });
 
   it('encryption: FIDO2 needs a verified enrollment', () => {
     const f = withChoices({ encryption: { method: 'fido2', recoveryKey: true } });
-    expect(keys(validateEncryption(f))).toEqual(['encryption:reason.fido2NotEnrolled']);
+    expect(keys(validateEncryption(f))).toEqual(['encryption:cannotContinue.fido2NotEnrolled']);
     const params = { credential: 'AA==', salt: 'AA==', rp: 'io.systemd.cryptsetup' as const, clientPinRequired: false, upRequired: true, uvRequired: false };
     const enrolled = { ...f, fido2: { ...f.fido2, enrollment: { enrollmentId: 'e', params, verified: false, deviceName: 'k' } } };
-    expect(keys(validateEncryption(enrolled))).toEqual(['encryption:reason.fido2NotVerified']);
+    expect(keys(validateEncryption(enrolled))).toEqual(['encryption:cannotContinue.fido2NotVerified']);
     expect(validateEncryption({ ...enrolled, fido2: { ...enrolled.fido2, enrollment: { ...enrolled.fido2.enrollment, verified: true } } }).ok).toBe(true);
   });
 
@@ -93,8 +93,8 @@ describe('validators', () => {
     const key = formatRecoveryKey(new Uint8Array(32).map((_, i) => i * 7));
     const group = key.split('-')[5]!;
     const r = withSecrets({ recoveryKey: key, recoveryGroup: 5 }, withChoices({ encryption: { method: 'passphrase', recoveryKey: true } }));
-    expect(keys(validateRecovery(r))).toEqual(['recovery:reason.confirmEmpty']);
-    expect(keys(validateRecovery({ ...r, secrets: { ...r.secrets, recoveryConfirm: key.split('-')[4]! } }))).toEqual(['recovery:reason.confirmMismatch']);
+    expect(keys(validateRecovery(r))).toEqual(['recovery:cannotContinue.confirmEmpty']);
+    expect(keys(validateRecovery({ ...r, secrets: { ...r.secrets, recoveryConfirm: key.split('-')[4]! } }))).toEqual(['recovery:cannotContinue.confirmMismatch']);
     expect(validateRecovery({ ...r, secrets: { ...r.secrets, recoveryConfirm: ` ${group.slice(0, 4).toUpperCase()} ${group.slice(4)} ` } }).ok).toBe(true);
     expect(validateRecovery(withChoices({ encryption: { method: 'passphrase', recoveryKey: false } })).ok).toBe(true);
   });

@@ -11,7 +11,7 @@ import { catalogApps, selectionBytes } from './presets';
 import type { WizardData } from './types';
 
 export interface Reason {
-  /** i18n key with namespace, e.g. `encryption:reason.tooShort`. */
+  /** i18n key with namespace, e.g. `encryption:cannotContinue.tooShort`. */
   readonly key: string;
   readonly values?: Readonly<Record<string, string | number>>;
   /** The id of the form control the reason is about, for aria-describedby and focus. */
@@ -29,44 +29,44 @@ const result = (reasons: Reason[]): Validation => ({ ok: reasons.length === 0, r
 
 export function validateWelcome({ choices }: Input): Validation {
   const reasons: Reason[] = [];
-  if (!findLanguage(choices.locale)) reasons.push({ key: 'welcome:reason.language', field: 'language' });
-  if (!findLayout(choices.keyboard)) reasons.push({ key: 'welcome:reason.keyboard', field: 'keyboard-layout' });
+  if (!findLanguage(choices.locale)) reasons.push({ key: 'welcome:cannotContinue.language', field: 'language' });
+  if (!findLayout(choices.keyboard)) reasons.push({ key: 'welcome:cannotContinue.keyboard', field: 'keyboard-layout' });
   return result(reasons);
 }
 
 export function validateProfile({ choices }: Input): Validation {
-  return result(choices.profile ? [] : [{ key: 'profile:reason.choose', field: 'profile-minimal' }]);
+  return result(choices.profile ? [] : [{ key: 'profile:cannotContinue.choose', field: 'profile-minimal' }]);
 }
 
 export function profileReason(problem: ProfileProblem): Reason {
   switch (problem.kind) {
     case 'minimal-has-apps':
-      return { key: 'apps:rule.minimalHasApps' };
+      return { key: 'apps:cannotContinue.minimalHasApps' };
     case 'browser-missing':
-      return { key: 'apps:rule.browserMissing', field: 'app-browser' };
+      return { key: 'apps:cannotContinue.browserMissing', field: 'app-browser' };
     case 'too-few-apps':
-      return { key: 'apps:rule.tooFew', values: { min: problem.min, count: problem.count } };
+      return { key: 'apps:cannotContinue.tooFew', values: { min: problem.min, count: problem.count } };
     case 'too-many-apps':
-      return { key: 'apps:rule.tooMany', values: { max: problem.max, count: problem.count } };
+      return { key: 'apps:cannotContinue.tooMany', values: { max: problem.max, count: problem.count } };
     case 'nixos-missing':
-      return { key: 'apps:rule.nixosMissing', field: `app-${NIXOS_APP}` };
+      return { key: 'apps:cannotContinue.nixosMissing', field: `app-${NIXOS_APP}` };
     case 'nixos-not-allowed':
-      return { key: 'apps:rule.nixosNotAllowed', field: `app-${NIXOS_APP}` };
+      return { key: 'apps:cannotContinue.nixosNotAllowed', field: `app-${NIXOS_APP}` };
   }
 }
 
 export function validateApps({ choices, boot }: Input): Validation {
-  if (!choices.profile) return result([{ key: 'profile:reason.choose' }]);
+  if (!choices.profile) return result([{ key: 'profile:cannotContinue.choose' }]);
   const helper = boot.helper;
-  if (!helper) return result([{ key: 'apps:reason.noCatalog' }]);
+  if (!helper) return result([{ key: 'apps:cannotContinue.noCatalog' }]);
   const reasons: Reason[] = profileProblems(choices.profile, choices.apps).map(profileReason);
   const known = new Set(catalogApps(helper.catalog));
   for (const id of choices.apps) {
-    if (!known.has(id)) reasons.push({ key: 'apps:reason.unknownApp', values: { id } });
+    if (!known.has(id)) reasons.push({ key: 'apps:cannotContinue.unknownApp', values: { id } });
   }
   const need = selectionBytes(helper.catalog, choices.apps);
   if (need > helper.machine.userDataBytes) {
-    reasons.push({ key: 'apps:reason.noSpace', values: { need, have: helper.machine.userDataBytes } });
+    reasons.push({ key: 'apps:cannotContinue.noSpace', values: { need, have: helper.machine.userDataBytes } });
   }
   return result(reasons);
 }
@@ -89,11 +89,11 @@ export function rehearsalConfirms(input: Pick<Input, 'choices' | 'secrets'>): bo
  * argon2id, an offline one for a long time; 0 and 1 are dictionary words and their variants.
  */
 export const MIN_PASSPHRASE_SCORE = 2;
-export const STRENGTH_PENDING_REASON = 'encryption:reason.strengthPending';
+export const STRENGTH_PENDING_REASON = 'encryption:cannotContinue.strengthPending';
 
 function strengthReasons({ passphrase, passphraseStrength }: Input['secrets']): Reason[] {
-  if (passphraseStrength?.text !== passphrase) return [{ key: 'encryption:reason.strengthPending', field: 'passphrase' }];
-  if (passphraseStrength.score < MIN_PASSPHRASE_SCORE) return [{ key: 'encryption:reason.tooWeak', field: 'passphrase' }];
+  if (passphraseStrength?.text !== passphrase) return [{ key: 'encryption:cannotContinue.strengthPending', field: 'passphrase' }];
+  if (passphraseStrength.score < MIN_PASSPHRASE_SCORE) return [{ key: 'encryption:cannotContinue.tooWeak', field: 'passphrase' }];
   return [];
 }
 
@@ -101,26 +101,26 @@ function validatePassphrase(input: Input): Reason[] {
   const { passphrase, rehearsal } = input.secrets;
   const reasons: Reason[] = [];
   const problem = passphraseProblem(passphrase);
-  if (problem === 'too-short') reasons.push({ key: 'encryption:reason.tooShort', values: { min: PASSPHRASE_MIN_CODE_POINTS }, field: 'passphrase' });
-  if (problem === 'too-long') reasons.push({ key: 'encryption:reason.tooLong', values: { max: PASSPHRASE_MAX_CODE_POINTS }, field: 'passphrase' });
+  if (problem === 'too-short') reasons.push({ key: 'encryption:cannotContinue.tooShort', values: { min: PASSPHRASE_MIN_CODE_POINTS }, field: 'passphrase' });
+  if (problem === 'too-long') reasons.push({ key: 'encryption:cannotContinue.tooLong', values: { max: PASSPHRASE_MAX_CODE_POINTS }, field: 'passphrase' });
   if (problem === null) reasons.push(...strengthReasons(input.secrets));
   const untypeable = passphraseUntypeable(input);
   if (untypeable.length > 0) {
-    reasons.push({ key: 'encryption:reason.untypeable', values: { chars: untypeable.join(' '), count: untypeable.length }, field: 'passphrase' });
+    reasons.push({ key: 'encryption:cannotContinue.untypeable', values: { chars: untypeable.join(' '), count: untypeable.length }, field: 'passphrase' });
   }
-  if (rehearsal !== passphrase) reasons.push({ key: 'encryption:reason.rehearsalMismatch', field: 'rehearsal' });
+  if (rehearsal !== passphrase) reasons.push({ key: 'encryption:cannotContinue.rehearsalMismatch', field: 'rehearsal' });
   return reasons;
 }
 
 function validateFido2({ fido2 }: Input): Reason[] {
-  if (!fido2.enrollment) return [{ key: 'encryption:reason.fido2NotEnrolled', field: 'fido2-enroll' }];
-  if (!fido2.enrollment.verified) return [{ key: 'encryption:reason.fido2NotVerified', field: 'fido2-enroll' }];
+  if (!fido2.enrollment) return [{ key: 'encryption:cannotContinue.fido2NotEnrolled', field: 'fido2-enroll' }];
+  if (!fido2.enrollment.verified) return [{ key: 'encryption:cannotContinue.fido2NotVerified', field: 'fido2-enroll' }];
   return [];
 }
 
 export function validateEncryption(input: Input): Validation {
   const method = input.choices.encryption.method;
-  if (method === null) return result([{ key: 'encryption:reason.chooseMethod', field: 'method-passphrase' }]);
+  if (method === null) return result([{ key: 'encryption:cannotContinue.chooseMethod', field: 'method-passphrase' }]);
   return result(method === 'passphrase' ? validatePassphrase(input) : validateFido2(input));
 }
 
@@ -131,11 +131,11 @@ export function recoveryGroupText(recoveryKey: string, group: number): string {
 
 export function validateRecovery({ choices, secrets }: Input): Validation {
   if (!needsRecoveryKey(choices.encryption)) return result([]);
-  if (!secrets.recoveryKey || !isRecoveryKey(secrets.recoveryKey)) return result([{ key: 'recovery:reason.noKey' }]);
+  if (!secrets.recoveryKey || !isRecoveryKey(secrets.recoveryKey)) return result([{ key: 'recovery:cannotContinue.noKey' }]);
   const typed = secrets.recoveryConfirm.toLowerCase().replace(/[^a-z]/g, '');
   const expected = recoveryGroupText(secrets.recoveryKey, secrets.recoveryGroup);
-  if (typed.length === 0) return result([{ key: 'recovery:reason.confirmEmpty', values: { group: secrets.recoveryGroup + 1 }, field: 'recovery-confirm' }]);
-  if (typed !== expected) return result([{ key: 'recovery:reason.confirmMismatch', values: { group: secrets.recoveryGroup + 1 }, field: 'recovery-confirm' }]);
+  if (typed.length === 0) return result([{ key: 'recovery:cannotContinue.confirmEmpty', values: { group: secrets.recoveryGroup + 1 }, field: 'recovery-confirm' }]);
+  if (typed !== expected) return result([{ key: 'recovery:cannotContinue.confirmMismatch', values: { group: secrets.recoveryGroup + 1 }, field: 'recovery-confirm' }]);
   return result([]);
 }
 
@@ -147,7 +147,7 @@ const VALIDATORS: Record<WizardPage, (input: Input) => Validation> = {
   recovery: validateRecovery,
   summary: (input) => {
     const blocked = firstInvalidPage(input, 'summary');
-    return result(blocked ? [{ key: 'summary:reason.incomplete', values: { page: blocked } }] : []);
+    return result(blocked ? [{ key: 'summary:cannotContinue.incomplete', values: { page: blocked } }] : []);
   },
 };
 

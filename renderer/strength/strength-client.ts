@@ -6,7 +6,7 @@ import type { Estimate } from './zxcvbn';
 
 export interface StrengthEstimator {
   /** Null when a newer request made this one moot before it was worked on. */
-  estimate(text: string, userInputs: readonly string[]): Promise<StrengthResult | null>;
+  estimate(text: string, userInputs: readonly string[], language: string): Promise<StrengthResult | null>;
   /** Whether estimates are made off the main thread (so asking on every keystroke is cheap). */
   readonly inWorker: boolean;
   dispose(): void;
@@ -16,9 +16,9 @@ function inPage(): StrengthEstimator {
   let loaded: Promise<Estimate> | null = null;
   return {
     inWorker: false,
-    estimate(text, userInputs) {
+    estimate(text, userInputs, language) {
       loaded ??= import('./zxcvbn').then((m) => m.createEstimate());
-      return loaded.then((estimate) => estimate(text, userInputs));
+      return loaded.then((estimate) => estimate(text, userInputs, language));
     },
     dispose() {},
   };
@@ -27,6 +27,7 @@ function inPage(): StrengthEstimator {
 interface Request {
   readonly text: string;
   readonly userInputs: readonly string[];
+  readonly language: string;
   readonly resolve: (r: StrengthResult | null) => void;
 }
 
@@ -45,7 +46,7 @@ export function createStrengthEstimator(): StrengthEstimator {
 
   const send = (request: Request) => {
     working = { id: nextId++, request };
-    worker!.postMessage({ id: working.id, text: request.text, userInputs: request.userInputs });
+    worker!.postMessage({ id: working.id, text: request.text, userInputs: request.userInputs, language: request.language });
   };
 
   worker.onmessage = (event: MessageEvent<StrengthReply>) => {
@@ -62,7 +63,7 @@ export function createStrengthEstimator(): StrengthEstimator {
   worker.onerror = () => {
     broken = true;
     worker?.terminate();
-    for (const r of [working?.request, waiting]) if (r) void fallback.estimate(r.text, r.userInputs).then(r.resolve);
+    for (const r of [working?.request, waiting]) if (r) void fallback.estimate(r.text, r.userInputs, r.language).then(r.resolve);
     working = null;
     waiting = null;
   };
@@ -71,10 +72,10 @@ export function createStrengthEstimator(): StrengthEstimator {
     get inWorker() {
       return !broken;
     },
-    estimate(text, userInputs) {
-      if (broken || !worker) return fallback.estimate(text, userInputs);
+    estimate(text, userInputs, language) {
+      if (broken || !worker) return fallback.estimate(text, userInputs, language);
       return new Promise((resolve) => {
-        const request = { text, userInputs, resolve };
+        const request = { text, userInputs, language, resolve };
         if (!working) return send(request);
         waiting?.resolve(null);
         waiting = request;

@@ -11,7 +11,8 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 const estimate = createEstimate();
 
+// The page sends the next request only once this one is answered, so answers stay in order.
 scope.onmessage = (event) => {
-  const { id, text, userInputs } = event.data;
-  scope.postMessage({ id, result: estimate(text, userInputs) });
+  const { id, text, userInputs, language } = event.data;
+  void estimate(text, userInputs, language).then((result) => scope.postMessage({ id, result }));
 };

@@ -14,6 +14,8 @@ export interface StrengthRequest {
   readonly id: number;
   readonly text: string;
   readonly userInputs: readonly string[];
+  /** The page's language: its dictionary is used where zxcvbn-ts has one. */
+  readonly language: string;
 }
 
 export interface StrengthReply {

@@ -40,6 +40,7 @@ describe('bench: pure parts', () => {
   it('names lazy chunks by what their source maps hold', () => {
     expect(lazyName(['../../node_modules/@zxcvbn-ts/core/dist/index.js'], 'zxcvbn-1.js')).toBe('strength estimator (in-page fallback)');
     expect(lazyName(['../../renderer/strength/strength.worker.ts'], 'w.js')).toBe('strength estimator (worker)');
+    expect(lazyName(['../../node_modules/@zxcvbn-ts/language-pt-br/dist/index.esm.js'], 'index.esm-1.js')).toBe('strength dictionary pt-br (loaded with its language)');
     expect(lazyName(['../../node_modules/qrcode/lib/browser.js'], 'browser-1.js')).toBe('QR code');
     expect(lazyName(['../../../assets/locales/fi/welcome.json'], 'welcome-1.js')).toBe('locale fi');
     const code = 'var t={"../../assets/locales/fi/welcome.json":()=>P(()=>import(`./welcome-B1.js`).then(e=>e.default),[],import.meta.url)}';

@@ -60,6 +60,8 @@ async function staticClosure(dir: string, entries: readonly string[]): Promise<S
 /** What a lazily loaded file is for, from the sources its map lists. */
 export function lazyName(sources: readonly string[], file: string): string {
   const has = (s: string) => sources.some((x) => x.includes(s));
+  const dictionary = sources.map((s) => /@zxcvbn-ts\/language-(?!common|en\/)([a-z-]+)\//.exec(s)?.[1]).find(Boolean);
+  if (dictionary) return `strength dictionary ${dictionary} (loaded with its language)`;
   if (has('strength.worker')) return 'strength estimator (worker)';
   if (has('@zxcvbn-ts')) return 'strength estimator (in-page fallback)';
   if (has('node_modules/qrcode/')) return 'QR code';

@@ -19,13 +19,24 @@ export const SLOW_STEP = { 'userdata-mount': 1500 };
 const SLOW_ROW = '.install-steps > li:nth-child(5).install-step-running';
 
 /**
- * A passphrase the language's suggested keyboard layout can type at the unlock prompt (the
- * wizard refuses others). Every language's suggestion types Latin letters (Arabic's own layout
- * has no console keymap, so English (US) is suggested for it: ADR 033).
- * @param {string | undefined} _language
+ * Passphrases the suggested keyboard layouts of languages without Latin letters can type at the
+ * unlock prompt (the wizard refuses others): the Hebrew, Persian and Ukrainian layouts. Arabic's
+ * own layout has no console keymap, so English (US) is suggested for it (ADR 033).
  */
-export function passphraseFor(_language) {
-  return 'violet anchor meadow 42 lantern';
+const NATIVE_PASSPHRASES = {
+  he: 'נהר ירוק מעל הר רחוק',
+  fa: 'رود سبز بالای کوه دور',
+  uk: 'зелена річка над далекою горою',
+};
+
+/**
+ * A passphrase the language's suggested keyboard layout can type at the unlock prompt; Latin
+ * words for every other language (Japanese, Chinese and Korean included: their layouts type
+ * Latin letters, the input method is not there at boot).
+ * @param {string | undefined} language
+ */
+export function passphraseFor(language) {
+  return NATIVE_PASSPHRASES[/** @type {keyof typeof NATIVE_PASSPHRASES} */ (language ?? '')] ?? 'violet anchor meadow 42 lantern';
 }
 
 /** The states `walkWizard` reports, in order (helper-wait only when the helper starts down). */

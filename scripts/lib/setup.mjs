@@ -14,6 +14,8 @@ export const SYSTEM_PACKAGES = {
   e2fsprogs: '/usr/sbin/mkfs.ext4',
   fdisk: '/usr/sbin/sfdisk',
   'fonts-noto-core': '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
+  // Chinese, Japanese and Korean glyphs, subset at build time (scripts/l10n/fonts/).
+  'fonts-noto-cjk': '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
 };
 
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });

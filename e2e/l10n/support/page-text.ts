@@ -84,3 +84,53 @@ export function overflowingText(page: Page): Promise<Overflow[]> {
     return out;
   });
 }
+
+export interface MissingGlyph {
+  readonly char: string;
+  readonly where: string;
+  readonly fonts: string;
+}
+
+/**
+ * Characters on screen, in text of the page's language, that no bundled font in the element's
+ * own font stack draws (the @font-face rules' unicode-range is what each subset file maps, so
+ * "in range" is "has a glyph"). Monospace text may use the system's monospace font first, but
+ * its stack ends in a bundled face too; controls and default-ignorable marks (FSI, PDI, ZWNJ…)
+ * need none.
+ */
+export function missingGlyphs(page: Page, lang: string): Promise<MissingGlyph[]> {
+  // Each face is matched by family and by the weight the text is set in (regular or bold).
+  return page.evaluate((pageLang) => {
+    const weightOf = (w: string) => (w === 'normal' ? 400 : w === 'bold' ? 700 : Number(w));
+    const faces = [...document.fonts].map((f) => ({
+      family: f.family.replace(/^["']|["']$/g, ''),
+      weight: weightOf(f.weight),
+      ranges: f.unicodeRange.split(',').map((r) => {
+        const [a, b] = r.trim().replace(/^U\+/i, '').split('-').map((x) => parseInt(x, 16));
+        return [a!, b ?? a!] as const;
+      }),
+    }));
+    const noGlyph = /[\p{Cc}\p{Default_Ignorable_Code_Point}\s]/u;
+    const out: { char: string; where: string; fonts: string }[] = [];
+    const seen = new Set<string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !n.textContent?.trim() || el.closest('option, script, style')) continue;
+      if ((el.closest('[lang]')?.getAttribute('lang') ?? '') !== pageLang || !el.checkVisibility({ checkVisibilityCSS: true })) continue;
+      const style = getComputedStyle(el);
+      const stack = style.fontFamily.split(',').map((f) => f.trim().replace(/^["']|["']$/g, ''));
+      // Synthesized weights aside, the browser draws 400-599 with the regular face and 600+ with the bold.
+      const weight = weightOf(style.fontWeight) >= 600 ? 700 : 400;
+      for (const char of n.textContent) {
+        const cp = char.codePointAt(0)!;
+        const key = `${char}${weight}${stack.join()}`;
+        if (noGlyph.test(char) || seen.has(key)) continue;
+        seen.add(key);
+        const drawn = faces.some((f) => f.weight === weight && stack.includes(f.family) && f.ranges.some(([a, b]) => cp >= a && cp <= b));
+        if (!drawn) out.push({ char, where: el.tagName.toLowerCase() + (el.className ? `.${String(el.className).split(' ')[0]}` : ''), fonts: `${weight} ${style.fontFamily}` });
+      }
+    }
+    return out;
+  }, lang);
+}

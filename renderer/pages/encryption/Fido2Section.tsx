@@ -75,7 +75,7 @@ export function Fido2Section({ validation, showReasons }: { validation: Validati
               <li key={d.id}>
                 <label className="device">
                   <input type="radio" name="fido2-device" checked={fido2.deviceId === d.id} onChange={() => store.selectFido2Device(d.id)} disabled={busy} />
-                  <span className="device-name">{d.name}</span>
+                  <bdi className="device-name">{d.name}</bdi>
                   {d.simulated ? <span className="badge">{t('fido2.simulated')}</span> : null}
                   {d.hasPin ? <span className="badge">{t('fido2.hasPin')}</span> : null}
                 </label>

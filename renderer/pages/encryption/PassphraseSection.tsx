@@ -8,7 +8,8 @@ import { Icon } from '../../components/Icon';
 import { LayoutSuggestion } from '../../components/LayoutSuggestion';
 import { Notice } from '../../components/Notice';
 import { SecretInput } from '../../components/SecretInput';
-import { layoutId } from '../../state/keyboard-layouts';
+import { findLanguage } from '../../i18n/languages';
+import { layoutId, suggestedLayout } from '../../state/keyboard-layouts';
 import { passphraseUntypeable, rehearsalConfirms, type Validation } from '../../state/validators';
 import { reasonsFor } from '../../components/use-reason-text';
 import { PassphraseStrength } from './StrengthMeter';
@@ -26,6 +27,13 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
   const layoutName = t(`keyboard:layout.${layoutId(choices.keyboard)}`);
   const reasons = (field: string) => (showReasons ? reasonsFor(validation.reasons, field) : []);
   const rehearsalOk = rehearsalConfirms({ choices, secrets });
+  // Japanese, Chinese and Korean are typed through an input method, which the unlock prompt at
+  // boot does not have: say so before a passphrase is chosen, and offer the language's own
+  // layout, which types Latin letters there (ADR 048), or English (US) where the prompt cannot
+  // load that layout (ADR 033).
+  const language = findLanguage(choices.locale);
+  const suggested = language?.inputMethod ? suggestedLayout(language.keyboard) : null;
+  const onSuggested = suggested !== null && layoutId(suggested) === layoutId(choices.keyboard);
 
   return (
     <div className="secret-section">
@@ -37,6 +45,17 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
         <LayoutSuggestion focusAfterUse="unlock-layout" />
       </Notice>
 
+      {suggested ? (
+        <Notice tone="info" id="input-method-notice">
+          <p>{t('passphrase.inputMethod', { layout: t(`keyboard:layout.${layoutId(suggested)}`) })}</p>
+          {onSuggested ? null : (
+            <button type="button" className="button button-link" onClick={() => store.setKeyboard(suggested)}>
+              {t('passphrase.useSuggestedLayout', { layout: t(`keyboard:layout.${layoutId(suggested)}`) })}
+            </button>
+          )}
+        </Notice>
+      ) : null}
+
       <SecretInput
         id="passphrase"
         label={t('passphrase.label')}
@@ -47,7 +66,7 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
         errorId={reasons('passphrase').length > 0 ? 'passphrase-error' : undefined}
         extraDescribedBy={untypeable.length > 0 ? 'passphrase-untypeable' : 'passphrase-strength'}
       />
-      <FieldMessage id="passphrase-error" reasons={reasons('passphrase').filter((r) => r.key !== 'encryption:reason.untypeable')} />
+      <FieldMessage id="passphrase-error" reasons={reasons('passphrase').filter((r) => r.key !== 'encryption:cannotContinue.untypeable')} />
       {untypeable.length > 0 ? (
         <Notice tone="warning" id="passphrase-untypeable" role="alert">
           <p>{t('passphrase.untypeable', { chars: untypeable.join(' '), count: untypeable.length, layout: layoutName })}</p>

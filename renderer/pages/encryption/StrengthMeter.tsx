@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format';
 import type { StrengthResult } from '../../strength/types';
 import { useStrength } from './use-strength';
-import { useActions } from '../../app/store-context';
+import { useActions, useWizard } from '../../app/store-context';
 
 function crackTimeKey(seconds: number): { key: string; count: number } {
   const minute = 60, hour = 3600, day = 86400, year = 31_557_600;
@@ -49,6 +49,7 @@ export function StrengthMeter({ id, result, empty }: { id: string; result: Stren
 /** The meter for a passphrase: its own component, so an estimate re-renders only the meter. */
 export function PassphraseStrength({ id, text }: { id: string; text: string }) {
   const store = useActions();
-  const result = useStrength(text, store.setPassphraseStrength);
+  const language = useWizard((s) => s.choices.locale);
+  const result = useStrength(text, language, store.setPassphraseStrength);
   return <StrengthMeter id={id} result={result} empty={text.length === 0} />;
 }

@@ -20,9 +20,12 @@ export function preloadStrengthEstimator(): void {
   estimator ??= createStrengthEstimator();
 }
 
-/** `onCurrent` hears the score once the estimate is for exactly `text` (the page gates Next on it). */
-export function useStrength(text: string, onCurrent?: (text: string, score: number) => void): StrengthResult | null {
-  const [result, setResult] = useState<{ text: string; r: StrengthResult } | null>(null);
+/**
+ * `onCurrent` hears the score once the estimate is for exactly `text` in `language` (the page
+ * gates Next on it): a language change estimates again, with that language's dictionary.
+ */
+export function useStrength(text: string, language: string, onCurrent?: (text: string, score: number) => void): StrengthResult | null {
+  const [result, setResult] = useState<{ text: string; language: string; r: StrengthResult } | null>(null);
   // Start the worker (and its dictionaries) as the field appears, not at the first keystroke.
   useEffect(() => {
     estimator ??= createStrengthEstimator();
@@ -32,8 +35,8 @@ export function useStrength(text: string, onCurrent?: (text: string, score: numb
     let live = true;
     const ask = () => {
       estimator ??= createStrengthEstimator();
-      void estimator.estimate(text, USER_INPUTS).then((r) => {
-        if (live && r) setResult({ text, r });
+      void estimator.estimate(text, USER_INPUTS, language).then((r) => {
+        if (live && r) setResult({ text, language, r });
       });
     };
     if (estimator?.inWorker) {
@@ -47,8 +50,9 @@ export function useStrength(text: string, onCurrent?: (text: string, score: numb
       live = false;
       window.clearTimeout(id);
     };
-  }, [text]);
-  const current = text !== '' && result?.text === text;
+  }, [text, language]);
+  // Current: the estimate of exactly this text, with the dictionary of the language shown now.
+  const current = text !== '' && result?.text === text && result.language === language;
   useLayoutEffect(() => {
     if (!current || !result) return;
     performance.clearMarks(STRENGTH_SHOWN_MARK);

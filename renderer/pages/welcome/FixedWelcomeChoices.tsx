@@ -36,7 +36,7 @@ export function FixedAccessibility({ organization }: { organization: string }) {
   const on = A11Y_KEYS.filter((k) => accessibility[k]).map((k) => t(`welcome:accessibility.${k}.label`));
   return (
     <FixedChoice id="accessibility" legend={t('welcome:accessibility.legend')} organization={organization}>
-      {on.length ? formatList(on, i18n.language) : t('summary:none')}
+      {on.length ? formatList(on, i18n.language) : t('summary:accessibilityNone')}
     </FixedChoice>
   );
 }

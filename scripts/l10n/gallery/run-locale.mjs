@@ -7,10 +7,10 @@ import path from 'node:path';
 import { startHelper, startPreview, stop } from '../../lib/processes.mjs';
 import { FAIL_STEP, SLOW_STEP, walkWizard } from '../walk.mjs';
 import { KEYS_LOCALE_ID } from './locales.mjs';
-import { keysOnScreen } from './keys-on-screen.mjs';
+import { keysOnScreen, notesOnScreen } from './keys-on-screen.mjs';
 
 /** @typedef {import('./locales.mjs').GalleryLocale} GalleryLocale */
-/** @typedef {{ name: string, file: string, keys: string[] | null }} Shot */
+/** @typedef {{ name: string, file: string, keys: string[] | null, notes: Record<string, string> | null }} Shot */
 
 const VIEWPORT = { width: 1280, height: 900 };
 
@@ -54,8 +54,10 @@ export async function runLocale(browser, locale, outDir) {
     /** @param {string} name */
     const shoot = async (name) => {
       const file = `${locale.id}/${name}.png`;
+      const keysView = locale.id === KEYS_LOCALE_ID;
+      const notes = keysView ? await notesOnScreen(page) : null;
       await page.screenshot({ path: path.join(outDir, file), fullPage: true, animations: 'disabled', caret: 'hide' });
-      shots.push({ name, file, keys: locale.id === KEYS_LOCALE_ID ? await keysOnScreen(page) : null });
+      shots.push({ name, file, keys: keysView ? await keysOnScreen(page) : null, notes });
     };
     await walkWizard(page, {
       language: locale.pick,
