@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { LANGUAGES } from '../renderer/i18n/languages';
-import { LATIN_LAYOUT, isUnlockLayout } from '../shared/keyboard/unlock-keymaps';
 import { openEscrow, readEscrowPrivateKey } from '../host/answers/escrow';
 import { passphraseFor } from '../scripts/l10n/walk.mjs';
 import { LATIN_LAYOUT, isUnlockLayout } from '../shared/keyboard/unlock-keymaps';
