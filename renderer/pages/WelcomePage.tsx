@@ -17,7 +17,7 @@ export function WelcomePage() {
       <LanguagePicker />
       <KeyboardPicker />
       <AccessibilitySwitches />
-      <p className="status-line" role="status">{waiting ? t('boot:starting.text') : null}</p>
+      <p className="welcome-waiting" role="status">{waiting ? t('boot:starting.text') : null}</p>
     </PageFrame>
   );
 }
