@@ -5,6 +5,9 @@
 //   parts   (JSON PartsInput on stdin)   the plan round trip's necessary work, each part once, in
 //                                        this fresh process as the helper does it: cold
 //   hello N (JSON hello on stdin)        CPU per X25519 key pair plus one frame encode, warm
+//   idle SOCKET HELLO_BYTES              the memory floor: Node with its crypto in use (an Ed25519
+//                                        key, as the helper loads its signing key) listening on a
+//                                        Unix socket, a hello-sized frame to each connection
 // Each prints one JSON line on stdout.
 import { generateKeyPairSync, createPublicKey, verify } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
@@ -113,8 +116,24 @@ function helloCpu(n: number, hello: FrameObject): number {
   return (used.user + used.system) / 1000 / n;
 }
 
+function idle(socketPath: string, helloBytes: number): void {
+  generateKeyPairSync('ed25519');
+  const hello = paddingFrame(helloBytes);
+  const server = net.createServer((socket) => {
+    socket.on('error', () => socket.destroy());
+    socket.write(hello);
+  });
+  server.listen(socketPath, () => process.stdout.write(JSON.stringify({ event: 'ready', socket: socketPath }) + '\n'));
+}
+
 async function mainOf(argv: readonly string[]): Promise<void> {
   const [mode, ...rest] = argv;
+  if (mode === 'idle') {
+    const [socketPath, hello] = [rest[0], Number(rest[1])];
+    if (!socketPath || !(hello >= 4)) throw new Error('usage: idle SOCKET HELLO_BYTES');
+    idle(socketPath, hello);
+    return;
+  }
   if (mode === 'echo') {
     const [socketPath, hello, reply] = [rest[0], Number(rest[1]), Number(rest[2])];
     if (!socketPath || !(hello >= 4) || !(reply >= 4)) throw new Error('usage: echo SOCKET HELLO_BYTES REPLY_BYTES');

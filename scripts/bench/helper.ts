@@ -290,21 +290,36 @@ async function helloFloor(setup: HelperSetup, hello: Hello, n: number): Promise<
   return out.cpuMs;
 }
 
-export async function measureHelper(setup: HelperSetup, counts: { hellos: number; openConnections: number }): Promise<HelperResult> {
-  return withFreshHelper(setup, 'footprint', async (helper) => {
-    const socket = helper.ready.socket!;
-    await sleep(SETTLE_MS);
-    const idleRssBytes = await settledRss(helper.pid);
+/** RSS idle, then with `connections` open (each has read its first frame), of a process that serves `socket`. */
+async function footprint(pid: number, socket: string, connections: number, read: (socket: string) => Promise<{ close(): void }>): Promise<{ idle: number; open: number }> {
+  await sleep(SETTLE_MS);
+  const idle = await settledRss(pid);
+  const open: { close(): void }[] = [];
+  try {
+    for (let i = 0; i < connections; i++) open.push(await read(socket));
+    await sleep(SETTLE_MS / 2);
+    return { idle, open: await settledRss(pid) };
+  } finally {
+    for (const s of open) s.close();
+  }
+}
 
-    const open: Awaited<ReturnType<typeof openHelperSession>>[] = [];
-    let openRssBytes: number;
-    try {
-      for (let i = 0; i < counts.openConnections; i++) open.push(await openHelperSession(unixTransport(socket)));
-      await sleep(SETTLE_MS / 2);
-      openRssBytes = await settledRss(helper.pid);
-    } finally {
-      for (const s of open) s.connection.close();
-    }
+/** Connects and waits for the first bytes: the floor server's stand-in for reading a hello. */
+function firstBytes(socket: string): Promise<{ close(): void }> {
+  return new Promise((resolve, reject) => {
+    const s = net.createConnection({ path: socket });
+    s.once('error', reject);
+    s.once('data', () => resolve({ close: () => s.destroy() }));
+  });
+}
+
+export async function measureHelper(setup: HelperSetup, counts: { hellos: number; openConnections: number }): Promise<HelperResult> {
+  const measured = await withFreshHelper(setup, 'footprint', async (helper) => {
+    const socket = helper.ready.socket!;
+    const rss = await footprint(helper.pid, socket, counts.openConnections, async (path) => {
+      const session = await openHelperSession(unixTransport(path));
+      return { close: () => session.connection.close() };
+    });
     await sleep(SETTLE_MS / 2);
 
     const before = cpuTimes(helper.pid);
@@ -315,18 +330,31 @@ export async function measureHelper(setup: HelperSetup, counts: { hellos: number
     await sleep(200); // let the last closes be handled
     const after = cpuTimes(helper.pid);
     const cpu = { helper: round((after.selfMs - before.selfMs) / counts.hellos, 3), children: round((after.childrenMs - before.childrenMs) / counts.hellos, 3) };
-    const floorPerHelloMs = round(await helloFloor(setup, hello!, Math.max(counts.hellos, 100)), 4);
-    return {
-      bundle: await bundleFacts(setup.helperScript),
-      nodeFlags: [...setup.nodeFlags],
-      idleRssBytes,
-      openConnections: counts.openConnections,
-      openRssBytes,
-      hellos: counts.hellos,
-      cpuPerHelloMs: cpu,
-      wallPerHelloMs: round(wallMs / counts.hellos, 3),
-      floorPerHelloMs,
-      ratioCpu: ratio(cpu.helper + cpu.children, floorPerHelloMs),
-    };
+    return { rss, cpu, wallMs, hello: hello! };
   });
+  // The floors, after the helper is gone: the same readings of a bare Node server, and the CPU of a key pair and a frame.
+  const floorSocket = path.join(setup.workDir, 'idle-floor.sock');
+  const floorServer = await startNode(setup.floorsScript, ['idle', floorSocket, String(encodeFrame(measured.hello).length)], 'memory floor', setup.nodeFlags);
+  let floorRss: { idle: number; open: number };
+  try {
+    floorRss = await footprint(floorServer.pid, floorSocket, counts.openConnections, firstBytes);
+  } finally {
+    await floorServer.stop();
+  }
+  const floorPerHelloMs = round(await helloFloor(setup, measured.hello, Math.max(counts.hellos, 100)), 4);
+  const { cpu } = measured;
+  return {
+    bundle: await bundleFacts(setup.helperScript),
+    nodeFlags: [...setup.nodeFlags],
+    idleRssBytes: measured.rss.idle,
+    openConnections: counts.openConnections,
+    openRssBytes: measured.rss.open,
+    floorIdleRssBytes: floorRss.idle,
+    floorOpenRssBytes: floorRss.open,
+    hellos: counts.hellos,
+    cpuPerHelloMs: cpu,
+    wallPerHelloMs: round(measured.wallMs / counts.hellos, 3),
+    floorPerHelloMs,
+    ratioCpu: ratio(cpu.helper + cpu.children, floorPerHelloMs),
+  };
 }
