@@ -18,12 +18,18 @@ export function layoutId(choice: KeyboardChoice): string {
   return choice.variant ? `${choice.layout}(${choice.variant})` : choice.layout;
 }
 
-export const KEYBOARD_LAYOUTS: readonly KeyboardLayout[] = data.layouts.map((l) => ({
-  layout: l.layout,
-  variant: l.variant,
-  id: layoutId(l),
-  chars: new Set(l.chars),
-}));
+// Each layout's character set is made when first asked for (the Encryption page), not at start.
+export const KEYBOARD_LAYOUTS: readonly KeyboardLayout[] = data.layouts.map((l) => {
+  let chars: ReadonlySet<string> | null = null;
+  return {
+    layout: l.layout,
+    variant: l.variant,
+    id: layoutId(l),
+    get chars() {
+      return (chars ??= new Set(l.chars));
+    },
+  };
+});
 
 export function findLayout(choice: KeyboardChoice): KeyboardLayout | undefined {
   return KEYBOARD_LAYOUTS.find((l) => l.layout === choice.layout && l.variant === choice.variant);
