@@ -148,6 +148,24 @@ async function measureFloor(sandbox: string, dir: string, primaryKey: string, mk
   return { format, addKeys, mkfs, vmFiles: written.length, vmBytes, vmWrite };
 }
 
+/** The helper's log: each command it ran with its time, summed by program and first argument. */
+function commandsRun(sandbox: string): InstallResult['runs'][number]['commands'] {
+  const sums = new Map<string, { count: number; ms: number }>();
+  for (const line of readFileSync(path.join(sandbox, 'helper.log'), 'utf8').split('\n')) {
+    let entry: { event?: unknown; command?: unknown; ms?: unknown };
+    try {
+      entry = JSON.parse(line) as typeof entry;
+    } catch {
+      continue;
+    }
+    if (entry.event !== 'command' || typeof entry.command !== 'string' || typeof entry.ms !== 'number') continue;
+    const name = entry.command.split(' ').slice(0, 2).join(' ');
+    const sum = sums.get(name) ?? { count: 0, ms: 0 };
+    sums.set(name, { count: sum.count + 1, ms: sum.ms + entry.ms });
+  }
+  return [...sums].map(([command, s]) => ({ command, count: s.count, ms: s.ms })).sort((a, b) => b.ms - a.ms);
+}
+
 export async function measureInstall(setup: HelperSetup, cases: readonly { profile: Profile; method: Method }[]): Promise<InstallResult> {
   const runs: InstallResult['runs'] = [];
   for (const { profile, method } of cases) {
@@ -189,7 +207,7 @@ export async function measureInstall(setup: HelperSetup, cases: readonly { profi
           steps.push({ step: 'result', state: 'received', ms: round(timeline.resultAt - previous), floorMs: 0, floorWork: '' });
           const totalMs = timeline.resultAt - timeline.sentAt;
           const floorMs = floor.format + floor.addKeys + (floor.mkfs ?? 0) + floor.vmWrite;
-          return { profile, method, totalMs: round(totalMs), floorMs: round(floorMs), ratio: ratio(totalMs, floorMs), steps };
+          return { profile, method, totalMs: round(totalMs), floorMs: round(floorMs), ratio: ratio(totalMs, floorMs), steps, commands: commandsRun(sandbox) };
         },
         false,
       ),

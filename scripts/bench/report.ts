@@ -144,6 +144,8 @@ export const InstallSchema = z.strictObject({
       floorMs: num,
       ratio: num,
       steps: z.array(StepTimeSchema),
+      /** The commands the helper ran in its life (its log), by program and first argument. */
+      commands: z.array(z.strictObject({ command: z.string(), count: num, ms: num })),
     }),
   ),
 });
@@ -332,6 +334,7 @@ function rows(r: Results): Row[] {
     for (const run of r.install.runs) {
       out.push([`Install → Done, ${run.profile}, ${run.method}`, ms(run.totalMs), `unavoidable ${ms(run.floorMs)}`, times(run.ratio), `≤ ${INSTALL_LIMIT}×`, met(T, `install-ratio-${run.profile}-${run.method}`)]);
       for (const s of run.steps) out.push([`  ${s.step} (${s.state})`, ms(s.ms), s.floorWork ? `${s.floorWork} ${ms(s.floorMs)}` : '', '', '', '']);
+      for (const c of run.commands) out.push([`    ran ${c.command} ×${c.count}`, ms(c.ms), '', '', '', '']);
     }
   }
   if (r.memory) {
