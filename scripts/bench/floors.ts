@@ -5,10 +5,7 @@
 //   parts   (JSON PartsInput on stdin)   the plan round trip's necessary work, each part once, in
 //                                        this fresh process as the helper does it: cold
 //   hello N (JSON hello on stdin)        CPU per X25519 key pair plus one frame encode, warm
-//   idle SOCKET HELLO_BYTES              the memory floor: Node with its crypto in use (an Ed25519
-//                                        key, as the helper loads its signing key) listening on a
-//                                        Unix socket, a hello-sized frame to each connection
-// Each prints one JSON line on stdout.
+// Each prints one JSON line on stdout. (The memory floor is smaller than this program: MEMORY_FLOOR.)
 import { generateKeyPairSync, createPublicKey, verify } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { closeSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
@@ -38,6 +35,21 @@ export interface PartsOutput {
   readonly journalMs: number;
   readonly probeMs: number;
 }
+
+/**
+ * The memory floor, run as `node -e MEMORY_FLOOR SOCKET HELLO_BYTES`: Node with its crypto in use
+ * (an Ed25519 key, as the helper loads its signing key) listening on a Unix socket, a frame of
+ * HELLO_BYTES to each connection. Nothing else is loaded, so nothing else is counted.
+ */
+export const MEMORY_FLOOR = `
+const net = require('node:net');
+require('node:crypto').generateKeyPairSync('ed25519');
+const [socketPath, size] = [process.argv[1], Number(process.argv[2])];
+const hello = Buffer.alloc(size, 0x20);
+hello.writeUInt32BE(size - 4, 0);
+net.createServer((s) => { s.on('error', () => s.destroy()); s.write(hello); })
+  .listen(socketPath, () => process.stdout.write(JSON.stringify({ event: 'ready', socket: socketPath }) + '\\n'));
+`;
 
 /** A frame of `size` bytes in all: the length header and a body of spaces. */
 export function paddingFrame(size: number): Buffer {
@@ -116,24 +128,8 @@ function helloCpu(n: number, hello: FrameObject): number {
   return (used.user + used.system) / 1000 / n;
 }
 
-function idle(socketPath: string, helloBytes: number): void {
-  generateKeyPairSync('ed25519');
-  const hello = paddingFrame(helloBytes);
-  const server = net.createServer((socket) => {
-    socket.on('error', () => socket.destroy());
-    socket.write(hello);
-  });
-  server.listen(socketPath, () => process.stdout.write(JSON.stringify({ event: 'ready', socket: socketPath }) + '\n'));
-}
-
 async function mainOf(argv: readonly string[]): Promise<void> {
   const [mode, ...rest] = argv;
-  if (mode === 'idle') {
-    const [socketPath, hello] = [rest[0], Number(rest[1])];
-    if (!socketPath || !(hello >= 4)) throw new Error('usage: idle SOCKET HELLO_BYTES');
-    idle(socketPath, hello);
-    return;
-  }
   if (mode === 'echo') {
     const [socketPath, hello, reply] = [rest[0], Number(rest[1]), Number(rest[2])];
     if (!socketPath || !(hello >= 4) || !(reply >= 4)) throw new Error('usage: echo SOCKET HELLO_BYTES REPLY_BYTES');

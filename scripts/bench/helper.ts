@@ -27,7 +27,7 @@ import { encodeFrame } from '../../shared/protocol/frame-codec';
 import type { Envelope, Hello } from '../../shared/protocol/messages';
 import type { SealedSecrets } from '../../shared/protocol/seal';
 import { base64url } from '../../shared/util/bytes';
-import { paddingFrame, type PartsInput, type PartsOutput } from './floors';
+import { MEMORY_FLOOR, paddingFrame, type PartsInput, type PartsOutput } from './floors';
 import { cpuTimes, rssBytes, runNode, schedTimes, startNode, withFreshHelper, type HelperSetup } from './processes';
 import { ratio, round, summarize, type HelperResult, type RoundTripResult } from './report';
 
@@ -334,7 +334,7 @@ export async function measureHelper(setup: HelperSetup, counts: { hellos: number
   });
   // The floors, after the helper is gone: the same readings of a bare Node server, and the CPU of a key pair and a frame.
   const floorSocket = path.join(setup.workDir, 'idle-floor.sock');
-  const floorServer = await startNode(setup.floorsScript, ['idle', floorSocket, String(encodeFrame(measured.hello).length)], 'memory floor', setup.nodeFlags);
+  const floorServer = await startNode(floorSocket, [String(encodeFrame(measured.hello).length)], 'memory floor', [...setup.nodeFlags, '-e', MEMORY_FLOOR]);
   let floorRss: { idle: number; open: number };
   try {
     floorRss = await footprint(floorServer.pid, floorSocket, counts.openConnections, firstBytes);

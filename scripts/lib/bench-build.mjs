@@ -22,6 +22,8 @@ export function buildFloors(root) {
     absWorkingDir: root,
     entryPoints: ['scripts/bench/floors.ts'],
     outfile: path.join(root, 'dist/bench/floors.mjs'),
+    // Started cold for each floor: no inline source map to load with it.
+    sourcemap: false,
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
 }
