@@ -23,7 +23,11 @@ const GIB = 1024 ** 3;
 test.describe('helper down at start', () => {
   test.use({ helperUpAtStart: false });
 
-  test('@failure @a11y helper unreachable: the wizard waits for the host, then carries on', async ({ ui, sandbox, wizardStateDir }) => {
+  test('@failure @a11y helper unreachable: Welcome shows, Next waits for the host, then carries on', async ({ ui, sandbox, wizardStateDir }) => {
+    // Nothing on Welcome needs the host: it shows and takes choices while the host is down.
+    await ui.welcome.expectShown();
+    await ui.welcome.chooseKeyboardLayout('fi');
+    await ui.welcome.next();
     await ui.helperWait.expectShown();
     await expect(ui.helperWait.attempts).toBeVisible();
     await expectAccessible(ui.page, 'waiting for the host');
@@ -31,10 +35,14 @@ test.describe('helper down at start', () => {
     await ui.helperWait.tryNow();
     await expect.poll(() => ui.helperWait.attemptCount(), 'Try now tries again at once').toBeGreaterThan(attemptsBefore);
     await ui.helperWait.expectShown();
-    // The host comes up: the wizard finds it by itself, and the person can go through.
+    // The host comes up: the wizard finds it by itself and carries out the Next that waited.
     await sandbox.restart();
-    const { recoveryKey } = await completeWizard(ui, MINIMAL);
-    expectProvisioned({ sandboxDir: sandbox.dir, wizardStateDir }, expectedFrom(MINIMAL, recoveryKey));
+    await ui.profile.expectShown();
+    await ui.profile.back();
+    await expect(ui.welcome.keyboardLayout, 'the choice made while the host was down is kept').toHaveValue('fi');
+    const choices: WizardChoices = { ...MINIMAL, keyboard: 'fi' };
+    const { recoveryKey } = await completeWizard(ui, choices);
+    expectProvisioned({ sandboxDir: sandbox.dir, wizardStateDir }, expectedFrom(choices, recoveryKey));
   });
 });
 

@@ -1,14 +1,11 @@
-// The renderer's entry: pick the transport, start i18n (English is already here), create the
-// store, render, then let the store find out where the person is.
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
-import { App } from './app/App';
+// The renderer's entry: pick the transport (without waiting for it), start i18n (English is
+// already here), create the store, hydrate the prerendered Welcome (or render afresh when this
+// first render differs from it), then let the store find out where the person is (ADR 054).
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { Root, renderKey } from './app/Root';
 import { bindDomEffects } from './app/dom-effects';
-import { StoreProvider } from './app/store-context';
 import { createI18n } from './i18n/i18n';
 import { matchLanguage } from './i18n/languages';
-import { ReviewProvider } from './i18n/review-context';
 import { createReviewStore, enableReviewWhenKnown } from './i18n/review-store';
 import { createWizardStore } from './state/store';
 import { selectApi } from './transport/select-api';
@@ -18,9 +15,12 @@ import './styles/layout.css';
 import './styles/controls.css';
 import './styles/pages.css';
 
+/** Set by the build on #root: the render key of the markup inside (see Root's renderKey). */
+const PRERENDERED_KEY = 'prerenderedKey';
+
 async function main() {
   const root = document.documentElement;
-  const api = await selectApi(window);
+  const api = selectApi(window);
   const media = (q: string) => window.matchMedia?.(q).matches ?? false;
   const store = createWizardStore({
     api,
@@ -37,17 +37,16 @@ async function main() {
   const review = createReviewStore();
   enableReviewWhenKnown(store, review, window.location.search);
   bindDomEffects(store, i18n, root, review);
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <StoreProvider store={store}>
-          <ReviewProvider store={review}>
-            <App />
-          </ReviewProvider>
-        </StoreProvider>
-      </I18nextProvider>
-    </StrictMode>,
-  );
+  const container = document.getElementById('root')!;
+  // The prerendered markup is inert until React has taken it over: no click is lost on it.
+  const onLive = () => container.removeAttribute('inert');
+  const tree = <Root i18n={i18n} store={store} review={review} onLive={onLive} />;
+  if (container.dataset[PRERENDERED_KEY] === renderKey(i18n, store)) {
+    hydrateRoot(container, tree);
+  } else {
+    container.replaceChildren();
+    createRoot(container).render(tree);
+  }
   await store.getState().start();
 }
 

@@ -1,13 +1,14 @@
 // `npm run bench`: the performance benchmark (docs/decisions/050-how-performance-is-measured.md).
-// Builds dist/ first when it is missing, bundles the benchmark (scripts/bench/*.ts) into
-// dist/bench/bench.mjs with esbuild, runs it: a table on stdout, bench-results/latest.json.
-//   npm run bench -- [--quick] [--only bundle,startup,typing,roundTrip,helper,heap]
-//                    [--loads N] [--runs N] [--hellos N] [--out FILE]
-import { build } from 'esbuild';
+// Builds dist/ first when it is missing, bundles the benchmark (scripts/bench/*.ts) with esbuild
+// into dist/bench/bench.mjs and its child program dist/bench/floors.mjs, runs it: a table on
+// stdout, bench-results/latest.json.
+//   npm run bench -- [--quick] [--only bundle,startup,typing,roundTrip,helper,install,memory]
+//                    [--loads N] [--runs N] [--hellos N] [--typing-rounds N] [--installs N] [--out FILE]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { buildBench } from './lib/bench-build.mjs';
 import { root } from './lib/processes.mjs';
 
 const needed = ['dist/renderer/index.html', 'dist/host/helper.mjs', 'dist/preview/server.mjs'];
@@ -17,18 +18,6 @@ if (needed.some((f) => !existsSync(path.join(root, f)))) {
   if (r.status !== 0) process.exit(1);
 }
 
-const outfile = path.join(root, 'dist/bench/bench.mjs');
-await build({
-  absWorkingDir: root,
-  entryPoints: ['scripts/bench/main.ts'],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  packages: 'external',
-  sourcemap: 'inline',
-  logLevel: 'warning',
-});
+const outfile = await buildBench(root);
 const { main } = await import(pathToFileURL(outfile).href);
 process.exitCode = await main(process.argv.slice(2), root);

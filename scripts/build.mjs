@@ -60,6 +60,14 @@ if (want('fonts') || want('renderer')) {
 if (want('renderer') && existsSync(path.join(root, 'renderer/index.html'))) {
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) failed++;
+  else {
+    // Welcome's markup into index.html, hydrated by the page (ADR 054).
+    const { prerenderIndex } = await import('./lib/prerender.mjs');
+    await prerenderIndex(root).catch((e) => {
+      console.error(`build: prerendering Welcome failed: ${e.message}`);
+      failed++;
+    });
+  }
 }
 if (failed) {
   console.error(`build: ${failed} target(s) failed`);

@@ -31,7 +31,9 @@ export abstract class WizardStepScreen extends Screen {
     return this.page.getByRole('alert', { name: 'Before you continue' });
   }
 
+  /** Presses Next once this page shows (a Next pressed before would act on the page before it). */
   async next(): Promise<void> {
+    await this.expectShown();
     await this.nextButton.click();
   }
 

@@ -1,10 +1,10 @@
-// The page to show: start-up screens until the helper answers, then the wizard or the install.
+// The page to show: Welcome at once, the wait or fatal screen when the helper is needed and not
+// there, then the wizard or the install.
 import { setBy } from '../state/answers';
 import { useTranslation } from 'react-i18next';
 import { AnnouncerProvider } from '../components/Announcer';
 import { ContextNotesPanel } from '../components/ContextNotesPanel';
 import { LanguageMenu } from '../components/LanguageMenu';
-import { PageFrame } from '../components/PageFrame';
 import { ReviewMenu } from '../components/ReviewMenu';
 import { StepList } from '../components/StepList';
 import { AppsPage } from '../pages/AppsPage';
@@ -33,35 +33,33 @@ const PAGES: Record<Page, () => React.JSX.Element> = {
   done: DonePage,
 };
 
-function StartingPage() {
-  const { t } = useTranslation('boot');
-  return (
-    <PageFrame title={t('starting.title')}>
-      <p role="status">{t('starting.text')}</p>
-    </PageFrame>
-  );
-}
-
-function Current() {
+/** Welcome shows while the helper has not answered yet; its wait page only once Next waits on it. */
+function useShownPage(): 'fatal' | 'helper-wait' | Page {
   const status = useWizard((s) => s.boot.status);
   const page = useWizard((s) => s.nav.page);
-  if (status === 'fatal') return <FatalPage />;
-  if (status === 'waiting-for-helper') return <HelperWaitPage />;
-  if (status === 'starting') return <StartingPage />;
-  const PageComponent = PAGES[page];
+  const waitingNext = useWizard((s) => s.nav.nextWhenHelperReady);
+  if (status === 'fatal') return 'fatal';
+  if (status === 'waiting-for-helper' && waitingNext) return 'helper-wait';
+  return page;
+}
+
+function Current({ shown }: { shown: ReturnType<typeof useShownPage> }) {
+  if (shown === 'fatal') return <FatalPage />;
+  if (shown === 'helper-wait') return <HelperWaitPage />;
+  const PageComponent = PAGES[shown];
   // Keyed by page: each page mounts fresh, so its heading takes focus.
-  return <PageComponent key={page} />;
+  return <PageComponent key={shown} />;
 }
 
 export function App() {
   const { t } = useTranslation('common');
-  const ready = useWizard((s) => s.boot.status === 'ready');
   const sandbox = useWizard((s) => s.boot.app?.sandbox ?? false);
-  const page = useWizard((s) => s.nav.page);
+  const shown = useShownPage();
+  const wizardShown = shown !== 'fatal' && shown !== 'helper-wait';
   // Welcome has the full language picker; after Install the language is in the plan already.
   // A language the organization's answers fixed is not offered for change.
   const languageFixed = useWizard((s) => setBy(s.boot, 'locale') !== null);
-  const languageMenu = !(ready && page === 'welcome') && !isInstallPage(page) && !languageFixed;
+  const languageMenu = shown !== 'welcome' && !(wizardShown && isInstallPage(shown)) && !languageFixed;
   return (
     <AnnouncerProvider>
       <a className="skip-link" href="#main">{t('skipToContent')}</a>
@@ -77,9 +75,9 @@ export function App() {
           </div>
         </header>
         <div className="app-body">
-          {ready ? <StepList /> : null}
+          {wizardShown ? <StepList /> : null}
           <main id="main" className="app-main" tabIndex={-1}>
-            <Current />
+            <Current shown={shown} />
           </main>
         </div>
         <ContextNotesPanel />

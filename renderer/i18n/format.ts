@@ -1,6 +1,21 @@
 // Numbers, sizes and times through Intl, in the page's language, with its digits set explicitly
-// (intlLocale, ADR 045): every function takes the page's language code.
+// (intlLocale, ADR 045): every function takes the page's language code. Each formatter is made
+// once per language and options: making one costs far more than using it (ADR 054).
 import { intlLocale } from './languages';
+
+const kept = new Map<string, Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.ListFormat>();
+
+function keep<T extends Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.ListFormat>(kind: string, locale: string, options: object, make: () => T): T {
+  const key = `${kind}\u0000${locale}\u0000${JSON.stringify(options)}`;
+  let f = kept.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    kept.set(key, f);
+  }
+  return f;
+}
+
+const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) => keep('number', locale, options, () => new Intl.NumberFormat(intlLocale(locale), options));
 
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
 
@@ -12,7 +27,7 @@ export function formatBytes(bytes: number, locale: string): string {
     value /= 1000;
     unit++;
   }
-  return new Intl.NumberFormat(intlLocale(locale), {
+  return numberFormat(locale, {
     style: 'unit',
     unit: UNITS[unit],
     unitDisplay: 'short',
@@ -21,11 +36,11 @@ export function formatBytes(bytes: number, locale: string): string {
 }
 
 export function formatNumber(value: number, locale: string): string {
-  return new Intl.NumberFormat(intlLocale(locale)).format(value);
+  return numberFormat(locale).format(value);
 }
 
 export function formatPercent(fraction: number, locale: string): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 }
 
 /** A running clock such as 4:05 or 1:02:03, digits in the language's own numbering. */
@@ -34,23 +49,23 @@ export function formatClock(ms: number, locale: string): string {
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  const two = new Intl.NumberFormat(intlLocale(locale), { minimumIntegerDigits: 2 });
-  const one = new Intl.NumberFormat(intlLocale(locale));
+  const two = numberFormat(locale, { minimumIntegerDigits: 2 });
+  const one = numberFormat(locale);
   return h > 0 ? `${one.format(h)}:${two.format(m)}:${two.format(s)}` : `${one.format(m)}:${two.format(s)}`;
 }
 
 /** "5 seconds ago", "now". */
 export function formatAgo(ms: number, locale: string): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
-  const rtf = new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'auto' });
+  const rtf = keep('relative', locale, {}, () => new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'auto' }));
   return seconds < 60 ? rtf.format(-seconds, 'second') : rtf.format(-Math.round(seconds / 60), 'minute');
 }
 
 /** "about 12 minutes" style durations, rounded to whole minutes (at least 1). */
 export function formatMinutes(minutes: number, locale: string): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(Math.max(1, Math.round(minutes)));
+  return numberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(Math.max(1, Math.round(minutes)));
 }
 
 export function formatList(items: readonly string[], locale: string): string {
-  return new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }).format(items);
+  return keep('list', locale, {}, () => new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' })).format(items);
 }

@@ -16,12 +16,15 @@ export function WelcomePage() {
   const localeBy = useWizard((s) => setBy(s.boot, 'locale'));
   const keyboardBy = useWizard((s) => setBy(s.boot, 'keyboard'));
   const accessibilityBy = useWizard((s) => setBy(s.boot, 'accessibility'));
+  // Next was pressed before the helper answered: say that it is coming (ADR 054).
+  const waiting = useWizard((s) => s.nav.nextWhenHelperReady && s.boot.status === 'starting');
   return (
     <PageFrame wizardPage="welcome" title={t('title')} intro={<p>{t('intro')}</p>} validation={validation}>
       <AnswersRefusedNotice />
       {localeBy ? <FixedLanguage organization={localeBy} /> : <LanguagePicker />}
       {keyboardBy ? <FixedKeyboard organization={keyboardBy} /> : <KeyboardPicker />}
       {accessibilityBy ? <FixedAccessibility organization={accessibilityBy} /> : <AccessibilitySwitches />}
+      <p className="welcome-waiting" role="status">{waiting ? t('boot:starting.text') : null}</p>
     </PageFrame>
   );
 }

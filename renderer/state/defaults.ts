@@ -51,7 +51,7 @@ export const initialFido2: Fido2State = {
 
 export const initialBoot: BootState = { status: 'starting', attempts: 0, nextTryAt: null, fatalCode: null, app: null, helper: null };
 
-export const initialNav: Navigation = { page: 'welcome', furthest: 'welcome', returnToSummary: false, attempted: [], resumeNotice: null, nextWhenStrengthKnown: false };
+export const initialNav: Navigation = { page: 'welcome', furthest: 'welcome', returnToSummary: false, attempted: [], resumeNotice: null, nextWhenStrengthKnown: false, nextWhenHelperReady: false };
 
 export function initialData(env: Environment): WizardData {
   return {

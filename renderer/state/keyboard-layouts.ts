@@ -20,13 +20,21 @@ export function layoutId(choice: KeyboardChoice): string {
   return choice.variant ? `${choice.layout}(${choice.variant})` : choice.layout;
 }
 
-/** Every layout the data describes (their names are translated), offered or not. */
-export const DESCRIBED_LAYOUTS: readonly KeyboardLayout[] = data.layouts.map((l) => ({
-  layout: l.layout,
-  variant: l.variant,
-  id: layoutId(l),
-  chars: new Set(l.chars),
-}));
+/**
+ * Every layout the data describes (their names are translated), offered or not. Each layout's
+ * character set is made when first asked for (the Encryption page), not at start.
+ */
+export const DESCRIBED_LAYOUTS: readonly KeyboardLayout[] = data.layouts.map((l) => {
+  let chars: ReadonlySet<string> | null = null;
+  return {
+    layout: l.layout,
+    variant: l.variant,
+    id: layoutId(l),
+    get chars() {
+      return (chars ??= new Set(l.chars));
+    },
+  };
+});
 
 /** The layouts offered: those the unlock prompt can load. */
 export const KEYBOARD_LAYOUTS: readonly KeyboardLayout[] = DESCRIBED_LAYOUTS.filter(isUnlockLayout);

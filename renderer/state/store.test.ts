@@ -335,6 +335,71 @@ describe('wizard store: start-up', () => {
   });
 });
 
+describe('wizard store: Welcome before the helper answers', () => {
+  /** A helper.info that answers when the test says so. */
+  function lateHelper() {
+    let answer: (r: ReturnType<typeof ok<ReturnType<typeof helperInfo>>>) => void = () => {};
+    const handler = () => new Promise<ReturnType<typeof ok<ReturnType<typeof helperInfo>>>>((resolve) => (answer = resolve));
+    return { handler, answer: (info = helperInfo()) => answer(ok(info)) };
+  }
+
+  it('shows Welcome at once, and a Next pressed there waits for the answer, then moves on', async () => {
+    const late = lateHelper();
+    const ctx = makeStore({ 'helper.info': late.handler });
+    const starting = ctx.store.getState().start();
+    await settle();
+    expect(ctx.store.getState().boot.status).toBe('starting');
+    expect(ctx.store.getState().nav.page).toBe('welcome');
+    ctx.store.getState().setKeyboard({ layout: 'de', variant: '' });
+    expect(ctx.store.getState().next()).toBe(true);
+    expect(ctx.store.getState().nav).toMatchObject({ page: 'welcome', nextWhenHelperReady: true });
+    late.answer();
+    await starting;
+    expect(ctx.store.getState().nav).toMatchObject({ page: 'profile', nextWhenHelperReady: false });
+    expect(ctx.store.getState().choices.keyboard).toEqual({ layout: 'de', variant: '' });
+  });
+
+  it('stays on Welcome when the helper answers and Next was not pressed', async () => {
+    const late = lateHelper();
+    const ctx = makeStore({ 'helper.info': late.handler });
+    const starting = ctx.store.getState().start();
+    await settle();
+    late.answer();
+    await starting;
+    expect(ctx.store.getState().boot.status).toBe('ready');
+    expect(ctx.store.getState().nav.page).toBe('welcome');
+  });
+
+  it('a plan the host is applying takes the person to Progress, Next pressed or not', async () => {
+    const late = lateHelper();
+    const steps = [{ id: 'userdata-format' as const, state: 'running' as const }];
+    const ctx = makeStore({ 'helper.info': late.handler, 'install.attach': () => ok({ planId: PLAN_ID, steps }) });
+    const starting = ctx.store.getState().start();
+    await settle();
+    ctx.store.getState().next();
+    late.answer(helperInfo({ state: { phase: 'applying', planId: PLAN_ID, steps } }));
+    await starting;
+    expect(ctx.store.getState().nav).toMatchObject({ page: 'progress', nextWhenHelperReady: false });
+  });
+
+  it('a Next pressed while the helper is unreachable is carried out once it answers', async () => {
+    let answers = 0;
+    const ctx = await started({ 'helper.info': () => (++answers < 2 ? fail('helper-unreachable') : ok(helperInfo())) });
+    expect(ctx.store.getState().boot.status).toBe('waiting-for-helper');
+    expect(ctx.store.getState().next()).toBe(true);
+    expect(ctx.store.getState().nav.page).toBe('welcome');
+    ctx.timers.advance(1000);
+    await settle();
+    expect(ctx.store.getState().nav.page).toBe('profile');
+  });
+
+  it('Next does nothing on a fatal start', async () => {
+    const { store } = await started({ 'helper.info': () => fail('signing-key-missing') });
+    expect(store.getState().next()).toBe(false);
+    expect(store.getState().nav.nextWhenHelperReady).toBe(false);
+  });
+});
+
 describe('wizard store: install', () => {
   async function atSummary(handlers: Parameters<typeof makeStore>[0] = {}) {
     const ctx = await started({

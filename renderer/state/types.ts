@@ -79,6 +79,8 @@ export interface Navigation {
   readonly resumeNotice: ResumeNotice;
   /** Next was pressed while the passphrase's strength was still being worked out: move on once it is. */
   readonly nextWhenStrengthKnown: boolean;
+  /** Next was pressed on Welcome before the helper answered: move on once it has (ADR 054). */
+  readonly nextWhenHelperReady: boolean;
 }
 
 export interface WizardData {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { InstallEvent } from '../../shared/ipc/contract';
 import { manualTimers, settle } from '../test-support/fake-deps';
 import { createWsApi, createWsClient, IPC_DISCONNECTED, type SocketLike } from './ws-client';
@@ -71,16 +71,35 @@ describe('WebSocket API client', () => {
     expect(await answer).toEqual({ ok: false, error: { code: 'helper-unreachable', message: 'no helper' } });
   });
 
-  it('delivers pushed install events to subscribers', () => {
+  it('delivers pushed install events to subscribers, in the order they came', async () => {
     const { options, last } = setup();
     const client = createWsClient(options);
     const seen: InstallEvent[] = [];
     const off = client.subscribe((e) => seen.push(e));
     last().open();
     last().reply({ event: { kind: 'connection', state: 'lost' } });
-    off();
     last().reply({ event: { kind: 'connection', state: 'restored' } });
-    expect(seen).toEqual([{ kind: 'connection', state: 'lost' }]);
+    await vi.waitFor(() => expect(seen).toHaveLength(2));
+    off();
+    last().reply({ event: { kind: 'connection', state: 'gave-up' } });
+    await settle();
+    expect(seen).toEqual([{ kind: 'connection', state: 'lost' }, { kind: 'connection', state: 'restored' }]);
+  });
+
+  it('builds the contract schemas on the first message, not before', async () => {
+    const { options, last } = setup();
+    let loads = 0;
+    const api = createWsApi({ ...options, loadServerCheck: async () => {
+      loads++;
+      const { WsServerMessageSchema } = await import('../../shared/ipc/ws-protocol');
+      return (json) => WsServerMessageSchema.safeParse(json).data ?? null;
+    } });
+    const answer = api['app.restart']({});
+    last().open();
+    expect(loads).toBe(0);
+    last().reply({ id: 1, result: { ok: true, value: { restarting: false } } });
+    expect(await answer).toEqual({ ok: true, value: { restarting: false } });
+    expect(loads).toBe(1);
   });
 
   it('fails calls in flight when the socket drops, announces it, reconnects and announces that', async () => {

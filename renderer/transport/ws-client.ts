@@ -4,7 +4,20 @@
 // as it would from main when the helper's connection drops.
 import { createApiClient, type InvokeFn, type SubscribeFn, type WizardApi } from '../../shared/ipc/api';
 import type { Channel, InstallEvent, IpcResult } from '../../shared/ipc/contract';
-import { WsServerMessageSchema } from '../../shared/ipc/ws-protocol';
+import type { WsServerMessage } from '../../shared/ipc/ws-protocol';
+
+/** Checks one server message; null when it is not one. */
+type ServerCheck = (json: unknown) => WsServerMessage | null;
+
+/**
+ * The contract's schemas are built when the first message arrives, not when the page starts:
+ * nothing before the first answer needs them (ADR 054).
+ */
+const loadServerCheck = (): Promise<ServerCheck> =>
+  import('../../shared/ipc/ws-protocol').then(({ WsServerMessageSchema }) => (json) => {
+    const parsed = WsServerMessageSchema.safeParse(json);
+    return parsed.success ? parsed.data : null;
+  });
 
 /** The error code of a call the transport could not complete. */
 export const IPC_DISCONNECTED = 'ipc-disconnected';
@@ -29,6 +42,8 @@ export interface WsClientOptions {
   readonly reconnectDelaysMs?: readonly number[];
   /** How long a call may wait for the socket to open before it fails. */
   readonly connectTimeoutMs?: number;
+  /** Where the server messages' check comes from (default: the contract's schemas, on first use). */
+  readonly loadServerCheck?: () => Promise<ServerCheck>;
 }
 
 const OPEN = 1;
@@ -90,6 +105,9 @@ export function createWsClient(options: WsClientOptions): WsClient {
     }
   };
 
+  let check: Promise<ServerCheck> | null = null;
+  // Messages are handled in the order they came, each after the check is there.
+  let inbox: Promise<void> = Promise.resolve();
   const onMessage = (data: unknown) => {
     if (typeof data !== 'string') return;
     let json: unknown;
@@ -98,11 +116,14 @@ export function createWsClient(options: WsClientOptions): WsClient {
     } catch {
       return;
     }
-    const parsed = WsServerMessageSchema.safeParse(json);
-    if (!parsed.success) return;
-    const msg = parsed.data;
-    if ('event' in msg) emit(msg.event);
-    else settle(msg.id, msg.result);
+    check ??= (options.loadServerCheck ?? loadServerCheck)();
+    const ready = check;
+    inbox = inbox.then(async () => {
+      const msg = (await ready)(json);
+      if (!msg) return;
+      if ('event' in msg) emit(msg.event);
+      else settle(msg.id, msg.result);
+    });
   };
 
   const scheduleReconnect = () => {

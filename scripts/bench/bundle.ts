@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BundleResult } from './results';
+import type { BundleResult } from './report';
 
 type FileSize = BundleResult['initial']['files'][number];
 

@@ -102,11 +102,15 @@ function device(page, name) {
  */
 export async function walkWizard(page, { onState, language, startHelper, fillSecret = (field, value) => field.fill(value) }) {
   if (startHelper) {
+    // Welcome shows without the helper; its Next waits for it, on the wait screen.
+    await onPage(page, 'welcome');
+    await next(page);
     await page.locator('.status-line').waitFor({ timeout: 30_000 });
     await onState('helper-wait');
-    // The wizard tries again by itself within seconds (clicking "Try now" could race it and hit
-    // the Welcome page's Next instead).
+    // The wizard tries again by itself within seconds and carries out the Next that waited.
     await startHelper();
+    await onPage(page, 'profile');
+    await page.locator('.page-actions .button-secondary').click();
   }
 
   await onPage(page, 'welcome');

@@ -3,9 +3,7 @@
 import { z } from 'zod';
 import { InstallEventSchema, IpcErrorSchema } from './contract';
 
-/** Path of the WebSocket endpoint; the session token rides in the query (`?token=`). */
-export const PREVIEW_WS_PATH = '/ipc';
-export const PREVIEW_TOKEN_PARAM = 'token';
+export { PREVIEW_TOKEN_PARAM, PREVIEW_WS_PATH } from './ws-endpoint';
 
 export const WsRequestSchema = z.strictObject({
   id: z.number().int().nonnegative(),

@@ -6,6 +6,24 @@ import { useActions, useWizard } from '../../app/store-context';
 import { LayoutSuggestion } from '../../components/LayoutSuggestion';
 import { KEYBOARD_LAYOUTS, findLayoutById, layoutId } from '../../state/keyboard-layouts';
 
+interface LayoutOption {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** Each language's sorted list, kept once its names are loaded: a collator and a sort cost ~10 ms. */
+const sortedByLanguage = new Map<string, readonly LayoutOption[]>();
+
+/** Sorted by the name in the page's language, so the list reads naturally in any language. */
+function sortedLayouts(language: string, name: (id: string) => string, namesLoaded: boolean): readonly LayoutOption[] {
+  const kept = sortedByLanguage.get(language);
+  if (kept) return kept;
+  const collator = new Intl.Collator(language);
+  const sorted = KEYBOARD_LAYOUTS.map((l) => ({ id: l.id, name: name(l.id) })).sort((a, b) => collator.compare(a.name, b.name));
+  if (namesLoaded) sortedByLanguage.set(language, sorted);
+  return sorted;
+}
+
 export function KeyboardPicker() {
   const { t, i18n } = useTranslation(['welcome', 'keyboard']);
   const store = useActions();
@@ -13,13 +31,11 @@ export function KeyboardPicker() {
   const [sample, setSample] = useState('');
   const current = layoutId(keyboard);
 
-  // Sorted by the name in the page's language, so the list reads naturally in any language.
-  const options = useMemo(() => {
-    const collator = new Intl.Collator(i18n.language);
-    return KEYBOARD_LAYOUTS.map((l) => ({ id: l.id, name: t(`keyboard:layout.${l.id}`, { defaultValue: l.id }) })).sort((a, b) =>
-      collator.compare(a.name, b.name),
-    );
-  }, [t, i18n.language]);
+  const namesLoaded = i18n.hasResourceBundle(i18n.language, 'keyboard');
+  const options = useMemo(
+    () => sortedLayouts(i18n.language, (id) => t(`keyboard:layout.${id}`, { defaultValue: id }), namesLoaded),
+    [t, i18n.language, namesLoaded],
+  );
 
   return (
     <fieldset className="fieldset">

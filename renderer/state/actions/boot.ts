@@ -1,5 +1,6 @@
 // Start-up: read back where the person was, learn what main and the helper know, keep trying
-// while the helper cannot be reached, and land on the right page.
+// while the helper cannot be reached, and land on the right page. Welcome shows meanwhile: nothing
+// on it needs the helper, and a Next pressed there waits for its answer (ADR 054).
 import { DEFAULT_HELPER_RETRY_MS, DEFAULT_SAVE_DELAY_MS, type StoreDeps } from '../deps';
 import { defaultChoices } from '../defaults';
 import { catalogApps, appsForProfile } from '../presets';
@@ -70,6 +71,14 @@ export function bootActions(
     set(arriveOnPage(state, next, deps));
   };
 
+  /** A Next pressed on Welcome while the helper had not answered is carried out now. */
+  const carryOutWaitingNext = () => {
+    const { nav } = get();
+    if (!nav.nextWhenHelperReady) return;
+    set({ nav: { ...nav, nextWhenHelperReady: false } });
+    if (nav.page === 'welcome') get().next();
+  };
+
   const connectHelper = async (): Promise<void> => {
     clearRetry();
     const r = await deps.api['helper.info']({});
@@ -88,6 +97,7 @@ export function bootActions(
         resumePage = null;
         await install.adoptHelperState(r.value.state);
       }
+      carryOutWaitingNext();
       return;
     }
     if (isFatalCode(r.error.code) || !WAIT_CODES.includes(r.error.code)) {

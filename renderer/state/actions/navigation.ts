@@ -28,7 +28,7 @@ export function navigationActions(set: SetState, get: GetState, deps: StoreDeps)
     const state = get();
     const arrived = arriveOnPage(state, page, deps);
     const leftSecretPage = state.nav.resumeNotice && page !== state.nav.page;
-    set({ ...arrived, nav: { ...arrived.nav!, nextWhenStrengthKnown: false, ...extra, ...(leftSecretPage ? { resumeNotice: null } : {}) } });
+    set({ ...arrived, nav: { ...arrived.nav!, nextWhenStrengthKnown: false, nextWhenHelperReady: false, ...extra, ...(leftSecretPage ? { resumeNotice: null } : {}) } });
   };
 
   return {
@@ -36,6 +36,12 @@ export function navigationActions(set: SetState, get: GetState, deps: StoreDeps)
       const state = get();
       const page = state.nav.page;
       if (!isWizardPage(page) || page === 'summary') return false;
+      // Welcome needs no helper; the pages after it do (its catalog, its disk): wait for its answer.
+      if (state.boot.status !== 'ready') {
+        if (state.boot.status === 'fatal') return false;
+        set({ nav: { ...state.nav, nextWhenHelperReady: true } });
+        return true;
+      }
       const validation = validatePage(page, state);
       if (!validation.ok) {
         // Only the strength estimate is missing: wait for it instead of refusing.

@@ -1,0 +1,151 @@
+// Entry of dist/bench/bench.mjs (built by scripts/bench.mjs): reads the command line, runs the
+// sections asked for one after another (never side by side, so they do not disturb each other)
+// against fresh processes on a private copy of dist/, prints the table, writes the JSON.
+// Exit code 0 when it ran, whether or not every target is met; 2 for bad arguments; 1 when a
+// section could not be measured.
+//   npm run bench -- [--quick] [--only a,b] [--loads N] [--runs N] [--hellos N]
+//                    [--typing-rounds N] [--installs N] [--out FILE]
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { browserSections, englishText, type Say } from './browser';
+import { measureBundle } from './bundle';
+import { HELPER_NODE_FLAGS, measureHelper, measureRoundTrip } from './helper';
+import { INSTALL_CASES, measureInstall } from './install';
+import { takeSnapshot, type HelperSetup } from './processes';
+import { judgeTargets, loadAverage, machine, renderTable, SECTIONS, type Counts, type Measured, type Results, type Section } from './report';
+
+export interface BenchOptions {
+  readonly sections: readonly Section[];
+  readonly counts: Counts;
+  readonly out: string;
+  readonly quick: boolean;
+}
+
+/** `installs`: how many of the profile × unlock method cases (in INSTALL_CASES order) are run. */
+export const FULL_COUNTS: Counts = { loads: 15, runs: 200, hellos: 300, openConnections: 32, typingRounds: 3, installs: INSTALL_CASES.length };
+export const QUICK_COUNTS: Counts = { loads: 2, runs: 5, hellos: 20, openConnections: 32, typingRounds: 1, installs: 2 };
+
+export class UsageError extends Error {}
+
+const COUNT_FLAGS = { loads: 'loads', runs: 'runs', hellos: 'hellos', 'typing-rounds': 'typingRounds', installs: 'installs' } as const;
+
+export function parseOptions(argv: readonly string[], defaultOut: string): BenchOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        quick: { type: 'boolean', default: false },
+        only: { type: 'string' },
+        out: { type: 'string', default: defaultOut },
+        ...Object.fromEntries(Object.keys(COUNT_FLAGS).map((f) => [f, { type: 'string' as const }])),
+      },
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const base = values.quick ? QUICK_COUNTS : FULL_COUNTS;
+  const counts: Record<keyof Counts, number> = { ...base };
+  for (const [flag, key] of Object.entries(COUNT_FLAGS)) {
+    const text = (values as Record<string, unknown>)[flag] as string | undefined;
+    if (text === undefined) continue;
+    if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--${flag} needs a whole number of at least 1`);
+    counts[key] = Number(text);
+  }
+  counts.installs = Math.min(counts.installs, INSTALL_CASES.length);
+  let sections: Section[] = [...SECTIONS];
+  if (values.only !== undefined) {
+    const names = values.only.split(',').filter(Boolean);
+    const unknown = names.filter((n) => !(SECTIONS as readonly string[]).includes(n));
+    if (names.length === 0 || unknown.length > 0) throw new UsageError(`--only takes a comma-separated list of: ${SECTIONS.join(', ')}`);
+    sections = names as Section[];
+  }
+  if (!values.out) throw new UsageError('--out needs a file name');
+  return { sections, counts, out: values.out, quick: values.quick ?? false };
+}
+
+export async function runBench(options: BenchOptions, root: string, say: Say): Promise<Results> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const loadAtStart = loadAverage();
+  const work = mkdtempSync(path.join(os.tmpdir(), 'spectrum-bench-'));
+  try {
+    const { sections, counts } = options;
+    const has = (...s: Section[]) => s.some((x) => sections.includes(x));
+    const t = englishText(root);
+    const inBrowser = has('startup', 'typing', 'memory');
+    const snap = takeSnapshot(root, path.join(work, 'dist'), { heading: t('welcome', 'title'), button: t('common', 'nav.next') }, {
+      renderer: inBrowser || has('bundle'),
+      helper: inBrowser || has('roundTrip', 'helper', 'install'),
+      preview: inBrowser,
+    });
+    const setup: HelperSetup = { helperScript: snap.helper, nodeFlags: HELPER_NODE_FLAGS, floorsScript: snap.floors, workDir: path.join(work, 'helpers') };
+    mkdirSync(setup.workDir, { recursive: true });
+    let measured: Measured = {};
+    let chromium: string | null = null;
+    if (has('bundle')) {
+      say('bundle: sizes of dist/renderer…');
+      measured.bundle = await measureBundle(snap.rendererDir);
+    }
+    if (has('roundTrip')) {
+      say(`plan round trip: ${counts.runs} runs, each on a fresh helper, each followed by its floor…`);
+      measured.roundTrip = await measureRoundTrip(setup, counts.runs);
+    }
+    if (has('helper')) {
+      say(`helper: idle, ${counts.openConnections} open connections, ${counts.hellos} hellos, its file…`);
+      measured.helper = await measureHelper(setup, counts);
+    }
+    if (has('install')) {
+      const cases = INSTALL_CASES.slice(0, counts.installs);
+      say(`install: ${cases.map((c) => `${c.profile}/${c.method}`).join(', ')} with the real key derivation, each beside its floor…`);
+      measured.install = await measureInstall(setup, cases);
+    }
+    if (inBrowser) {
+      const b = await browserSections(sections, snap, setup, work, t, counts, say);
+      measured = { ...measured, ...b.measured };
+      chromium = b.chromium;
+    }
+    const results: Results = {
+      version: 2,
+      startedAt,
+      durationS: Math.round((performance.now() - started) / 100) / 10,
+      quick: options.quick,
+      machine: machine(chromium, loadAtStart),
+      counts: { ...counts },
+      ...measured,
+      targets: judgeTargets(measured),
+    };
+    mkdirSync(path.dirname(options.out), { recursive: true });
+    writeFileSync(options.out, JSON.stringify(results, null, 2) + '\n');
+    return results;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export async function main(argv: readonly string[], root: string): Promise<number> {
+  let options;
+  try {
+    const parsed = parseOptions(argv, path.join(root, 'bench-results/latest.json'));
+    options = { ...parsed, out: path.resolve(parsed.out) };
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`bench: ${e.message}\n`);
+    return 2;
+  }
+  try {
+    const results = await runBench(options, root, (line) => process.stderr.write(`bench: ${line}\n`));
+    process.stdout.write(renderTable(results) + '\n');
+    const missed = results.targets.filter((x) => x.met === false).map((x) => x.id);
+    process.stdout.write(`\n${missed.length ? `targets missed: ${missed.join(', ')}` : 'every measured target met'}; results in ${path.relative(root, options.out) || options.out}\n`);
+    return 0;
+  } catch (e) {
+    process.stderr.write(`bench: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}
