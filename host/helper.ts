@@ -19,6 +19,9 @@ import { createLogger, fileSink, stderrSink, type LogSink, type Logger } from '.
 import { Redactor } from './log/redactor';
 import { DEFAULTS, checkOptions, type HelperOptions } from './options';
 import { prepareSandbox, sandboxLayout } from './sandbox-layout';
+import { sandboxPrivileged } from './sandbox/privileges';
+import { releaseSandbox } from './sandbox/release';
+import { USERDATA_DEVICE } from './apply/steps/userdata-open';
 import { Connection } from './server/connection';
 import { listenUnix } from './server/unix-listener';
 import { ProvisioningService } from './service/provisioning-service';
@@ -52,10 +55,12 @@ interface Placement {
 function place(o: HelperOptions): Placement {
   if (o.sandbox !== undefined) {
     const layout = sandboxLayout(o.sandbox);
+    // A sandbox helper that starts finds the machine as after a reboot: nothing of DIR mounted.
+    releaseSandbox(layout.dir);
     prepareSandbox(layout, o.userDataBytes ?? DEFAULTS.userDataBytes);
     return {
       socket: layout.socket,
-      env: { kind: 'sandbox', root: layout.root, target: layout.image },
+      env: { kind: 'sandbox', root: layout.root, target: layout.image, openedVolume: layout.clearImage, privileged: sandboxPrivileged() },
       stateDir: layout.state,
       signingKey: loadOrCreateSigningKey(layout.guestDir),
       sink: o.logSink ?? fileSink(layout.log),
@@ -64,7 +69,7 @@ function place(o: HelperOptions): Placement {
   if (!existsSync(o.target!)) throw new Error(`the user-data target ${o.target} does not exist`);
   return {
     socket: o.listen!,
-    env: { kind: 'spectrum-host', root: o.root ?? '/', target: o.target! },
+    env: { kind: 'spectrum-host', root: o.root ?? '/', target: o.target!, openedVolume: USERDATA_DEVICE, privileged: true },
     stateDir: o.stateDir!,
     signingKey: loadOrCreateSigningKey(o.keyOut!),
     sink: o.logSink ?? stderrSink(),
@@ -164,6 +169,10 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
         for (const c of connections) c.destroy();
         await listener.close();
         await runner.stop();
+        if (options.sandbox !== undefined) {
+          const released = releaseSandbox(options.sandbox);
+          if (released.problems.length > 0) log.warn('sandbox-release', { problems: released.problems.join('; ') });
+        }
         log.info('stopped');
         where.sink.close();
       })();

@@ -2,12 +2,17 @@
 // again on the same folder (after a crash) reuses the key, the image, the state and the journal.
 import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
+import { prepareHostRoot } from './sandbox/host-root';
 
 export interface SandboxLayout {
   readonly dir: string;
   readonly socket: string;
   readonly guestDir: string;
   readonly image: string;
+  /** Stand-in for the opened volume (/dev/mapper/userdata on a host): device-mapper is not needed. */
+  readonly clearImage: string;
+  /** When present, a GPT image that stands for the machine's whole disk (seed ADR 003). */
+  readonly disk: string;
   readonly root: string;
   readonly state: string;
   readonly log: string;
@@ -20,6 +25,8 @@ export function sandboxLayout(dir: string): SandboxLayout {
     socket: path.join(abs, 'vsock_5219'),
     guestDir: path.join(abs, 'guest'),
     image: path.join(abs, 'userdata.img'),
+    clearImage: path.join(abs, 'userdata-clear.img'),
+    disk: path.join(abs, 'disk.img'),
     root: path.join(abs, 'root'),
     state: path.join(abs, 'state'),
     log: path.join(abs, 'helper.log'),
@@ -32,7 +39,8 @@ export function prepareSandbox(layout: SandboxLayout, imageBytes: number): void 
   mkdirSync(layout.guestDir, { recursive: true, mode: 0o700 });
   mkdirSync(layout.root, { recursive: true });
   mkdirSync(layout.state, { recursive: true, mode: 0o700 });
-  if (!existsSync(layout.image)) {
+  prepareHostRoot(layout.root);
+  if (!existsSync(layout.disk) && !existsSync(layout.image)) {
     const fd = openSync(layout.image, 'wx', 0o600);
     try {
       ftruncateSync(fd, imageBytes); // sparse: no blocks until written

@@ -20,8 +20,9 @@ export interface VerifiedPlan {
 }
 
 /**
- * Where the steps act. `spectrum-host`: the real thing. `sandbox`: files only; steps that need
- * device-mapper or Spectrum's tools are skipped with reason `sandbox`.
+ * Where the steps act. `spectrum-host`: the real thing. `sandbox`: every step runs for real but
+ * `cryptsetup open` (no device-mapper): a clear image stands in for the opened volume, Spectrum's
+ * `vm-import` is a stand-in with its effects on the file system (ADR 071).
  */
 export interface HostEnvironment {
   readonly kind: 'spectrum-host' | 'sandbox';
@@ -29,6 +30,10 @@ export interface HostEnvironment {
   readonly root: string;
   /** The user-data target: a block device, or the sandbox's image file. */
   readonly target: string;
+  /** The opened user-data volume: /dev/mapper/userdata, or the sandbox's clear image. */
+  readonly openedVolume: string;
+  /** Whether loop mounts and giving files to uid 1000 are possible here (root, loop devices). */
+  readonly privileged: boolean;
 }
 
 /** Facts one step learns and a later one needs; kept in the journal. */
@@ -74,4 +79,3 @@ export class StepError extends Error {
   }
 }
 
-export const SKIPPED_IN_SANDBOX: StepOutcome = { state: 'skipped', reason: 'sandbox' };

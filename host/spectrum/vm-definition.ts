@@ -1,29 +1,26 @@
-// One VM directory in Spectrum's VM configuration format ("Creating VMs"): vmlinux, blk/*.img,
-// providers/net/<provider>, fs/. Kernel and root image link to the app VM image that ships in
-// the host's read-only root, so a user VM costs no copy.
-import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// One user VM's folder on user data (`<mount>/vms/<app>/`), in Spectrum's VM configuration format
+// less what cannot live there: user data is mounted nosymfollow, and cloud-hypervisor (sandboxed
+// with /run and /usr only) cannot reach /media, so kernel and disks come from the per-boot
+// definition under /run (ADR 070). What is here is read without following a link: `fs/type` and
+// `fs/run` (served to the VM by virtiofsd as uid 1000; the VM's user runs `run`, hence 0755) and
+// `providers/net/<provider>` (read by start-vmm). Every entry belongs to `fs`.
+import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { EXEC_MODE, ensureDir, ensureDirs, writeOwnedFile, type Owner } from '../fs/owned';
 import type { AppRecipe } from './app-recipes';
-
-export const APPVM_IMAGE_DIR = '/usr/lib/spectrum/img/appvm';
-export const NET_PROVIDER = 'sys.netvm';
+import { NET_PROVIDER } from './host-paths';
 
 /** Writes `<dir>` from scratch (anything there before is replaced). */
-export function writeVmDefinition(dir: string, recipe: AppRecipe): void {
+export function writeVmDefinition(dir: string, recipe: AppRecipe, owner: Owner | null): void {
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(path.join(dir, 'blk'), { recursive: true });
-  // Absolute host paths: they resolve on the host that imports the VM (dangling in the sandbox).
-  symlinkSync(path.posix.join(APPVM_IMAGE_DIR, 'vmlinux'), path.join(dir, 'vmlinux'));
-  symlinkSync(path.posix.join(APPVM_IMAGE_DIR, 'blk', 'root.img'), path.join(dir, 'blk', 'root.img'));
+  ensureDir(dir, owner);
   if (recipe.network) {
-    mkdirSync(path.join(dir, 'providers', 'net'), { recursive: true });
-    writeFileSync(path.join(dir, 'providers', 'net', NET_PROVIDER), '');
+    ensureDirs(dir, path.join(dir, 'providers', 'net'), owner);
+    writeOwnedFile(path.join(dir, 'providers', 'net', NET_PROVIDER), '', owner);
   }
   if (recipe.fs) {
-    mkdirSync(path.join(dir, 'fs'), { recursive: true });
-    writeFileSync(path.join(dir, 'fs', 'type'), `${recipe.fs.type}\n`);
-    const run = path.join(dir, 'fs', 'run');
-    writeFileSync(run, `#!/bin/sh\nexec ${recipe.fs.command}\n`);
-    chmodSync(run, 0o755);
+    ensureDir(path.join(dir, 'fs'), owner);
+    writeOwnedFile(path.join(dir, 'fs', 'type'), `${recipe.fs.type}\n`, owner);
+    writeOwnedFile(path.join(dir, 'fs', 'run'), `#!/bin/sh\nexec ${recipe.fs.command}\n`, owner, EXEC_MODE);
   }
 }

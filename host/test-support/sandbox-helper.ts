@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { startHelper, type HelperOptions, type RunningHelper } from '../helper';
+import { releaseSandbox } from '../sandbox/release';
 import { loadSigner } from './plan-maker';
 
 export interface TestSandbox {
@@ -28,8 +29,12 @@ export async function startSandbox(extra: Partial<HelperOptions> = {}, dir = mak
     helper,
     signer,
     async dispose() {
-      await helper.close();
-      rmSync(dir, { recursive: true, force: true });
+      try {
+        await helper.close();
+      } finally {
+        releaseSandbox(dir); // a backstop: mounts and loop devices never outlive the test
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
     async restart(more = {}) {
       await helper.close();

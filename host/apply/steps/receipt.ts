@@ -1,10 +1,9 @@
 // receipt: <mount>/Spectrum/firstboot/receipt.json (no secret: ids, the signed envelope, step
 // states and times, helper version), then completedAt in the spectrum-firstboot token: the one
 // write that makes the installation count as done.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ReceiptSchema, type Receipt } from '../../../shared/protocol/messages';
-import { writeFileAtomic } from '../../fs/atomic-write';
+import { ensureDirs, userDataOwner, writeOwnedFile } from '../../fs/owned';
 import { TOKEN_IDS, firstbootToken } from '../../luks/luks-tokens';
 import { StepError, type StepDefinition } from '../step-types';
 import { mountDir } from './userdata-mount';
@@ -29,8 +28,9 @@ export const receipt: StepDefinition = {
     const parsed = ReceiptSchema.safeParse(candidate);
     if (!parsed.success) throw new StepError('internal', 'the receipt does not match its schema', true);
     const file = path.join(mountDir(ctx), RECEIPT_PATH);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileAtomic(file, JSON.stringify(parsed.data, null, 2) + '\n');
+    const owner = userDataOwner();
+    ensureDirs(mountDir(ctx), path.dirname(file), owner);
+    writeOwnedFile(file, JSON.stringify(parsed.data, null, 2) + '\n', owner);
     await ctx.cryptsetup.importToken(TOKEN_IDS.firstboot, firstbootToken(ctx.plan.payload.installId, ctx.plan.planId, completedAt));
     return { state: 'done', receipt: parsed.data };
   },

@@ -1,8 +1,7 @@
 // system-config: locale, keyboard and accessibility as files under <mount>/Spectrum/config/,
 // and the keyboard also in a LUKS2 token, where the unlock prompt can read it before unlocking.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../../fs/atomic-write';
+import { ensureDirs, userDataOwner, writeOwnedFile } from '../../fs/owned';
 import { TOKEN_IDS, keyboardToken } from '../../luks/luks-tokens';
 import { consoleKeymap, posixLocale } from '../../spectrum/locale-names';
 import type { StepDefinition } from '../step-types';
@@ -14,8 +13,10 @@ export const systemConfig: StepDefinition = {
   id: 'system-config',
   async run(ctx) {
     const { locale, keyboard, accessibility } = ctx.plan.payload;
+    const owner = userDataOwner();
     const dir = path.join(mountDir(ctx), CONFIG_DIR);
-    mkdirSync(dir, { recursive: true });
+    ensureDirs(mountDir(ctx), dir, owner);
+    const writeFileAtomic = (file: string, text: string) => writeOwnedFile(file, text, owner);
     const keymap = consoleKeymap(keyboard.layout, keyboard.variant);
     writeFileAtomic(path.join(dir, 'locale.conf'), `# BCP 47: ${locale}\nLANG=${posixLocale(locale)}\n`);
     writeFileAtomic(path.join(dir, 'vconsole.conf'), `KEYMAP=${keymap}\nXKBLAYOUT=${keyboard.layout}\nXKBVARIANT=${keyboard.variant}\n`);

@@ -1,19 +1,34 @@
-// userdata-mkfs: btrfs on the opened volume (skipped in the sandbox). The volume was created by
-// this plan, so a btrfs already on it is ours from an earlier run of this step.
+// userdata-mkfs: btrfs on the opened volume, made the way Spectrum's live image makes user data:
+// `mkfs.btrfs` in a user namespace where this process is uid 1000 (`fs`), so that the file
+// system's root belongs to `fs`. The volume was created by this plan, so a btrfs already on it is
+// ours from an earlier run of this step.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FS_OWNER } from '../../fs/owned';
 import { CommandFailedError, tail } from '../../luks/cryptsetup';
-import { SKIPPED_IN_SANDBOX, StepError, type StepDefinition } from '../step-types';
-import { USERDATA_DEVICE } from './userdata-open';
+import { StepError, type StepDefinition } from '../step-types';
+
+export const USERDATA_FS_LABEL = 'userdata';
 
 export const userdataMkfs: StepDefinition = {
   id: 'userdata-mkfs',
   async run(ctx) {
-    if (ctx.env.kind === 'sandbox') return SKIPPED_IN_SANDBOX;
-    const probe = await ctx.exec.run({ command: 'blkid', args: ['-p', '-o', 'value', '-s', 'TYPE', USERDATA_DEVICE] });
+    const device = ctx.env.openedVolume;
+    const probe = await ctx.exec.run({ command: 'blkid', args: ['-p', '-o', 'value', '-s', 'TYPE', device] });
     const type = probe.exitCode === 0 ? probe.stdout.trim() : '';
     if (type === 'btrfs') return { state: 'done' };
     if (type !== '') throw new StepError('target-in-use', `the opened volume unexpectedly holds ${type}`, false);
-    const r = await ctx.exec.run({ command: 'mkfs.btrfs', args: ['--label', 'userdata', USERDATA_DEVICE] });
-    if (r.exitCode !== 0) throw new CommandFailedError('mkfs.btrfs', r.exitCode, tail(r.stderr));
+    const empty = mkdtempSync(path.join(tmpdir(), 'spectrum-userdata-root-'));
+    try {
+      const r = await ctx.exec.run({
+        command: 'unshare',
+        args: [`--map-user=${FS_OWNER.uid}`, `--map-group=${FS_OWNER.gid}`, 'mkfs.btrfs', '--label', USERDATA_FS_LABEL, '--rootdir', empty, device],
+      });
+      if (r.exitCode !== 0) throw new CommandFailedError('mkfs.btrfs', r.exitCode, tail(r.stderr));
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
     return { state: 'done' };
   },
 };
