@@ -17,7 +17,7 @@ function inside(dir: string, p: string): boolean {
 
 /** Mount points at or under `dir`, deepest first. */
 export function mountsUnder(dir: string): string[] {
-  let text = '';
+  let text: string;
   try {
     text = readFileSync('/proc/self/mounts', 'utf8');
   } catch {

@@ -17,8 +17,19 @@ export interface TestSandbox {
   restart(extra?: Partial<HelperOptions>): Promise<TestSandbox>;
 }
 
+/** Sandbox folders this test file made: released after the file whatever happened (see vitest.config.ts). */
+export const madeTempDirs = new Set<string>();
+
 export function makeTempDir(prefix = 'spectrum-helper-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  madeTempDirs.add(dir);
+  return dir;
+}
+
+/** Unmounts and detaches what the sandbox attached, then removes the folder. */
+export function removeTempDir(dir: string): void {
+  releaseSandbox(dir);
+  rmSync(dir, { recursive: true, force: true });
 }
 
 export async function startSandbox(extra: Partial<HelperOptions> = {}, dir = makeTempDir()): Promise<TestSandbox> {
@@ -32,8 +43,7 @@ export async function startSandbox(extra: Partial<HelperOptions> = {}, dir = mak
       try {
         await helper.close();
       } finally {
-        releaseSandbox(dir); // a backstop: mounts and loop devices never outlive the test
-        rmSync(dir, { recursive: true, force: true });
+        removeTempDir(dir); // a backstop: mounts and loop devices never outlive the test
       }
     },
     async restart(more = {}) {

@@ -18,6 +18,8 @@ export const ChoicesSchema = z.strictObject({
   accessibility: AccessibilitySchema,
   profile: z.enum(PROFILES),
   apps: z.array(z.string().max(32)).max(64),
+  /** App VMs chosen not to keep their files (every other app VM keeps them). */
+  transientApps: z.array(z.string().max(32)).max(64).optional(),
   encryption: z.strictObject({ method: z.enum(['passphrase', 'fido2']), recoveryKey: z.boolean() }),
 });
 export type Choices = z.infer<typeof ChoicesSchema>;
