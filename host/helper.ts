@@ -2,13 +2,16 @@
 // run it in-process. It listens on the hybrid-vsock Unix socket and serves PROTOCOL.md.
 import { existsSync, renameSync } from 'node:fs';
 import type { Socket } from 'node:net';
+import path from 'node:path';
 import { ALL_STEPS } from './apply/steps/all-steps';
 import { JournalStore, markInterrupted, type Journal } from './apply/journal';
 import { PlanRunner } from './apply/plan-runner';
 import type { HostEnvironment } from './apply/step-types';
 import { TestSwitches } from './apply/test-switches';
 import { loadCatalog } from './catalog/load-catalog';
-import { ProcessExecutor } from './exec/executor';
+import { ProcessExecutor, type Executor } from './exec/executor';
+import { isWholeDisk } from './disk/is-whole-disk';
+import { openWholeDisk, type WholeDisk } from './disk/whole-disk';
 import { LoggingExecutor } from './exec/logging-executor';
 import { Mutex } from './fs/mutex';
 import { keyIdOf } from './keys/ed25519';
@@ -52,24 +55,45 @@ interface Placement {
   readonly sink: LogSink;
 }
 
-function place(o: HelperOptions): Placement {
+async function place(o: HelperOptions, exec: Executor): Promise<Placement> {
   if (o.sandbox !== undefined) {
     const layout = sandboxLayout(o.sandbox);
     // A sandbox helper that starts finds the machine as after a reboot: nothing of DIR mounted.
     releaseSandbox(layout.dir);
     prepareSandbox(layout, o.userDataBytes ?? DEFAULTS.userDataBytes);
+    const privileged = sandboxPrivileged();
+    let wholeDisk: WholeDisk | undefined;
+    if (existsSync(layout.disk)) {
+      if (!privileged) throw new Error(`${layout.disk} is reached through loop devices: run as root with loop devices, or remove it to use userdata.img`);
+      wholeDisk = await openWholeDisk(layout.disk, layout.partitionLink, exec);
+    }
     return {
       socket: layout.socket,
-      env: { kind: 'sandbox', root: layout.root, target: layout.image, openedVolume: layout.clearImage, privileged: sandboxPrivileged() },
+      env: {
+        kind: 'sandbox',
+        root: layout.root,
+        target: wholeDisk ? layout.partitionLink : layout.image,
+        openedVolume: layout.clearImage,
+        privileged,
+        ...(wholeDisk ? { wholeDisk } : {}),
+      },
       stateDir: layout.state,
       signingKey: loadOrCreateSigningKey(layout.guestDir),
       sink: o.logSink ?? fileSink(layout.log),
     };
   }
   if (!existsSync(o.target!)) throw new Error(`the user-data target ${o.target} does not exist`);
+  const wholeDisk = (await isWholeDisk(o.target!)) ? await openWholeDisk(o.target!, path.join(o.stateDir!, 'userdata-partition'), exec) : undefined;
   return {
     socket: o.listen!,
-    env: { kind: 'spectrum-host', root: o.root ?? '/', target: o.target!, openedVolume: USERDATA_DEVICE, privileged: true },
+    env: {
+      kind: 'spectrum-host',
+      root: o.root ?? '/',
+      target: wholeDisk ? path.join(o.stateDir!, 'userdata-partition') : o.target!,
+      openedVolume: USERDATA_DEVICE,
+      privileged: true,
+      ...(wholeDisk ? { wholeDisk } : {}),
+    },
     stateDir: o.stateDir!,
     signingKey: loadOrCreateSigningKey(o.keyOut!),
     sink: o.logSink ?? stderrSink(),
@@ -97,10 +121,11 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
   checkOptions(options);
   const now = options.now ?? Date.now;
   const catalog = loadCatalog(options.catalogFile);
-  const where = place(options);
+  const baseExec = options.executor ?? new ProcessExecutor();
+  const where = await place(options, baseExec);
   const redactor = new Redactor();
   const log = createLogger(where.sink, redactor, now);
-  const exec = new LoggingExecutor(options.executor ?? new ProcessExecutor(), log);
+  const exec = new LoggingExecutor(baseExec, log);
 
   const trusted = new TrustedKeys();
   const keyId = trusted.add(where.signingKey.publicKey);

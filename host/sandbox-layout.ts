@@ -13,6 +13,8 @@ export interface SandboxLayout {
   readonly clearImage: string;
   /** When present, a GPT image that stands for the machine's whole disk (seed ADR 003). */
   readonly disk: string;
+  /** With a disk image: names the loop device over the user-data region (the helper's target). */
+  readonly partitionLink: string;
   readonly root: string;
   readonly state: string;
   readonly log: string;
@@ -27,6 +29,7 @@ export function sandboxLayout(dir: string): SandboxLayout {
     image: path.join(abs, 'userdata.img'),
     clearImage: path.join(abs, 'userdata-clear.img'),
     disk: path.join(abs, 'disk.img'),
+    partitionLink: path.join(abs, 'userdata-partition'),
     root: path.join(abs, 'root'),
     state: path.join(abs, 'state'),
     log: path.join(abs, 'helper.log'),

@@ -5,6 +5,7 @@ import type { PlanPayload } from '../../shared/plan/plan-schema';
 import type { StepId } from '../../shared/plan/steps';
 import type { StepFailureCode } from '../../shared/protocol/error-codes';
 import type { Envelope, Receipt, StepStatus } from '../../shared/protocol/messages';
+import type { WholeDisk } from '../disk/whole-disk';
 import type { Executor } from '../exec/executor';
 import type { Cryptsetup, KdfArgs } from '../luks/cryptsetup';
 import type { Logger } from '../log/logger';
@@ -34,6 +35,8 @@ export interface HostEnvironment {
   readonly openedVolume: string;
   /** Whether loop mounts and giving files to uid 1000 are possible here (root, loop devices). */
   readonly privileged: boolean;
+  /** When the target is the machine's whole disk: its layout and the user-data region (ADR 072). */
+  readonly wholeDisk?: WholeDisk;
 }
 
 /** Facts one step learns and a later one needs; kept in the journal. */

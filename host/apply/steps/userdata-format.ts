@@ -6,6 +6,7 @@ import { HIGH_ENTROPY_KDF } from '../../luks/cryptsetup';
 import { judgeTarget } from '../../target/judge-target';
 import { probeTarget } from '../../target/probe-target';
 import { discardOpenedVolume } from '../../sandbox/opened-volume';
+import { DiskChangedError, ensureUserDataPartition } from '../../disk/whole-disk';
 import { StepError, type StepDefinition } from '../step-types';
 
 export const userdataFormat: StepDefinition = {
@@ -15,6 +16,15 @@ export const userdataFormat: StepDefinition = {
     const verdict = judgeTarget(await probeTarget(ctx.env.target, ctx.exec), payload.installId);
     if (verdict.kind === 'in-use') throw new StepError('target-in-use', verdict.reason, false);
     if (verdict.kind === 'provisioned') throw new StepError('target-in-use', 'the user-data target is already provisioned', false);
+    // The machine's whole disk: the user-data partition's GPT entry is written now, at install.
+    if (ctx.env.wholeDisk) {
+      try {
+        await ensureUserDataPartition(ctx.env.wholeDisk, ctx.exec);
+      } catch (e) {
+        if (e instanceof DiskChangedError) throw new StepError('target-in-use', e.message, false);
+        throw e;
+      }
+    }
     // A new header makes whatever the old mapping held unreadable: so does the sandbox's stand-in.
     if (ctx.env.kind === 'sandbox') discardOpenedVolume(ctx.env.openedVolume);
     const kdf = payload.encryption.method === 'fido2' ? HIGH_ENTROPY_KDF : ctx.passphraseKdf;
