@@ -11,6 +11,7 @@ import { TestSwitches } from './apply/test-switches';
 import { loadCatalog } from './catalog/load-catalog';
 import { ProcessExecutor, type Executor } from './exec/executor';
 import { isWholeDisk } from './disk/is-whole-disk';
+import { socketAccess, vmId, vmSocketPath, vmmUser, type SocketAccess } from './spectrum/vm-socket';
 import { openWholeDisk, type WholeDisk } from './disk/whole-disk';
 import { LoggingExecutor } from './exec/logging-executor';
 import { Mutex } from './fs/mutex';
@@ -49,6 +50,8 @@ export interface RunningHelper {
 
 interface Placement {
   readonly socket: string;
+  /** Who besides root may connect to the socket. */
+  readonly access: SocketAccess | null;
   readonly env: HostEnvironment;
   readonly stateDir: string;
   readonly signingKey: SigningKey;
@@ -69,6 +72,7 @@ async function place(o: HelperOptions, exec: Executor): Promise<Placement> {
     }
     return {
       socket: layout.socket,
+      access: socketAccess('/', o.socketOwner, o.socketGroup),
       env: {
         kind: 'sandbox',
         root: layout.root,
@@ -83,12 +87,15 @@ async function place(o: HelperOptions, exec: Executor): Promise<Placement> {
     };
   }
   if (!existsSync(o.target!)) throw new Error(`the user-data target ${o.target} does not exist`);
+  const root = o.root ?? '/';
+  const id = o.vm === undefined ? null : vmId(root, o.vm);
   const wholeDisk = (await isWholeDisk(o.target!)) ? await openWholeDisk(o.target!, path.join(o.stateDir!, 'userdata-partition'), exec) : undefined;
   return {
-    socket: o.listen!,
+    socket: id === null ? o.listen! : vmSocketPath(root, id),
+    access: socketAccess(root, o.socketOwner ?? (id === null ? undefined : vmmUser(id)), o.socketGroup),
     env: {
       kind: 'spectrum-host',
-      root: o.root ?? '/',
+      root,
       target: wholeDisk ? path.join(o.stateDir!, 'userdata-partition') : o.target!,
       openedVolume: USERDATA_DEVICE,
       privileged: true,
@@ -170,8 +177,12 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
     socket.once('close', () => connections.delete(connection));
     void connection.begin();
   };
-  const listener = await listenUnix(where.socket, options.maxConnections ?? DEFAULTS.maxConnections, onConnection, () =>
-    log.warn('connection-refused', { reason: 'too many connections' }),
+  const listener = await listenUnix(
+    where.socket,
+    options.maxConnections ?? DEFAULTS.maxConnections,
+    onConnection,
+    () => log.warn('connection-refused', { reason: 'too many connections' }),
+    where.access,
   );
   log.info('listening', {
     socket: listener.path,

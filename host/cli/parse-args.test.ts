@@ -23,6 +23,11 @@ describe('parseArgs', () => {
     expect(parsed).toMatchObject({ kind: 'run', options: { listen: '/run/vsock/fb/vsock_5219', target: '/dev/vda3', trustedKeysDir: '/etc/keys' } });
   });
 
+  it('reads --vm with socket owner and group instead of --listen', () => {
+    const parsed = parseArgs(['--vm', 'sys.firstboot', '--socket-owner', 'vmm-abc', '--socket-group', '0', '--target', '/dev/vda', '--state-dir', '/run/fb', '--key-out', '/run/fb/config']);
+    expect(parsed).toMatchObject({ kind: 'run', options: { vm: 'sys.firstboot', socketOwner: 'vmm-abc', socketGroup: '0', target: '/dev/vda' } });
+  });
+
   it('answers --help', () => {
     expect(parseArgs(['--sandbox', 'x', '--help'])).toEqual({ kind: 'help' });
   });
@@ -32,6 +37,9 @@ describe('parseArgs', () => {
     [['--sandbox', 'x', '--fail-step', 'receipt:0'], /at least 1/],
     [['--sandbox', 'x', '--slow-step', 'receipt:999999999'], /at most/],
     [['--sandbox', 'x', '--root', '/'], /cannot be combined/],
+    [['--sandbox', 'x', '--vm', 'sys.firstboot'], /cannot be combined/],
+    [['--vm', 'a', '--listen', '/x_5219', '--target', 't', '--state-dir', 's', '--key-out', 'k'], /--listen and --vm/],
+    [['--target', 't', '--state-dir', 's', '--key-out', 'k'], /missing --listen \(or --vm\)/],
   ])('refuses %j', (args, message) => {
     expect(() => parseArgs(args)).toThrow(OptionsError);
     expect(() => parseArgs(args)).toThrow(message);

@@ -1,7 +1,8 @@
 // The command line:
 //   helper --sandbox DIR [--fast-kdf] [--fail-step STEP:N]... [--slow-step STEP:MS]...
 //          [--catalog FILE] [--userdata-bytes N] [--idle-timeout-ms N] [--trusted-keys DIR]
-//   helper --listen PATH --target DEV --state-dir DIR --key-out DIR [--root /]
+//   helper (--listen PATH | --vm NAME) --target DEV --state-dir DIR --key-out DIR [--root /]
+//          [--socket-owner USER|UID] [--socket-group GROUP|GID]
 //          [--trusted-keys DIR] [--catalog FILE] [--idle-timeout-ms N]
 import { STEP_IDS, type StepId } from '../../shared/plan/steps';
 import type { FaultSpec, SlowSpec } from '../apply/test-switches';
@@ -10,7 +11,8 @@ import { OptionsError, checkOptions, type HelperOptions } from '../options';
 export const USAGE = `usage:
   helper --sandbox DIR [--fast-kdf] [--fail-step STEP:N]... [--slow-step STEP:MS]...
          [--catalog FILE] [--userdata-bytes N] [--idle-timeout-ms N] [--trusted-keys DIR]
-  helper --listen PATH_5219 --target DEV --state-dir DIR --key-out DIR [--root DIR]
+  helper (--listen PATH_5219 | --vm NAME) --target DEV --state-dir DIR --key-out DIR [--root DIR]
+         [--socket-owner USER|UID] [--socket-group GROUP|GID]
          [--trusted-keys DIR] [--catalog FILE] [--idle-timeout-ms N]
 steps: ${STEP_IDS.join(', ')}`;
 
@@ -19,6 +21,7 @@ export type ParsedArgs = { readonly kind: 'run'; readonly options: HelperOptions
 const VALUE_FLAGS = new Set([
   '--sandbox', '--fail-step', '--slow-step', '--catalog', '--userdata-bytes', '--idle-timeout-ms',
   '--listen', '--target', '--state-dir', '--key-out', '--root', '--trusted-keys',
+  '--vm', '--socket-owner', '--socket-group',
 ]);
 const REPEATABLE = new Set(['--fail-step', '--slow-step']);
 
@@ -72,6 +75,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const options: HelperOptions = {
     sandbox: one('--sandbox'),
     listen: one('--listen'),
+    vm: one('--vm'),
+    socketOwner: one('--socket-owner'),
+    socketGroup: one('--socket-group'),
     target: one('--target'),
     stateDir: one('--state-dir'),
     keyOut: one('--key-out'),

@@ -1,7 +1,7 @@
 // The listening socket: a Unix-domain socket at the hybrid-vsock path (`<vm socket>_5219`),
 // mode 0600, at most `maxConnections` connections open (more are closed at accept).
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { chmodSync, lstatSync, unlinkSync } from 'node:fs';
+import { chmodSync, lchownSync, lstatSync, unlinkSync } from 'node:fs';
 
 export interface UnixListener {
   readonly path: string;
@@ -36,11 +36,19 @@ async function clearStale(path: string): Promise<void> {
 /** sun_path holds 108 bytes including the terminating NUL. */
 const MAX_SOCKET_PATH_BYTES = 107;
 
+/** Who may connect besides root: the socket's owner, group and mode. */
+export interface SocketAccessSpec {
+  readonly uid: number;
+  readonly gid: number;
+  readonly mode: number;
+}
+
 export async function listenUnix(
   path: string,
   maxConnections: number,
   onConnection: (socket: Socket) => void,
   onRefused: () => void,
+  access: SocketAccessSpec | null = null,
 ): Promise<UnixListener> {
   if (Buffer.byteLength(path) > MAX_SOCKET_PATH_BYTES) {
     throw new Error(`the socket path is longer than ${MAX_SOCKET_PATH_BYTES} bytes: ${path}`);
@@ -69,6 +77,12 @@ export async function listenUnix(
     }
   });
   chmodSync(path, 0o600);
+  if (access) {
+    // Until here only root could connect. lchown never follows a link; the entry is our socket.
+    if (!lstatSync(path).isSocket()) throw new Error(`${path} is no longer the helper's socket`);
+    lchownSync(path, access.uid, access.gid);
+    chmodSync(path, access.mode);
+  }
   return {
     path,
     close: () =>
