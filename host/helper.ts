@@ -24,6 +24,7 @@ import { Redactor } from './log/redactor';
 import { DEFAULTS, checkOptions, type HelperOptions } from './options';
 import { prepareSandbox, sandboxLayout } from './sandbox-layout';
 import { sandboxPrivileged } from './sandbox/privileges';
+import { userDataOwner } from './fs/owned';
 import { releaseSandbox } from './sandbox/release';
 import { USERDATA_DEVICE } from './apply/steps/userdata-open';
 import { Connection } from './server/connection';
@@ -102,7 +103,7 @@ async function place(o: HelperOptions, exec: Executor): Promise<Placement> {
       ...(wholeDisk ? { wholeDisk } : {}),
     },
     stateDir: o.stateDir!,
-    signingKey: loadOrCreateSigningKey(o.keyOut!),
+    signingKey: loadOrCreateSigningKey(o.keyOut!, userDataOwner()),
     sink: o.logSink ?? stderrSink(),
   };
 }

@@ -1,12 +1,14 @@
 // The per-boot signing key pair (PROTOCOL.md §6): the helper keeps the public key as trusted and
 // writes the private key (PKCS#8 PEM, mode 0600) for the first-boot VM's read-only configuration.
+// On a host that configuration is served to the VM by virtiofsd running as `fs` (uid 1000), which
+// the VM sees as its own user: there the key and its folder belong to `fs` (ADR 073).
 // A key already there is reused: the folder is per boot (a tmpfs on a host, the sandbox folder
 // in development), and a helper restarted after a crash must keep trusting the key the wizard
 // already holds.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { ensureDir, writeOwnedFile, type Owner } from '../fs/owned';
 import { isEd25519 } from './ed25519';
 
 export const SIGNING_KEY_FILE = 'signing-key.pem';
@@ -16,19 +18,19 @@ export interface SigningKey {
   readonly file: string;
 }
 
-function writeNew(file: string): SigningKey {
+function writeNew(file: string, owner: Owner | null): SigningKey {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const pem = privateKey.export({ format: 'pem', type: 'pkcs8' });
-  writeFileAtomic(file, pem, 0o600);
-  chmodSync(file, 0o600);
+  writeOwnedFile(file, pem, owner, 0o600);
   return { publicKey, file };
 }
 
 /** The key of an earlier run of this boot (a restart after a crash), else a new one. */
-export function loadOrCreateSigningKey(dir: string): SigningKey {
+export function loadOrCreateSigningKey(dir: string, owner: Owner | null = null): SigningKey {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ensureDir(dir, owner, 0o700);
   const file = path.join(dir, SIGNING_KEY_FILE);
-  if (!existsSync(file)) return writeNew(file);
+  if (!existsSync(file)) return writeNew(file, owner);
   let privateKey: KeyObject;
   try {
     privateKey = createPrivateKey(readFileSync(file));
