@@ -9,6 +9,8 @@ import { PlanRunner } from './apply/plan-runner';
 import type { HostEnvironment } from './apply/step-types';
 import { TestSwitches } from './apply/test-switches';
 import { loadCatalog } from './catalog/load-catalog';
+import { describeHost } from './catalog/host-catalog';
+import type { Catalog } from '../shared/plan/catalog';
 import { ProcessExecutor, type Executor } from './exec/executor';
 import { isWholeDisk } from './disk/is-whole-disk';
 import { socketAccess, vmId, vmSocketPath, vmmUser, type SocketAccess } from './spectrum/vm-socket';
@@ -59,12 +61,12 @@ interface Placement {
   readonly sink: LogSink;
 }
 
-async function place(o: HelperOptions, exec: Executor): Promise<Placement> {
+async function place(o: HelperOptions, exec: Executor, seed: Catalog): Promise<Placement> {
   if (o.sandbox !== undefined) {
     const layout = sandboxLayout(o.sandbox);
     // A sandbox helper that starts finds the machine as after a reboot: nothing of DIR mounted.
     releaseSandbox(layout.dir);
-    prepareSandbox(layout, o.userDataBytes ?? DEFAULTS.userDataBytes);
+    prepareSandbox(layout, o.userDataBytes ?? DEFAULTS.userDataBytes, seed);
     const privileged = sandboxPrivileged();
     let wholeDisk: WholeDisk | undefined;
     if (existsSync(layout.disk)) {
@@ -128,9 +130,10 @@ function recoverJournal(store: JournalStore, log: Logger, now: () => number): Jo
 export async function startHelper(options: HelperOptions): Promise<RunningHelper> {
   checkOptions(options);
   const now = options.now ?? Date.now;
-  const catalog = loadCatalog(options.catalogFile);
+  const seed = loadCatalog(options.catalogFile);
   const baseExec = options.executor ?? new ProcessExecutor();
-  const where = await place(options, baseExec);
+  const where = await place(options, baseExec, seed);
+  const catalog = describeHost(seed, where.env.root);
   const redactor = new Redactor();
   const log = createLogger(where.sink, redactor, now);
   const exec = new LoggingExecutor(baseExec, log);

@@ -2,6 +2,7 @@
 // again on the same folder (after a crash) reuses the key, the image, the state and the journal.
 import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
+import type { Catalog } from '../shared/plan/catalog';
 import { prepareHostRoot } from './sandbox/host-root';
 
 export interface SandboxLayout {
@@ -37,12 +38,12 @@ export function sandboxLayout(dir: string): SandboxLayout {
 }
 
 /** Creates what is missing; keeps what exists. */
-export function prepareSandbox(layout: SandboxLayout, imageBytes: number): void {
+export function prepareSandbox(layout: SandboxLayout, imageBytes: number, catalog: Catalog): void {
   mkdirSync(layout.dir, { recursive: true });
   mkdirSync(layout.guestDir, { recursive: true, mode: 0o700 });
   mkdirSync(layout.root, { recursive: true });
   mkdirSync(layout.state, { recursive: true, mode: 0o700 });
-  prepareHostRoot(layout.root);
+  prepareHostRoot(layout.root, catalog);
   if (!existsSync(layout.disk) && !existsSync(layout.image)) {
     const fd = openSync(layout.image, 'wx', 0o600);
     try {

@@ -85,15 +85,16 @@ describe('a passphrase plan', () => {
     const mount = userDataMount(sb.dir);
     const uuid = path.basename(mount);
     const vms = path.join(mount, 'vms');
-    for (const app of ['browser', 'editor', 'terminal']) {
+    for (const app of ['files', 'mail']) {
       // Kernel and disks come from the per-boot definition under /run (ADR 070), never a link here.
       expect(existsSync(path.join(vms, app, 'vmlinux'))).toBe(false);
       expect(existsSync(path.join(vms, app, 'blk'))).toBe(false);
       expect(readFileSync(path.join(vms, app, 'fs', 'type'), 'utf8')).toMatch(/^(nix|appimage|flatpak)\n$/);
       expect(lstatSync(path.join(vms, app, 'fs', 'run')).mode & 0o111).not.toBe(0);
     }
-    expect(existsSync(path.join(vms, 'browser', 'providers', 'net', 'sys.netvm'))).toBe(true);
-    expect(existsSync(path.join(vms, 'editor', 'providers'))).toBe(false);
+    expect(existsSync(path.join(vms, 'mail', 'providers', 'net', 'sys.netvm'))).toBe(true);
+    expect(existsSync(path.join(vms, 'files', 'providers'))).toBe(false);
+    expect(existsSync(path.join(vms, 'browser'))).toBe(false); // built in: Spectrum imports it at every boot
     expect(existsSync(path.join(vms, 'netvm'))).toBe(false); // built-in, never copied
     const config = path.join(mount, 'Spectrum', 'config');
     expect(readFileSync(path.join(config, 'locale.conf'), 'utf8')).toContain('LANG=fi_FI.UTF-8');

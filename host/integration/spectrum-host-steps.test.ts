@@ -11,6 +11,8 @@ import { startHelper, type RunningHelper } from '../helper';
 import { HelperClient, type Received } from '../test-support/helper-client';
 import { loadSigner, makePlan } from '../test-support/plan-maker';
 import { makeTempDir, removeTempDir } from '../test-support/sandbox-helper';
+import { prepareHostRoot } from '../sandbox/host-root';
+import { loadCatalog } from '../catalog/load-catalog';
 import { spawnSync } from 'node:child_process';
 
 const PASSPHRASE = 'host passphrase 12345';
@@ -54,6 +56,7 @@ describe('the steps on a Spectrum host', () => {
 
   beforeAll(async () => {
     mkdirSync(root);
+    prepareHostRoot(root, loadCatalog()); // the host image: app VM image, built-in VMs, app payloads
     spawnSync('truncate', ['-s', '8G', target]);
     helper = await startHelper({
       listen: path.join(dir, 'vsock_5219'),
@@ -91,9 +94,8 @@ describe('the steps on a Spectrum host', () => {
       'unshare --map-user=1000 --map-group=1000 mkfs.btrfs --label userdata --rootdir EMPTY /dev/mapper/userdata',
       'mount-userdata /dev/mapper/userdata',
       // each user VM from its per-boot definition under /run, with its storage (ADR 070)
-      `vm-import user ${path.join(root, 'run', 'user-vms', 'browser')} ${storage}`,
-      `vm-import user ${path.join(root, 'run', 'user-vms', 'editor')} ${storage}`,
-      `vm-import user ${path.join(root, 'run', 'user-vms', 'terminal')} ${storage}`,
+      `vm-import user ${path.join(root, 'run', 'user-vms', 'files')} ${storage}`,
+      `vm-import user ${path.join(root, 'run', 'user-vms', 'mail')} ${storage}`,
     ];
     const at = order.map((l) => lines.indexOf(l));
     expect(at.every((i) => i >= 0)).toBe(true);

@@ -19,8 +19,10 @@ import { clearImagePath, userDataMount } from '../test-support/user-data-mount';
 const privileged = sandboxPrivileged();
 if (!privileged) console.warn('vms-start-under-nosymfollow: skipped, it needs root and loop devices (/dev/loop-control)');
 
-const APPS = ['browser', 'editor', 'terminal'];
-const TRANSIENT = ['editor'];
+// browser is built in (sys.appvm-firefox): nothing is written for it; the others are user VMs.
+const APPS = ['mail', 'files', 'chat'];
+const CHOSEN = ['browser', ...APPS];
+const TRANSIENT = ['files'];
 
 type Entry = readonly [string, Stats];
 
@@ -46,7 +48,7 @@ describe.skipIf(!privileged)('user VMs start with user data mounted nosymfollow'
       hello,
       signer: sb.signer,
       secrets: { passphrase: 'a passphrase for the mount test', recoveryKey: formatRecoveryKey(randomBytes(32)) },
-      choices: { apps: APPS, transientApps: TRANSIENT },
+      choices: { apps: CHOSEN, transientApps: TRANSIENT },
     });
     client.send(plan.frame);
     frames = await client.untilEnd();
@@ -88,9 +90,12 @@ describe.skipIf(!privileged)('user VMs start with user data mounted nosymfollow'
       // fs/ is the VM folder on user data, reached through the nosymfollow mount.
       expect(readlinkSync(path.join(config, 'fs'))).toBe(path.join(mount, 'vms', app, 'fs'));
       expect(readFileSync(path.join(config, 'fs', 'type'), 'utf8')).toMatch(/^(nix|flatpak|appimage)\n$/);
+      expect(readFileSync(path.join(config, 'fs', 'run'), 'utf8')).toContain(`${app} app`);
       expect(lstatSync(path.join(config, 'fs', 'run')).mode & 0o777).toBe(0o755); // the VM's user runs it
     }
-    expect(readdirSync(path.join(root(), 'run', 'vm', 'by-name', 'user.browser', 'config', 'providers', 'net'))).toEqual(['sys.netvm']);
+    expect(readdirSync(path.join(root(), 'run', 'vm', 'by-name', 'user.mail', 'config', 'providers', 'net'))).toEqual(['sys.netvm']);
+    expect(readdirSync(path.join(root(), 'run', 'vm', 'by-name')).sort()).toEqual(APPS.map((a) => `user.${a}`).sort());
+    expect(readdirSync(path.join(mount, 'vms')).sort()).toEqual([...APPS].sort()); // nothing for the built-in browser
   });
 
   it('gives storage to the app VMs that keep their files, made by uid 1000, and none to the others', () => {
@@ -100,7 +105,7 @@ describe.skipIf(!privileged)('user VMs start with user data mounted nosymfollow'
   });
 
   it('would not start a VM whose kernel is a link on user data (the layout before): ELOOP', () => {
-    const link = path.join(mount, 'vms', 'browser', 'old-vmlinux');
+    const link = path.join(mount, 'vms', 'mail', 'old-vmlinux');
     symlinkSync(path.join(root(), 'usr', 'lib', 'spectrum', 'img', 'appvm', 'vmlinux'), link);
     try {
       expect(() => closeSync(openSync(link, 'r'))).toThrow(expect.objectContaining({ code: 'ELOOP' }));

@@ -21,7 +21,7 @@ describe('the vm-import stand-in', () => {
     dir = makeTempDir();
     const root = path.join(dir, 'root');
     mkdirSync(root);
-    prepareHostRoot(root);
+    prepareHostRoot(root, []);
     const vms = path.join(dir, 'defs');
     mkdirSync(path.join(vms, 'app'), { recursive: true });
     const storage = path.join(dir, 'storage');

@@ -17,6 +17,8 @@ export const VSOCK_DIR = '/run/vsock';
 export const USER_VM_RUN_DIR = '/run/user-vms';
 /** Where mount-userdata mounts user data: `/media/<file system uuid>`. */
 export const MEDIA_DIR = '/media';
+/** Where vm-import's storage folders live on user data (relative to the mount). */
+export const STORAGE_DIR = path.join('Spectrum', 'data', 'spectrum', 'storage');
 /** vm-import's prefix for VMs on user data. */
 export const USER_VM_PREFIX = 'user';
 /** The network VM that app VMs with network name in `providers/net/`. */

@@ -115,6 +115,7 @@ export function parsePlanPayload(value: unknown): PlanCheck {
 export function checkPlanRules(plan: PlanPayload, catalog: Catalog, userDataBytes: number): PlanCheck {
   const details: PlanProblem[] = [];
   const kinds = new Map(catalog.map((e) => [e.id, e.kind]));
+  const missing = new Set(catalog.filter((e) => e.availability === 'missing').map((e) => e.id));
 
   const seenSystem = new Set<string>();
   plan.vms.system.forEach((id, i) => {
@@ -130,6 +131,7 @@ export function checkPlanRules(plan: PlanPayload, catalog: Catalog, userDataByte
   plan.vms.apps.forEach((id, i) => {
     if (seenApps.has(id)) details.push({ path: `/vms/apps/${i}`, problem: 'duplicate app id' });
     else if (kinds.get(id) !== 'app') details.push({ path: `/vms/apps/${i}`, problem: 'unknown app id' });
+    else if (missing.has(id)) details.push({ path: `/vms/apps/${i}`, problem: 'this app VM is not on this system' });
     seenApps.add(id);
   });
   const seenPersistent = new Set<string>();

@@ -9,9 +9,8 @@ import path from 'node:path';
 import { ensureDir, userDataOwner } from '../../fs/owned';
 import { CommandFailedError, tail } from '../../luks/cryptsetup';
 import { mountsUnder } from '../../sandbox/release';
-import { MEDIA_DIR, onHost } from '../../spectrum/host-paths';
+import { MEDIA_DIR, STORAGE_DIR, onHost } from '../../spectrum/host-paths';
 import { StepError, type StepContext, type StepDefinition } from '../step-types';
-import { STORAGE_DIR } from './vm-import';
 
 /** mount-userdata's options: no set-uid, no devices, no programs, no link followed. */
 export const USERDATA_MOUNT_OPTIONS = 'nosuid,nodev,noexec,nosymfollow';

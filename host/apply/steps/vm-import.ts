@@ -9,13 +9,12 @@ import { keepsFiles } from '../../../shared/plan/plan-schema';
 import { ensureDirs, userDataOwner } from '../../fs/owned';
 import { CommandFailedError, tail } from '../../luks/cryptsetup';
 import { StandInFailure, standInVmImport } from '../../sandbox/vm-import-stand-in';
-import { USER_VM_PREFIX } from '../../spectrum/host-paths';
+import { STORAGE_DIR, USER_VM_PREFIX } from '../../spectrum/host-paths';
 import { buildPerBootDefinition } from '../../spectrum/per-boot-definition';
 import { registration } from '../../spectrum/vm-registry';
 import { StepError, type StepContext, type StepDefinition } from '../step-types';
 import { mountDir } from './userdata-mount';
-
-export const STORAGE_DIR = path.join('Spectrum', 'data', 'spectrum', 'storage');
+import { writtenApps } from './vm-definitions';
 
 async function runVmImport(ctx: StepContext, importDir: string, storage: string | undefined): Promise<void> {
   if (ctx.env.kind === 'sandbox') {
@@ -37,8 +36,9 @@ export const vmImport: StepDefinition = {
     const mount = mountDir(ctx);
     const storage = path.join(mount, STORAGE_DIR);
     const { payload } = ctx.plan;
-    if (payload.vms.apps.some((app) => keepsFiles(payload, app))) ensureDirs(mount, storage, userDataOwner());
-    for (const app of [...payload.vms.apps].sort()) {
+    const apps = writtenApps(ctx);
+    if (apps.some((app) => keepsFiles(payload, app))) ensureDirs(mount, storage, userDataOwner());
+    for (const app of apps) {
       const definition = buildPerBootDefinition(ctx.env.root, ctx.facts.mountPath!, app);
       const name = `${USER_VM_PREFIX}.${app}`;
       const registered = registration(ctx.env.root, name, definition.configDir);
