@@ -10,6 +10,7 @@ import type { HostEnvironment } from './apply/step-types';
 import { TestSwitches } from './apply/test-switches';
 import { loadCatalog } from './catalog/load-catalog';
 import { describeHost } from './catalog/host-catalog';
+import { gatherMachineFacts } from './facts/machine-facts';
 import type { Catalog } from '../shared/plan/catalog';
 import { ProcessExecutor, type Executor } from './exec/executor';
 import { isWholeDisk } from './disk/is-whole-disk';
@@ -170,6 +171,7 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
     log,
     mutex: new Mutex(),
     helperVersion: HELPER_VERSION,
+    facts: await gatherMachineFacts(where.env, exec),
   });
 
   const connections = new Set<Connection>();

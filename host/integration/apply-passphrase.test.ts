@@ -29,6 +29,7 @@ describe('a passphrase plan', () => {
     sb = await startSandbox();
     const { client, hello } = await HelperClient.open(sb.helper.socketPath);
     expect(hello.state).toEqual({ phase: 'fresh' });
+    expect(hello.machine).toMatchObject({ iommu: 'present', disk: { name: 'userdata.img', wholeDisk: false, found: [], after: [{ role: 'user-data', isNew: true }] } });
     const plan = await makePlan({ hello, signer: sb.signer, secrets: { passphrase: PASSPHRASE, recoveryKey: RECOVERY } });
     planId = plan.planId;
     client.send(plan.frame);

@@ -40,6 +40,14 @@ describe.skipIf(!privileged)('the machine\'s whole disk', () => {
     const { client, hello } = await HelperClient.open(sb.helper.socketPath);
     // 8 GiB less the 137 MiB system area and GPT, 1 MiB aligned at both ends.
     expect(hello.machine.userDataBytes).toBe(8 * GiB - 138 * 1024 * 1024);
+    // hello names the disk and shows its layout before and after, the new area last.
+    const facts = hello.machine.disk!;
+    expect(facts).toMatchObject({ name: 'disk.img', wholeDisk: true, sizeBytes: 8 * GiB, found: [] });
+    expect(facts.before.map((a) => [a.role, a.label])).toEqual([
+      ['esp', 'ESP'], ['system', 'Spectrum_0.1.verity'], ['system', 'Spectrum_0.1'], ['system-empty', '_empty'], ['system-empty', '_empty'], ['free', ''],
+    ]);
+    expect(facts.after.at(-1)).toMatchObject({ role: 'user-data', isNew: true, sizeBytes: hello.machine.userDataBytes });
+    expect(facts.after.slice(0, -1)).toEqual(facts.before.slice(0, -1));
     const plan = await makePlan({ hello, signer: sb.signer, secrets: SECRETS });
     client.send(plan.frame);
     expect((await client.untilEnd()).at(-1)).toMatchObject({ type: 'result', ok: true });
@@ -80,6 +88,7 @@ describe.skipIf(!privileged)('the machine\'s whole disk', () => {
     sb = await startSandbox({}, dir);
     const { client, hello } = await HelperClient.open(sb.helper.socketPath);
     expect(hello.machine.userDataBytes).toBe(0);
+    expect(hello.machine.disk!.after).toEqual(hello.machine.disk!.before); // nothing would change
     client.send((await makePlan({ hello, signer: sb.signer, secrets: SECRETS })).frame);
     expect(await client.next()).toMatchObject({ type: 'error', code: 'insufficient-space' });
     client.close();

@@ -41,6 +41,8 @@ function standInPayload(dir: string, id: string): void {
 
 export function prepareHostRoot(root: string, catalog: Catalog): void {
   for (const dir of [MEDIA_DIR, '/run', '/run/vm', VM_BY_ID_DIR, VM_BY_NAME_DIR, VSOCK_DIR, USER_VM_RUN_DIR]) ensureDir(onHost(root, dir), null);
+  // An IOMMU group, as a host with VT-d or AMD-Vi on has; a scenario without one makes sys/kernel itself.
+  if (!existsSync(onHost(root, '/sys'))) mkdirSync(onHost(root, '/sys/kernel/iommu_groups/0/devices'), { recursive: true });
   if (existsSync(onHost(root, '/usr/lib/spectrum'))) return;
   standIn(onHost(root, path.posix.join(APPVM_IMAGE_DIR, 'vmlinux')), standInContent('app VM kernel'));
   standIn(onHost(root, path.posix.join(APPVM_IMAGE_DIR, 'blk', 'root.img')), standInContent('app VM root image'));

@@ -7,6 +7,7 @@ import { CatalogSchema } from '../plan/catalog';
 import { AccessibilitySchema, Fido2ParamsSchema, KeyboardSchema, b64urlBytes } from '../plan/plan-schema';
 import { PROFILES } from '../plan/profiles';
 import { RECOVERY_KEY_PATTERN } from '../plan/recovery-key';
+import { MachineSchema } from '../protocol/host-facts';
 import { HelperStateSchema, ProgressSchema, ResultSchema, StepStatusSchema, ErrorDetailSchema } from '../protocol/messages';
 
 const Empty = z.strictObject({});
@@ -34,7 +35,7 @@ export const InstallSecretsSchema = z.strictObject({
 export const HelperInfoSchema = z.object({
   protocol: z.number(),
   helper: z.string(),
-  machine: z.object({ userDataBytes: z.number(), memoryBytes: z.number() }),
+  machine: MachineSchema,
   catalog: CatalogSchema,
   state: HelperStateSchema,
 });
