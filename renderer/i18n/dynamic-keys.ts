@@ -7,6 +7,7 @@ import { IPC_ERROR_CODES } from '../../shared/ipc/contract';
 import { PROFILES, SYSTEM_VMS } from '../../shared/plan/profiles';
 import { STEP_IDS, STEP_STATES } from '../../shared/plan/steps';
 import { PROTOCOL_ERROR_CODES, STEP_FAILURE_CODES } from '../../shared/protocol/error-codes';
+import { PARTITION_ROLES } from '../../shared/protocol/host-facts';
 import { KEYBOARD_LAYOUTS } from '../state/keyboard-layouts';
 import { WIZARD_PAGES } from '../state/pages';
 import { REVIEW_MODES } from './review';
@@ -57,6 +58,9 @@ export const DYNAMIC_KEYS: readonly DynamicKeyFamily[] = [
   family('encryption:strength.suggestion.*', Object.keys(translationKeys.suggestions)),
   family('welcome:accessibility.*.label', ACCESSIBILITY),
   family('welcome:accessibility.*.hint', ACCESSIBILITY),
+  family('summary:disk.role.*', PARTITION_ROLES),
+  family('summary:warn.iommu.*.title', ['absent', 'unknown']),
+  family('summary:warn.iommu.*.text', ['absent', 'unknown']),
 ];
 
 /** The keys a family stands for: `errors:code.*` × codes → `errors:code.busy`, … */

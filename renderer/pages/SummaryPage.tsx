@@ -16,6 +16,7 @@ import { layoutId } from '../state/keyboard-layouts';
 import { needsRecoveryKey } from '../state/pages';
 import { allVms, estimateMinutes, selectionBytes } from '../state/presets';
 import { previewPlan } from './summary/plan-preview';
+import { DiskSummary } from './summary/DiskSummary';
 import { SummaryItem, SummarySection } from './summary/SummarySection';
 
 const A11Y_KEYS: readonly (keyof Accessibility)[] = ['highContrast', 'largeText', 'reduceMotion', 'screenReader'];
@@ -48,7 +49,8 @@ export function SummaryPage() {
   const validation = useValidation('summary');
   const choices = useWizard((s) => s.choices);
   const enrollment = useWizard((s) => s.fido2.enrollment);
-  const catalog = useWizard((s) => s.boot.helper?.catalog ?? NO_CATALOG);
+  const helper = useWizard((s) => s.boot.helper);
+  const catalog = helper?.catalog ?? NO_CATALOG;
   const phase = useWizard((s) => s.install.phase);
   const lang = i18n.language;
   const bytes = selectionBytes(catalog, choices.apps);
@@ -90,6 +92,8 @@ export function SummaryPage() {
           {needsRecoveryKey(choices.encryption) ? t('summary:recoveryYes') : t('summary:recoveryNo')}
         </SummaryItem>
       </SummarySection>
+
+      {helper ? <DiskSummary machine={helper.machine} catalog={catalog} /> : null}
 
       <Disclosure label={t('summary:plan.show')} className="plan-disclosure">
         <PlanJson />
