@@ -43,7 +43,7 @@ test.describe('a host that ships some VMs built in and lacks others', () => {
     await ui.apps.expectLocked('Games');
     // Apps the install writes keep their files unless the person says otherwise.
     await ui.apps.select('Email');
-    await expect(ui.page.getByRole('checkbox', { name: 'Keeps its files between runs' })).toBeChecked();
+    await expect(ui.apps.keepsFiles('Email')).toBeChecked();
     await ui.apps.deselect('Email');
     await ui.apps.next();
     await ui.encryption.choosePassphrase(PASSPHRASE, { recoveryKey: false });
@@ -77,7 +77,7 @@ test.describe('the machine\'s whole disk', () => {
     await inEveryLanguage(ui, async (lang) => {
       const onDisk = ui.page.getByRole('list', { name: localeText(lang, 'summary:item.layoutBefore') });
       const after = ui.page.getByRole('list', { name: localeText(lang, 'summary:item.layoutAfter') });
-      await expect(ui.page.getByText('disk.img', { exact: true }), `${lang}: the disk is named`).toBeVisible();
+      await expect(ui.summary.item(localeText(lang, 'summary:item.disk')), `${lang}: the disk is named`).toContainText('disk.img');
       for (const role of ['esp', 'system', 'system-empty', 'free']) await expect(onDisk, `${lang}: ${role} before`).toContainText(localeText(lang, `summary:disk.role.${role}`));
       await expect(after.getByRole('listitem').last(), `${lang}: the new user-data area`).toContainText(localeText(lang, 'summary:disk.role.user-data'));
       await expect(after.getByRole('listitem').last()).toContainText(localeText(lang, 'summary:disk.new'));

@@ -112,7 +112,7 @@ export function AppsPage() {
               {selected && !builtIn ? (
                 <label className="app-item-keep">
                   <input type="checkbox" id={`keep-${e.id}`} checked={!transient.includes(e.id)} onChange={(ev) => store.setKeepsFiles(e.id, ev.target.checked)} />
-                  {t('keepsFiles')}
+                  {t('keepsFiles', { app: vm.name(e.id) })}
                 </label>
               ) : null}
               {lock?.action === 'power' ? (

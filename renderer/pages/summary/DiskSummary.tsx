@@ -42,10 +42,9 @@ export function DiskSummary({ machine, catalog }: { machine: Machine; catalog: C
         {disk ? (
           <>
             <SummaryItem term={t('item.disk')}>
-              <span className="disk-name" lang="en" dir="ltr">{disk.name}</span>
-              {disk.model ? <> (<span lang="en" dir="ltr">{disk.model}</span>)</> : null}
-              {', '}
-              {formatBytes(disk.sizeBytes, lang)}
+              {disk.model
+                ? t('diskWithModel', { name: disk.name, model: disk.model, size: formatBytes(disk.sizeBytes, lang) })
+                : t('diskValue', { name: disk.name, size: formatBytes(disk.sizeBytes, lang) })}
             </SummaryItem>
             <SummaryItem term={t('item.layoutBefore')}>
               <Layout areas={disk.before} label={t('item.layoutBefore')} />
