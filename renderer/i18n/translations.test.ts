@@ -17,13 +17,16 @@ const PRODUCT_TERMS = ['Spectrum', 'FIDO2', 'NixOS', 'LUKS'];
  * Texts that are rightly the same as English in a language: names, and words the language
  * shares with English. Anything else equal to English is an untranslated string.
  */
+/** A disk's name, model and size: only punctuation around values, the same in these languages. */
+const DISK_VALUE = ['summary:diskValue', 'summary:diskWithModel'];
+
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
-  fi: ['common:brand', 'catalog:app.nixos.name', 'keyboard:layout.epo', 'keyboard:layout.th'],
+  fi: ['common:brand', 'catalog:app.nixos.name', 'keyboard:layout.epo', 'keyboard:layout.th', ...DISK_VALUE],
   de: [
     'common:brand', 'common:sandbox', 'catalog:app.nixos.name', 'catalog:app.terminal.name', 'catalog:app.chat.name',
-    'encryption:method.passphrase.label', 'keyboard:layout.epo', 'profile:minimal.title',
+    'encryption:method.passphrase.label', 'keyboard:layout.epo', 'profile:minimal.title', ...DISK_VALUE,
   ],
-  fr: ['common:brand', 'catalog:app.nixos.name', 'catalog:app.terminal.name'],
+  fr: ['common:brand', 'catalog:app.nixos.name', 'catalog:app.terminal.name', ...DISK_VALUE],
   ar: ['common:brand', 'catalog:app.nixos.name'],
 };
 

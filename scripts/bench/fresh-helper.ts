@@ -2,6 +2,7 @@
 // stopped with its process group, its sandbox removed. Its start-up is never timed.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { releaseSandbox } from '../../host/sandbox/release';
 import { startNode, type Child } from './children';
 
 /** The helper and echo-server scripts of the run, and the folder sandboxes go in. */
@@ -19,6 +20,7 @@ export async function withFreshHelper<T>(setup: HelperSetup, name: string, body:
     return await body(helper);
   } finally {
     await helper.stop();
+    releaseSandbox(sandbox); // a helper stopped hard leaves its user-data mount behind
     rmSync(sandbox, { recursive: true, force: true });
   }
 }

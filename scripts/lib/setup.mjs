@@ -14,6 +14,12 @@ export const SYSTEM_PACKAGES = {
   e2fsprogs: '/usr/sbin/mkfs.ext4',
   fdisk: '/usr/sbin/sfdisk',
   'fonts-noto-core': '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
+  // The sandbox's real user data (btrfs as uid 1000) and whole-disk images (sfdisk).
+  'btrfs-progs': '/usr/sbin/mkfs.btrfs',
+  fdisk: '/usr/sbin/sfdisk',
+  // packaging/spectrum checks: the Nix expressions parse, the execline scripts run.
+  'nix-bin': '/usr/bin/nix-instantiate',
+  execline: '/usr/bin/execlineb',
 };
 
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
