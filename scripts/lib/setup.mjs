@@ -16,7 +16,6 @@ export const SYSTEM_PACKAGES = {
   'fonts-noto-core': '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
   // The sandbox's real user data (btrfs as uid 1000) and whole-disk images (sfdisk).
   'btrfs-progs': '/usr/sbin/mkfs.btrfs',
-  fdisk: '/usr/sbin/sfdisk',
   // packaging/spectrum checks: the Nix expressions parse, the execline scripts run.
   'nix-bin': '/usr/bin/nix-instantiate',
   execline: '/usr/bin/execlineb',

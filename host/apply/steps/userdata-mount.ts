@@ -10,7 +10,7 @@ import { ensureDir, userDataOwner } from '../../fs/owned';
 import { MODES, SymlinkRefusedError, existingDir, makeDirs } from '../../fs/safe-fs';
 import { CommandFailedError, tail } from '../../luks/cryptsetup';
 import { mountsUnder } from '../../sandbox/release';
-import { MEDIA_DIR, STORAGE_DIR, onHost } from '../../spectrum/host-paths';
+import { MEDIA_DIR, STORAGE_DIR } from '../../spectrum/host-paths';
 import { StepError, type StepContext, type StepDefinition } from '../step-types';
 import { openedVolume } from './userdata-open';
 
