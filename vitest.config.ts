@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'host/**/*.test.ts', 'renderer/**/*.test.ts', 'renderer/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['./scripts/vitest-global-setup.ts'],
+    setupFiles: ['./host/test-support/release-sandboxes.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -2,6 +2,7 @@
 // run it in-process. It listens on the hybrid-vsock Unix socket and serves docs/protocol.md.
 import { existsSync, renameSync } from 'node:fs';
 import type { Socket } from 'node:net';
+import path from 'node:path';
 import { loadAnswers } from './answers/load-answers';
 import { ALL_STEPS } from './apply/steps/all-steps';
 import { JournalStore, markInterrupted, type Journal } from './apply/journal';
@@ -9,8 +10,14 @@ import { PlanRunner } from './apply/plan-runner';
 import type { HostEnvironment } from './apply/step-types';
 import { TestSwitches } from './apply/test-switches';
 import { loadCatalog } from './catalog/load-catalog';
-import { ProcessExecutor } from './exec/executor';
+import { describeHost } from './catalog/host-catalog';
+import { gatherMachineFacts } from './facts/machine-facts';
+import type { Catalog } from '../shared/plan/catalog';
+import { ProcessExecutor, type Executor } from './exec/executor';
 import { ToolPath } from './exec/tool-path';
+import { isWholeDisk } from './disk/is-whole-disk';
+import { socketAccess, vmId, vmSocketPath, vmmUser, type SocketAccess } from './spectrum/vm-socket';
+import { openWholeDisk, type WholeDisk } from './disk/whole-disk';
 import { LoggingExecutor } from './exec/logging-executor';
 import { Mutex } from './fs/mutex';
 import { keyIdOf } from './keys/ed25519';
@@ -21,6 +28,10 @@ import { createLogger, fileSink, stderrSink, type LogSink, type Logger } from '.
 import { Redactor } from './log/redactor';
 import { DEFAULTS, checkOptions, type HelperOptions } from './options';
 import { prepareSandbox, sandboxLayout } from './sandbox-layout';
+import { sandboxPrivileged } from './sandbox/privileges';
+import { userDataOwner } from './fs/owned';
+import { releaseSandbox } from './sandbox/release';
+import { USERDATA_DEVICE } from './apply/steps/userdata-open';
 import { Connection } from './server/connection';
 import { listenUnix } from './server/unix-listener';
 import { ProvisioningService } from './service/provisioning-service';
@@ -45,6 +56,8 @@ export interface RunningHelper {
 
 interface Placement {
   readonly socket: string;
+  /** Who besides root may connect to the socket. */
+  readonly access: SocketAccess | null;
   readonly env: HostEnvironment;
   readonly stateDir: string;
   readonly signingKey: SigningKey;
@@ -53,13 +66,29 @@ interface Placement {
   readonly answersDirs: readonly string[];
 }
 
-function place(o: HelperOptions): Placement {
+async function place(o: HelperOptions, exec: Executor, seed: Catalog): Promise<Placement> {
   if (o.sandbox !== undefined) {
     const layout = sandboxLayout(o.sandbox);
-    prepareSandbox(layout, o.userDataBytes ?? DEFAULTS.userDataBytes);
+    // A sandbox helper that starts finds the machine as after a reboot: nothing of DIR mounted.
+    releaseSandbox(layout.dir);
+    prepareSandbox(layout, o.userDataBytes ?? DEFAULTS.userDataBytes, seed);
+    const privileged = sandboxPrivileged();
+    let wholeDisk: WholeDisk | undefined;
+    if (existsSync(layout.disk)) {
+      if (!privileged) throw new Error(`${layout.disk} is reached through loop devices: run as root with loop devices, or remove it to use userdata.img`);
+      wholeDisk = await openWholeDisk(layout.disk, layout.partitionLink, exec);
+    }
     return {
       socket: layout.socket,
-      env: { kind: 'sandbox', root: layout.root, target: layout.image },
+      access: socketAccess('/', o.socketOwner, o.socketGroup),
+      env: {
+        kind: 'sandbox',
+        root: layout.root,
+        target: wholeDisk ? layout.partitionLink : layout.image,
+        openedVolume: layout.clearImage,
+        privileged,
+        ...(wholeDisk ? { wholeDisk } : {}),
+      },
       stateDir: layout.state,
       signingKey: loadOrCreateSigningKey(layout.guestDir),
       sink: o.logSink ?? fileSink(layout.log),
@@ -67,11 +96,22 @@ function place(o: HelperOptions): Placement {
     };
   }
   if (!existsSync(o.target!)) throw new Error(`the user-data target ${o.target} does not exist`);
+  const root = o.root ?? '/';
+  const id = o.vm === undefined ? null : vmId(root, o.vm);
+  const wholeDisk = (await isWholeDisk(o.target!)) ? await openWholeDisk(o.target!, path.join(o.stateDir!, 'userdata-partition'), exec) : undefined;
   return {
-    socket: o.listen!,
-    env: { kind: 'spectrum-host', root: o.root ?? '/', target: o.target! },
+    socket: id === null ? o.listen! : vmSocketPath(root, id),
+    access: socketAccess(root, o.socketOwner ?? (id === null ? undefined : vmmUser(id)), o.socketGroup),
+    env: {
+      kind: 'spectrum-host',
+      root,
+      target: wholeDisk ? path.join(o.stateDir!, 'userdata-partition') : o.target!,
+      openedVolume: USERDATA_DEVICE,
+      privileged: true,
+      ...(wholeDisk ? { wholeDisk } : {}),
+    },
     stateDir: o.stateDir!,
-    signingKey: loadOrCreateSigningKey(o.keyOut!),
+    signingKey: loadOrCreateSigningKey(o.keyOut!, userDataOwner()),
     sink: o.logSink ?? stderrSink(),
     answersDirs: o.answersDirs ?? [],
   };
@@ -97,13 +137,16 @@ function recoverJournal(store: JournalStore, log: Logger, now: () => number): Jo
 export async function startHelper(options: HelperOptions): Promise<RunningHelper> {
   checkOptions(options);
   const now = options.now ?? Date.now;
-  const catalog = loadCatalog(options.catalogFile);
-  const where = place(options);
+  const seed = loadCatalog(options.catalogFile);
+  // Root tools only from the tool path, for placing the helper as for the steps (ADR 062).
+  const tools = new ToolPath(options.toolPath);
+  const baseExec = options.executor ?? new ProcessExecutor(tools);
+  const where = await place(options, baseExec, seed);
+  const catalog = describeHost(seed, where.env.root);
   const redactor = new Redactor();
   const log = createLogger(where.sink, redactor, now);
-  const tools = new ToolPath(options.toolPath);
   if (!options.executor && !tools.resolve('setpriv')) log.warn('setpriv-missing', { toolPath: tools.envPath, problem: 'tools are not killed when the helper is killed outright' });
-  const exec = new LoggingExecutor(options.executor ?? new ProcessExecutor(tools), log);
+  const exec = new LoggingExecutor(baseExec, log);
 
   // The organization's keys (the trusted-keys folder) sign answers files; plans may be signed by
   // them or by the per-boot key, which never signs answers (docs/decisions/090-answers-file.md).
@@ -144,6 +187,7 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
     mutex: new Mutex(),
     helperVersion: HELPER_VERSION,
     answers,
+    facts: await gatherMachineFacts(where.env, exec),
   });
 
   const connections = new Set<Connection>();
@@ -156,8 +200,12 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
     socket.once('close', () => connections.delete(connection));
     void connection.begin();
   };
-  const listener = await listenUnix(where.socket, options.maxConnections ?? DEFAULTS.maxConnections, onConnection, () =>
-    log.warn('connection-refused', { reason: 'too many connections' }),
+  const listener = await listenUnix(
+    where.socket,
+    options.maxConnections ?? DEFAULTS.maxConnections,
+    onConnection,
+    () => log.warn('connection-refused', { reason: 'too many connections' }),
+    where.access,
   );
   log.info('listening', {
     socket: listener.path,
@@ -180,6 +228,10 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
         for (const c of connections) c.destroy();
         await listener.close();
         await runner.stop();
+        if (options.sandbox !== undefined) {
+          const released = releaseSandbox(options.sandbox);
+          if (released.problems.length > 0) log.warn('sandbox-release', { problems: released.problems.join('; ') });
+        }
         log.info('stopped');
         where.sink.close();
       })();

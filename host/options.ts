@@ -11,6 +11,12 @@ export interface HelperOptions {
   readonly sandbox?: string;
   /** Production: the `<vm vsock socket>_5219` path to listen on. */
   readonly listen?: string;
+  /** Production, instead of `listen`: the VM (by vm-import name) whose vsock port 5219 to serve. */
+  readonly vm?: string;
+  /** Who owns the socket (user name or uid); with `vm`, `vmm-<id>` unless given. */
+  readonly socketOwner?: string;
+  /** Which group may connect too (group name or gid); the socket is then 0660. */
+  readonly socketGroup?: string;
   /** Production: the user-data block device. */
   readonly target?: string;
   /** Production: the journal's folder. */
@@ -82,6 +88,7 @@ export function checkOptions(o: HelperOptions): void {
   ];
   const production: [keyof HelperOptions, string][] = [
     ['listen', '--listen'],
+    ['vm', '--vm'],
     ['target', '--target'],
     ['stateDir', '--state-dir'],
     ['keyOut', '--key-out'],
@@ -97,9 +104,10 @@ export function checkOptions(o: HelperOptions): void {
   } else {
     const refused = sandboxOnly.find(([k]) => given(k));
     if (refused) throw new OptionsError(`${refused[1]} is a sandbox-only switch and needs --sandbox`);
-    const missing = production.filter(([k]) => k !== 'root' && !given(k)).map(([, flag]) => flag);
+    if (given('listen') && given('vm')) throw new OptionsError('--listen and --vm cannot be combined (--vm finds the path itself)');
+    const missing = production.filter(([k]) => k !== 'root' && k !== 'vm' && !(k === 'listen' && given('vm')) && !given(k)).map(([, flag]) => (flag === '--listen' ? '--listen (or --vm)' : flag));
     if (missing.length > 0) throw new OptionsError(`missing ${missing.join(', ')} (or use --sandbox DIR)`);
-    if (!/_5219$/.test(o.listen!)) throw new OptionsError('--listen must be the hybrid-vsock path for port 5219 (ending in _5219)');
+    if (given('listen') && !/_5219$/.test(o.listen!)) throw new OptionsError('--listen must be the hybrid-vsock path for port 5219 (ending in _5219)');
   }
   const positive = (v: number | undefined, flag: string, min: number, max: number): void => {
     if (v !== undefined && (!Number.isSafeInteger(v) || v < min || v > max)) throw new OptionsError(`${flag} must be an integer from ${min} to ${max}`);

@@ -3,18 +3,25 @@
 // journal. What exists is not trusted as found: a symbolic link anywhere in the tree the helper
 // writes through is refused, something owned by another user is refused, and every folder and
 // file it knows gets its mode again.
-import { closeSync, constants, fchmodSync, ftruncateSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, type Stats } from 'node:fs';
+import { closeSync, constants, fchmodSync, ftruncateSync, lstatSync, mkdirSync, openSync, readdirSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { MODES, SymlinkRefusedError, makeDirs, setMode } from './fs/safe-fs';
 import { JOURNAL_FILE } from './apply/journal';
 import { SIGNING_KEY_FILE } from './keys/signing-key';
-import { APPVM_IMAGE_DIR } from './spectrum/vm-definition';
+import type { Catalog } from '../shared/plan/catalog';
+import { prepareHostRoot } from './sandbox/host-root';
 
 export interface SandboxLayout {
   readonly dir: string;
   readonly socket: string;
   readonly guestDir: string;
   readonly image: string;
+  /** Stand-in for the opened volume (/dev/mapper/userdata on a host): device-mapper is not needed. */
+  readonly clearImage: string;
+  /** When present, a GPT image that stands for the machine's whole disk (seed ADR 003). */
+  readonly disk: string;
+  /** With a disk image: names the loop device over the user-data region (the helper's target). */
+  readonly partitionLink: string;
   readonly root: string;
   readonly state: string;
   readonly log: string;
@@ -29,6 +36,9 @@ export function sandboxLayout(dir: string): SandboxLayout {
     socket: path.join(abs, 'vsock_5219'),
     guestDir: path.join(abs, 'guest'),
     image: path.join(abs, 'userdata.img'),
+    clearImage: path.join(abs, 'userdata-clear.img'),
+    disk: path.join(abs, 'disk.img'),
+    partitionLink: path.join(abs, 'userdata-partition'),
     root: path.join(abs, 'root'),
     state: path.join(abs, 'state'),
     log: path.join(abs, 'helper.log'),
@@ -71,13 +81,15 @@ function ownDir(parent: string, name: string, mode: number): void {
   setMode(p, mode);
 }
 
-/** The links the helper writes itself: a VM's kernel and root image, into the host's app VM image. */
-function isOwnVmLink(rel: string[], target: string): boolean {
-  const n = rel.length;
-  const inVms = rel[0] === 'media' && rel[2] === 'vms' && n >= 5;
-  const kernel = inVms && n === 5 && rel[4] === 'vmlinux' && target === path.posix.join(APPVM_IMAGE_DIR, 'vmlinux');
-  const image = inVms && n === 6 && rel[4] === 'blk' && rel[5] === 'root.img' && target === path.posix.join(APPVM_IMAGE_DIR, 'blk', 'root.img');
-  return kernel || image;
+/**
+ * The links that are meant to be there: under `run/` (the host's per-boot tmpfs), those of
+ * vm-import's registry and of the per-boot VM definitions (ADR 070); in a VM's `fs/` on the
+ * user-data volume, links copied from the app's payload, for the VM alone to follow (docs/protocol.md §13.4).
+ * The helper never writes through either.
+ */
+function isExpectedLink(rel: string[]): boolean {
+  if (rel[0] === 'run') return true;
+  return rel[0] === 'media' && rel[2] === 'vms' && rel[4] === 'fs' && rel.length >= 6;
 }
 
 /** Refuses any other symbolic link, and anything not the user's own, under `root/`. */
@@ -87,7 +99,7 @@ function checkRootTree(root: string, rel: string[] = []): void {
     const p = path.join(root, ...parts);
     const found = lstatSync(p);
     if (found.isSymbolicLink()) {
-      if (isOwnVmLink(parts, readlinkSync(p))) continue;
+      if (isExpectedLink(parts)) continue;
       throw new SymlinkRefusedError(p);
     }
     ownEntry(p, found);
@@ -96,17 +108,20 @@ function checkRootTree(root: string, rel: string[] = []): void {
 }
 
 /** Creates what is missing and keeps what exists, checked and with its modes set. */
-export function prepareSandbox(layout: SandboxLayout, imageBytes: number): void {
+export function prepareSandbox(layout: SandboxLayout, imageBytes: number, catalog: Catalog): void {
   if (!ownEntry(layout.dir, lstatOrNull(layout.dir))) mkdirSync(layout.dir, { recursive: true, mode: MODES.privateDir });
   setMode(layout.dir, MODES.privateDir);
   ownDir(layout.dir, path.basename(layout.guestDir), MODES.privateDir);
   ownDir(layout.dir, path.basename(layout.state), MODES.privateDir);
   ownDir(layout.dir, path.basename(layout.root), MODES.sharedDir); // the host's "/" as the steps see it
   checkRootTree(layout.root);
+  prepareHostRoot(layout.root, catalog); // stand-ins of the host image, when missing
   ownFile(path.join(layout.guestDir, SIGNING_KEY_FILE), MODES.privateFile);
   ownFile(path.join(layout.state, JOURNAL_FILE), MODES.privateFile);
   ownFile(layout.log, MODES.privateFile);
-  if (!ownFile(layout.image, MODES.privateFile)) {
+  ownFile(layout.clearImage, MODES.privateFile);
+  // With DIR/disk.img, the whole-disk image is the target and no userdata.img is made (docs/protocol.md §13.3).
+  if (!ownFile(layout.image, MODES.privateFile) && !ownFile(layout.disk, MODES.privateFile)) {
     const fd = openSync(layout.image, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, MODES.privateFile);
     try {
       fchmodSync(fd, MODES.privateFile);

@@ -43,7 +43,8 @@ export class AppsPage extends WizardStepScreen {
   /** The names of the apps checked, in list order (among those the search shows). */
   async selectedApps(): Promise<string[]> {
     const checked = this.page.getByRole('list', { name: 'Apps' }).getByRole('checkbox', { checked: true });
-    return checked.evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? ''));
+    // An app's own checkbox, not the "keeps its files" one beneath it.
+    return checked.evaluateAll((boxes) => boxes.filter((box) => box.id.startsWith('app-')).map((box) => (box as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? ''));
   }
 
   async expectSelected(names: readonly string[]): Promise<void> {
@@ -58,6 +59,11 @@ export class AppsPage extends WizardStepScreen {
     // Playwright waits for aria-disabled elements to become enabled; click it as a person would anyway.
     await box.click({ force: true });
     await expect(box, `${name} is locked: clicking it changes nothing`).toBeChecked({ checked: before });
+  }
+
+  /** The "keeps its files" switch of a chosen app that the install writes. */
+  keepsFiles(name: string): Locator {
+    return this.page.getByRole('checkbox', { name: `${name} keeps its files between runs`, exact: true });
   }
 
   async switchToPower(): Promise<void> {

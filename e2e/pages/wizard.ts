@@ -1,6 +1,6 @@
 // Every screen of the wizard on one window, for scenarios to drive by intention:
 //   await ui.encryption.choosePassphrase('…'); await ui.summary.install();
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { AppsPage } from './apps-page';
 import { EncryptionPage } from './encryption-page';
 import { DonePage, FailurePage, ProgressPage } from './install-pages';
@@ -24,6 +24,12 @@ export class Wizard {
   readonly helperWait: HelperWaitPage;
   readonly fatal: FatalPage;
   readonly steps: StepList;
+
+  /** The header's language menu (every page before Install); languages by code. */
+  async switchLanguage(code: string): Promise<void> {
+    await this.page.locator('#header-language').selectOption(code);
+    await expect(this.page.locator('html')).toHaveAttribute('lang', code);
+  }
 
   constructor(readonly page: Page) {
     this.welcome = new WelcomePage(page);

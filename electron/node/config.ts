@@ -18,11 +18,11 @@ import path from 'node:path';
 import { parseArgs, type ParsedArgs } from './cli-args';
 
 /**
- * Where the first-boot VM finds its signing key: the VM's read-only configuration share
- * (virtiofs tag `host`, mounted read-only at /run/host) holds it at firstboot/signing-key.pem.
- * See docs/decisions/023-signing-key-location.md.
+ * Where the first-boot VM finds its signing key: Spectrum mounts the virtiofs tag `host` at /host
+ * in the VM, and /host/config is the VM definition's read-only `fs/` folder, where the helper
+ * writes firstboot/signing-key.pem. See docs/decisions/023-signing-key-location.md and ADR 073.
  */
-export const DEFAULT_SIGNING_KEY_PATH = '/run/host/firstboot/signing-key.pem';
+export const DEFAULT_SIGNING_KEY_PATH = '/host/config/firstboot/signing-key.pem';
 
 export type TransportConfig = { readonly kind: 'unix'; readonly path: string } | { readonly kind: 'vsock' };
 

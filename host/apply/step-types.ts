@@ -6,6 +6,7 @@ import type { StepId } from '../../shared/plan/steps';
 import type { StepFailureCode } from '../../shared/protocol/error-codes';
 import type { Envelope, Receipt, StepStatus } from '../../shared/protocol/messages';
 import type { EscrowTarget } from '../answers/escrow';
+import type { WholeDisk } from '../disk/whole-disk';
 import type { Executor } from '../exec/executor';
 import type { Cryptsetup, KdfArgs } from '../luks/cryptsetup';
 import type { Logger } from '../log/logger';
@@ -32,8 +33,9 @@ export interface PlanAnswersUse {
 }
 
 /**
- * Where the steps act. `spectrum-host`: the real thing. `sandbox`: files only; steps that need
- * device-mapper or Spectrum's tools are skipped with reason `sandbox`.
+ * Where the steps act. `spectrum-host`: the real thing. `sandbox`: every step runs for real but
+ * `cryptsetup open` (no device-mapper): a clear image stands in for the opened volume, Spectrum's
+ * `vm-import` is a stand-in with its effects on the file system (ADR 071).
  */
 export interface HostEnvironment {
   readonly kind: 'spectrum-host' | 'sandbox';
@@ -41,6 +43,12 @@ export interface HostEnvironment {
   readonly root: string;
   /** The user-data target: a block device, or the sandbox's image file. */
   readonly target: string;
+  /** The opened user-data volume: /dev/mapper/userdata, or the sandbox's clear image. */
+  readonly openedVolume: string;
+  /** Whether loop mounts and giving files to uid 1000 are possible here (root, loop devices). */
+  readonly privileged: boolean;
+  /** When the target is the machine's whole disk: its layout and the user-data region (ADR 072). */
+  readonly wholeDisk?: WholeDisk;
 }
 
 /** Facts one step learns and a later one needs; kept in the journal. */
@@ -91,4 +99,3 @@ export class StepError extends Error {
   }
 }
 
-export const SKIPPED_IN_SANDBOX: StepOutcome = { state: 'skipped', reason: 'sandbox' };

@@ -28,6 +28,11 @@ describe('parseArgs', () => {
     expect(parsed).toMatchObject({ kind: 'run', options: { toolPath: ['/opt/tools', '/usr/bin'], connectionLifetimeMs: 60000 } });
   });
 
+  it('reads --vm with socket owner and group instead of --listen', () => {
+    const parsed = parseArgs(['--vm', 'sys.firstboot', '--socket-owner', 'vmm-abc', '--socket-group', '0', '--target', '/dev/vda', '--state-dir', '/run/fb', '--key-out', '/run/fb/config']);
+    expect(parsed).toMatchObject({ kind: 'run', options: { vm: 'sys.firstboot', socketOwner: 'vmm-abc', socketGroup: '0', target: '/dev/vda' } });
+  });
+
   it('answers --help', () => {
     expect(parseArgs(['--sandbox', 'x', '--help'])).toEqual({ kind: 'help' });
   });
@@ -40,6 +45,9 @@ describe('parseArgs', () => {
     [['--sandbox', 'x', '--tool-path', 'bin:/usr/bin'], /--tool-path "bin" is not an absolute folder/],
     [['--sandbox', 'x', '--tool-path', '/usr/bin::/bin'], /--tool-path "" is not an absolute folder/],
     [['--sandbox', 'x', '--connection-lifetime-ms', '0'], /--connection-lifetime-ms must be/],
+    [['--sandbox', 'x', '--vm', 'sys.firstboot'], /cannot be combined/],
+    [['--vm', 'a', '--listen', '/x_5219', '--target', 't', '--state-dir', 's', '--key-out', 'k'], /--listen and --vm/],
+    [['--target', 't', '--state-dir', 's', '--key-out', 'k'], /missing --listen \(or --vm\)/],
   ])('refuses %j', (args, message) => {
     expect(() => parseArgs(args)).toThrow(OptionsError);
     expect(() => parseArgs(args)).toThrow(message);

@@ -2,7 +2,8 @@
 //   helper --sandbox DIR [--fast-kdf] [--fail-step STEP:N]... [--slow-step STEP:MS]...
 //          [--catalog FILE] [--userdata-bytes N] [--idle-timeout-ms N] [--trusted-keys DIR]
 //          [--answers FILE | --answers-dir DIR...]
-//   helper --listen PATH --target DEV --state-dir DIR --key-out DIR [--root /]
+//   helper (--listen PATH | --vm NAME) --target DEV --state-dir DIR --key-out DIR [--root /]
+//          [--socket-owner USER|UID] [--socket-group GROUP|GID]
 //          [--trusted-keys DIR] [--catalog FILE] [--idle-timeout-ms N] [--answers FILE | --answers-dir DIR...]
 // both also: [--connection-lifetime-ms N] [--tool-path DIR[:DIR]...]
 import { STEP_IDS, type StepId } from '../../shared/plan/steps';
@@ -13,7 +14,8 @@ export const USAGE = `usage:
   helper --sandbox DIR [--fast-kdf] [--fail-step STEP:N]... [--slow-step STEP:MS]...
          [--catalog FILE] [--userdata-bytes N] [--idle-timeout-ms N] [--trusted-keys DIR]
          [--answers FILE | --answers-dir DIR...]
-  helper --listen PATH_5219 --target DEV --state-dir DIR --key-out DIR [--root DIR]
+  helper (--listen PATH_5219 | --vm NAME) --target DEV --state-dir DIR --key-out DIR [--root DIR]
+         [--socket-owner USER|UID] [--socket-group GROUP|GID]
          [--trusted-keys DIR] [--catalog FILE] [--idle-timeout-ms N] [--answers FILE | --answers-dir DIR...]
   both: [--connection-lifetime-ms N] [--tool-path DIR[:DIR]...]
 steps: ${STEP_IDS.join(', ')}`;
@@ -23,7 +25,7 @@ export type ParsedArgs = { readonly kind: 'run'; readonly options: HelperOptions
 const VALUE_FLAGS = new Set([
   '--sandbox', '--fail-step', '--slow-step', '--catalog', '--userdata-bytes', '--idle-timeout-ms',
   '--listen', '--target', '--state-dir', '--key-out', '--root', '--trusted-keys', '--answers', '--answers-dir',
-  '--connection-lifetime-ms', '--tool-path',
+  '--connection-lifetime-ms', '--tool-path', '--vm', '--socket-owner', '--socket-group',
 ]);
 const REPEATABLE = new Set(['--fail-step', '--slow-step', '--answers-dir']);
 
@@ -77,6 +79,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const options: HelperOptions = {
     sandbox: one('--sandbox'),
     listen: one('--listen'),
+    vm: one('--vm'),
+    socketOwner: one('--socket-owner'),
+    socketGroup: one('--socket-group'),
     target: one('--target'),
     stateDir: one('--state-dir'),
     keyOut: one('--key-out'),

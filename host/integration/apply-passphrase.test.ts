@@ -1,6 +1,6 @@
 // A passphrase plan end to end over the real socket, with real cryptsetup on the sandbox image.
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReceiptSchema } from '../../shared/protocol/messages';
@@ -9,6 +9,7 @@ import { STEP_IDS } from '../../shared/plan/steps';
 import { HelperClient, type Received } from '../test-support/helper-client';
 import { makePlan } from '../test-support/plan-maker';
 import { startSandbox, type TestSandbox } from '../test-support/sandbox-helper';
+import { userDataMount } from '../test-support/user-data-mount';
 import { randomBytes } from 'node:crypto';
 
 const PASSPHRASE = 'correct horse battery staple ✓';
@@ -28,6 +29,7 @@ describe('a passphrase plan', () => {
     sb = await startSandbox();
     const { client, hello } = await HelperClient.open(sb.helper.socketPath);
     expect(hello.state).toEqual({ phase: 'fresh' });
+    expect(hello.machine).toMatchObject({ iommu: 'present', disk: { name: 'userdata.img', wholeDisk: false, found: [], after: [{ role: 'user-data', isNew: true }] } });
     const plan = await makePlan({ hello, signer: sb.signer, secrets: { passphrase: PASSPHRASE, recoveryKey: RECOVERY } });
     planId = plan.planId;
     client.send(plan.frame);
@@ -52,12 +54,12 @@ describe('a passphrase plan', () => {
     expect(ends.map((f) => f.type === 'progress' && [f.step, f.state, f.reason ?? ''])).toEqual([
       ['userdata-format', 'done', ''],
       ['userdata-enroll', 'done', ''],
-      ['userdata-open', 'skipped', 'sandbox'],
-      ['userdata-mkfs', 'skipped', 'sandbox'],
+      ['userdata-open', 'done', ''],
+      ['userdata-mkfs', 'done', ''],
       ['userdata-mount', 'done', ''],
       ['vm-definitions', 'done', ''],
       ['system-config', 'done', ''],
-      ['vm-import', 'skipped', 'sandbox'],
+      ['vm-import', 'done', ''],
       ['receipt', 'done', ''],
     ]);
   });
@@ -85,17 +87,19 @@ describe('a passphrase plan', () => {
   });
 
   it('writes VM definitions, system configuration and the receipt under the mount', () => {
-    const uuid = cryptsetup(['luksUUID', image()]).stdout.trim();
-    const mount = path.join(sb.dir, 'root', 'media', uuid);
+    const mount = userDataMount(sb.dir);
+    const uuid = path.basename(mount);
     const vms = path.join(mount, 'vms');
-    for (const app of ['browser', 'editor', 'terminal']) {
-      expect(readlinkSync(path.join(vms, app, 'vmlinux'))).toBe('/usr/lib/spectrum/img/appvm/vmlinux');
-      expect(readlinkSync(path.join(vms, app, 'blk', 'root.img'))).toBe('/usr/lib/spectrum/img/appvm/blk/root.img');
+    for (const app of ['files', 'mail']) {
+      // Kernel and disks come from the per-boot definition under /run (ADR 070), never a link here.
+      expect(existsSync(path.join(vms, app, 'vmlinux'))).toBe(false);
+      expect(existsSync(path.join(vms, app, 'blk'))).toBe(false);
       expect(readFileSync(path.join(vms, app, 'fs', 'type'), 'utf8')).toMatch(/^(nix|appimage|flatpak)\n$/);
       expect(lstatSync(path.join(vms, app, 'fs', 'run')).mode & 0o111).not.toBe(0);
     }
-    expect(existsSync(path.join(vms, 'browser', 'providers', 'net', 'sys.netvm'))).toBe(true);
-    expect(existsSync(path.join(vms, 'editor', 'providers'))).toBe(false);
+    expect(existsSync(path.join(vms, 'mail', 'providers', 'net', 'sys.netvm'))).toBe(true);
+    expect(existsSync(path.join(vms, 'files', 'providers'))).toBe(false);
+    expect(existsSync(path.join(vms, 'browser'))).toBe(false); // built in: Spectrum imports it at every boot
     expect(existsSync(path.join(vms, 'netvm'))).toBe(false); // built-in, never copied
     const config = path.join(mount, 'Spectrum', 'config');
     expect(readFileSync(path.join(config, 'locale.conf'), 'utf8')).toContain('LANG=fi_FI.UTF-8');
@@ -105,7 +109,7 @@ describe('a passphrase plan', () => {
 
     const receipt = ReceiptSchema.parse(JSON.parse(readFileSync(path.join(mount, 'Spectrum', 'firstboot', 'receipt.json'), 'utf8')));
     expect(receipt).toMatchObject({ planId, keyId: sb.helper.keyId, mount: `/media/${uuid}` });
-    expect(receipt.steps.map((s) => s.state)).toEqual(['done', 'done', 'skipped', 'skipped', 'done', 'done', 'done', 'skipped', 'done']);
+    expect(receipt.steps.map((s) => s.state)).toEqual(Array(STEP_IDS.length).fill('done'));
     const result = frames.at(-1)!;
     expect(result.type === 'result' && result.ok && result.receipt).toEqual(receipt);
   });

@@ -1,6 +1,8 @@
 // `hello.state` never says `fresh` while the target is busy (docs/protocol.md §3): a block
 // device that something else holds exclusively (a mount, a mapping; here the test itself) is
 // `unavailable`, and a plan for it is refused, until it is let go. Needs root and a loop device.
+import { prepareHostRoot } from '../sandbox/host-root';
+import { loadCatalog } from '../catalog/load-catalog';
 import { spawnSync } from 'node:child_process';
 import { closeSync, constants, ftruncateSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -28,6 +30,7 @@ describe.skipIf(!canLoop)('a busy block device as the target', () => {
     if (r.status !== 0) throw new Error(`losetup failed: ${r.stderr}`);
     device = r.stdout.trim();
     mkdirSync(path.join(dir, 'root'));
+    prepareHostRoot(path.join(dir, 'root'), loadCatalog()); // the host image, so the plan's apps are there
     helper = await startHelper({
       listen: path.join(dir, 'vsock_5219'),
       target: device,

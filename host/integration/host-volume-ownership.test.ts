@@ -4,6 +4,8 @@
 // says mkfs ran, and nothing under <mount>/vms that this installation did not write is deleted.
 // device-mapper is missing here, so `cryptsetup status`/`open`, mkfs and mount-userdata are
 // answered as those tools would answer; cryptsetup on the image and every file are real.
+import { prepareHostRoot } from '../sandbox/host-root';
+import { loadCatalog } from '../catalog/load-catalog';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -61,7 +63,7 @@ class HostTools implements Executor {
       return answer(0);
     }
     if (spec.command === 'blkid' && spec.args.includes('/dev/mapper/userdata')) return s.fsType ? answer(0, `${s.fsType}\n`) : answer(2);
-    if (spec.command === 'mkfs.btrfs') {
+    if (spec.command === 'mkfs.btrfs' || (spec.command === 'unshare' && spec.args.includes('mkfs.btrfs'))) {
       s.fsType = 'btrfs';
       if (s.mkfsFailures > 0) {
         s.mkfsFailures--;
@@ -94,6 +96,7 @@ describe('on a Spectrum host, the helper works only on its own volume', () => {
     const root = path.join(dir, 'root');
     const target = path.join(dir, 'disk.img');
     mkdirSync(root);
+    prepareHostRoot(root, loadCatalog()); // the host image: app VM image, built-in VMs, app payloads
     spawnSync('truncate', ['-s', '8G', target]);
     const tools = new HostTools(root, target, { mappedFile: null, fsType: '', mkfsFailures: 0, ...state });
     if (tools.state.mappedFile === TARGET) tools.state.mappedFile = target;
@@ -112,7 +115,7 @@ describe('on a Spectrum host, the helper works only on its own volume', () => {
       client.close();
       expect(frames.at(-1)).toMatchObject({ type: 'result', ok: false, step: 'userdata-open', code: 'target-in-use' });
       expect(tools.calls.filter((c) => c.startsWith('cryptsetup open --type'))).toEqual([]);
-      expect(tools.calls.some((c) => c.startsWith('mkfs.btrfs') || c.startsWith('mount-userdata'))).toBe(false);
+      expect(tools.calls.some((c) => c.includes('mkfs.btrfs') || c.startsWith('mount-userdata'))).toBe(false);
     } finally {
       rmSync(path.dirname(other), { recursive: true, force: true });
     }
@@ -129,7 +132,7 @@ describe('on a Spectrum host, the helper works only on its own volume', () => {
     const { tools, frames, client } = await install({ fsType: 'btrfs' });
     client.close();
     expect(frames.at(-1)).toMatchObject({ type: 'result', ok: false, step: 'userdata-mkfs', code: 'target-in-use' });
-    expect(tools.calls.some((c) => c.startsWith('mkfs.btrfs'))).toBe(false);
+    expect(tools.calls.some((c) => c.includes('mkfs.btrfs'))).toBe(false);
   });
 
   it('keeps the file system its own earlier mkfs made when the step runs again', async () => {
@@ -138,7 +141,7 @@ describe('on a Spectrum host, the helper works only on its own volume', () => {
     client.send({ type: 'retry', planId });
     expect((await client.untilEnd()).at(-1)).toMatchObject({ type: 'result', ok: true });
     client.close();
-    expect(tools.calls.filter((c) => c.startsWith('mkfs.btrfs'))).toHaveLength(1);
+    expect(tools.calls.filter((c) => c.includes('mkfs.btrfs'))).toHaveLength(1);
   });
 
   it('deletes nothing under vms/ that this installation did not write', async () => {

@@ -2,7 +2,7 @@
 // output holds the passphrase, the recovery key or the FIDO2 secret, in plain or encoded form.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, lstatSync, openSync, readFileSync, readSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { base64, base64url } from '../../shared/util/bytes';
 import { HelperClient } from '../test-support/helper-client';
 import { loadSigner, makePlan } from '../test-support/plan-maker';
-import { makeTempDir, startSandbox } from '../test-support/sandbox-helper';
+import { makeTempDir, removeTempDir, startSandbox } from '../test-support/sandbox-helper';
 import { softwareEnrollment } from '../test-support/software-fido2';
 import { builtHelper } from '../test-support/built-helper';
 
@@ -32,6 +32,8 @@ function filesUnder(dir: string): string[] {
 }
 
 function contentOf(file: string): Buffer {
+  // The clear stand-in volume holds what the files on its mount hold: those are read while mounted.
+  if (file.endsWith('userdata-clear.img')) return Buffer.alloc(0);
   if (!file.endsWith('userdata.img')) return readFileSync(file);
   const buf = Buffer.alloc(HEADER_BYTES);
   const fd = openSync(file, 'r');
@@ -49,7 +51,7 @@ function expectNoLeak(where: string, haystack: Buffer | string, secrets: string[
 
 describe('no secret leaves as text', () => {
   const dirs: string[] = [];
-  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  afterAll(() => dirs.forEach((d) => removeTempDir(d)));
 
   it('passphrase plan through the CLI, with a fault, a retry and refusals', async () => {
     const passphrase = `leak-canary ${randomBytes(8).toString('hex')}`;
@@ -82,14 +84,16 @@ describe('no secret leaves as text', () => {
     transcripts.push(...bad.client.transcript);
     bad.client.close();
 
+    const secrets = [passphrase, recovery];
+    const onUserData = filesUnder(dir); // with the user-data volume still mounted
+    expect(onUserData.some((f) => f.endsWith('receipt.json'))).toBe(true);
+    for (const f of onUserData) expectNoLeak(path.relative(dir, f), contentOf(f), secrets);
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
-    const secrets = [passphrase, recovery];
     expectNoLeak('stdout', out, secrets);
     expectNoLeak('stderr', err, secrets);
     expectNoLeak('frames', transcripts.join('\n'), secrets);
     const files = filesUnder(dir);
-    expect(files.some((f) => f.endsWith('receipt.json'))).toBe(true);
     expect(files.some((f) => f.endsWith('journal.json'))).toBe(true);
     for (const f of files) expectNoLeak(path.relative(dir, f), contentOf(f), secrets);
   });
@@ -113,8 +117,9 @@ describe('no secret leaves as text', () => {
     expect((await client.untilEnd()).at(-1)).toMatchObject({ ok: true });
     const transcript = client.transcript.join('\n');
     client.close();
-    await sb.helper.close();
     const secrets = [enrollment.secret, recovery];
+    for (const f of filesUnder(sb.dir)) expectNoLeak(path.relative(sb.dir, f), contentOf(f), secrets); // volume mounted
+    await sb.helper.close();
     expectNoLeak('frames', transcript, secrets);
     for (const f of filesUnder(sb.dir)) expectNoLeak(path.relative(sb.dir, f), contentOf(f), secrets);
     expect(readFileSync(path.join(sb.dir, 'helper.log'), 'utf8')).toMatch(/"event":"secrets-dropped"/);

@@ -2,6 +2,8 @@
 // helper does not fall back on its own table alone, it refuses (`internal`) and says the target
 // is unavailable; and a partition that belongs to an installed system (here an `_empty` B slot
 // of Spectrum's A/B layout, blank bytes) is refused even when blkid finds nothing in it.
+import { prepareHostRoot } from '../sandbox/host-root';
+import { loadCatalog } from '../catalog/load-catalog';
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -139,6 +141,7 @@ describe.skipIf(!canPartition)("a blank partition of Spectrum's own", () => {
     ['blkid finds nothing in it', { blkid: 'exit 2' }],
     ['blkid is asked as well', {}],
   ])('is refused as target-in-use when %s', async (_what, standIns: Record<string, string>) => {
+    prepareHostRoot(dir, loadCatalog()); // the host image, so the plan's apps are there
     helper = await startHelper({
       listen: path.join(dir, 'vsock_5219'),
       target: slot,

@@ -73,12 +73,14 @@ describe('an existing sandbox folder', () => {
 
   it('refuses a link planted in the volume while a plan waits for retry, and writes nothing through it', async () => {
     const { sandbox, outside } = layout();
-    sb = await startSandbox({ failSteps: [{ step: 'userdata-enroll', count: 1 }] }, sandbox);
+    sb = await startSandbox({ failSteps: [{ step: 'userdata-mkfs', count: 1 }] }, sandbox);
     const { client, hello } = await HelperClient.open(sb.helper.socketPath);
     const plan = await makePlan({ hello, signer: sb.signer, secrets: SECRETS });
     client.send(plan.frame);
-    expect((await client.untilEnd()).at(-1)).toMatchObject({ type: 'result', ok: false, step: 'userdata-enroll' });
-    const uuid = spawnSync('cryptsetup', ['luksUUID', path.join(sandbox, 'userdata.img')], { encoding: 'utf8' }).stdout.trim();
+    expect((await client.untilEnd()).at(-1)).toMatchObject({ type: 'result', ok: false, step: 'userdata-mkfs' });
+    // The volume is mounted at /media/<file system UUID>: plant the link exactly there.
+    const uuid = spawnSync('blkid', ['-p', '-o', 'value', '-s', 'UUID', path.join(sandbox, 'userdata-clear.img')], { encoding: 'utf8' }).stdout.trim();
+    expect(uuid).toMatch(/^[0-9a-f-]{36}$/);
     mkdirSync(path.join(sandbox, 'root', 'media'), { recursive: true });
     symlinkSync(outside, path.join(sandbox, 'root', 'media', uuid));
     client.send({ type: 'retry', planId: plan.planId });

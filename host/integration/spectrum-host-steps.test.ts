@@ -2,7 +2,7 @@
 // Here the executor records every command; the ones that need device-mapper or Spectrum's tools
 // are answered as those tools would answer, everything else (cryptsetup on the image) runs.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatRecoveryKey } from '../../shared/plan/recovery-key';
@@ -11,7 +11,9 @@ import { startHelper, type RunningHelper } from '../helper';
 import { FAST_ARGON2ID_KDF } from '../luks/cryptsetup';
 import { HelperClient, type Received } from '../test-support/helper-client';
 import { loadSigner, makePlan } from '../test-support/plan-maker';
-import { makeTempDir } from '../test-support/sandbox-helper';
+import { makeTempDir, removeTempDir } from '../test-support/sandbox-helper';
+import { prepareHostRoot } from '../sandbox/host-root';
+import { loadCatalog } from '../catalog/load-catalog';
 import { spawnSync } from 'node:child_process';
 
 const PASSPHRASE = 'host passphrase 12345';
@@ -41,7 +43,7 @@ class HostToolsExecutor implements Executor {
       return answer(0);
     }
     if (spec.command === 'blkid' && spec.args.includes('/dev/mapper/userdata')) return answer(2);
-    if (spec.command === 'mkfs.btrfs') return answer(0);
+    if (spec.command === 'unshare' && spec.args.includes('mkfs.btrfs')) return answer(0);
     if (spec.command === 'mount-userdata') {
       mkdirSync(path.join(this.root, 'media', UUID), { recursive: true });
       return answer(0, `/media/${UUID}\n`);
@@ -71,6 +73,7 @@ describe('the steps on a Spectrum host', () => {
 
   beforeAll(async () => {
     mkdirSync(root);
+    prepareHostRoot(root, loadCatalog()); // the host image: app VM image, built-in VMs, app payloads
     spawnSync('truncate', ['-s', '8G', target]);
     helper = await startHelper({
       listen: path.join(dir, 'vsock_5219'),
@@ -88,7 +91,7 @@ describe('the steps on a Spectrum host', () => {
   }, 120_000);
   afterAll(async () => {
     await helper.close();
-    rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
   });
 
   it('runs every step, skipping none', () => {
@@ -100,12 +103,16 @@ describe('the steps on a Spectrum host', () => {
   });
 
   it('opens, makes btrfs, mounts and imports with Spectrum\'s tools, in order', () => {
-    const lines = exec.calls.map((c) => c.line);
+    const lines = exec.calls.map((c) => c.line.replace(/--rootdir \S+/, '--rootdir EMPTY'));
+    const storage = path.join(root, 'media', UUID, 'Spectrum', 'data', 'spectrum', 'storage');
     const order = [
       `cryptsetup open --type luks2 --key-file - ${target} userdata`,
-      'mkfs.btrfs --label userdata /dev/mapper/userdata',
+      // btrfs made as uid 1000 (`fs`), as Spectrum's live image makes user data
+      'unshare --map-user=1000 --map-group=1000 mkfs.btrfs --label userdata --rootdir EMPTY /dev/mapper/userdata',
       'mount-userdata /dev/mapper/userdata',
-      `vm-import user ${path.join(root, 'media', UUID, 'vms')} ${path.join(root, 'media', UUID, 'Spectrum', 'data', 'spectrum', 'storage')}`,
+      // each user VM from its per-boot definition under /run, with its storage (ADR 070)
+      `vm-import user ${path.join(root, 'run', 'user-vms', 'files')} ${storage}`,
+      `vm-import user ${path.join(root, 'run', 'user-vms', 'mail')} ${storage}`,
     ];
     const at = order.map((l) => lines.indexOf(l));
     expect(at.every((i) => i >= 0)).toBe(true);

@@ -6,6 +6,7 @@ import { answersOffer, type LoadedAnswers } from '../answers/load-answers';
 import { PROTOCOL_VERSION, SEAL_SUITE, type Accepted, type ErrorFrame, type Hello, type Result } from '../../shared/protocol/messages';
 import type { PlanRunner, PlanView, RunnerListener } from '../apply/plan-runner';
 import type { Executor } from '../exec/executor';
+import type { MachineFacts } from '../facts/machine-facts';
 import type { Mutex } from '../fs/mutex';
 import type { TrustedKeys } from '../keys/trusted-keys';
 import type { Logger } from '../log/logger';
@@ -29,6 +30,8 @@ export interface ServiceDeps {
   readonly mutex: Mutex;
   readonly helperVersion: string;
   readonly answers: LoadedAnswers | null;
+  /** The machine facts of section 12, when gathered. */
+  readonly facts?: MachineFacts;
 }
 
 /** What a connection sends back: an error, or `accepted` and then the plan's frames. */
@@ -67,7 +70,7 @@ export class ProvisioningService {
       nonce: session.nonce,
       expiresAt: new Date(session.expiresAtMs).toISOString(),
       seal: { suite: SEAL_SUITE, publicKey: session.seal!.publicKey },
-      machine: { userDataBytes, memoryBytes: totalmem() },
+      machine: { userDataBytes, memoryBytes: totalmem(), ...(deps.facts ?? {}) },
       catalog: deps.catalog,
       state,
       ...(deps.answers ? { answers: answersOffer(deps.answers) } : {}),

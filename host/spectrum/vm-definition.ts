@@ -1,27 +1,46 @@
-// One VM directory in Spectrum's VM configuration format ("Creating VMs"): vmlinux, blk/*.img,
-// providers/net/<provider>, fs/. Kernel and root image link to the app VM image that ships in
-// the host's read-only root, so a user VM costs no copy. Folders 0755 and files 0644 (fs/run
-// 0755): Spectrum's services read them.
-import { rmSync, symlinkSync } from 'node:fs';
+// One user VM's folder on user data (`<mount>/vms/<app>/`), written from the payload the host image
+// ships for the app (`/usr/lib/spectrum/img/apps/<app>/`: `fs/` and `providers/`), less what cannot
+// live on user data: it is mounted nosymfollow and cloud-hypervisor (sandboxed with /run and /usr
+// only) cannot reach /media, so kernel and disks come from the per-boot definition under /run
+// (ADR 070). `fs/` is served to the VM by virtiofsd as uid 1000 and read by the VM's user, so
+// files keep their executable bit and are readable by all; `providers/net/<provider>` is read by
+// start-vmm. Every entry belongs to `fs`. A link in `fs/` (a nix closure's `run`) is copied as a
+// link: only the VM follows it, inside its own file system.
+import { lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, lchownSync } from 'node:fs';
 import path from 'node:path';
-import { MODES, makeDirs, writeNewFile } from '../fs/safe-fs';
-import type { AppRecipe } from './app-recipes';
+import { DIR_MODE, EXEC_MODE, FILE_MODE, ensureDir, writeOwnedFile, type Owner } from '../fs/owned';
 
-export const APPVM_IMAGE_DIR = '/usr/lib/spectrum/img/appvm';
-export const NET_PROVIDER = 'sys.netvm';
+/** The parts of a payload a user VM folder takes. */
+const PAYLOAD_PARTS = ['fs', 'providers'] as const;
 
-/** Writes `<vmsDir>/<name>` from scratch (what this installation wrote there before is replaced). */
-export function writeVmDefinition(vmsDir: string, name: string, recipe: AppRecipe): void {
-  rmSync(path.join(vmsDir, name), { recursive: true, force: true });
-  const dir = makeDirs(vmsDir, name, MODES.sharedDir);
-  const blk = makeDirs(dir, 'blk', MODES.sharedDir);
-  // Absolute host paths: they resolve on the host that imports the VM (dangling in the sandbox).
-  symlinkSync(path.posix.join(APPVM_IMAGE_DIR, 'vmlinux'), path.join(dir, 'vmlinux'));
-  symlinkSync(path.posix.join(APPVM_IMAGE_DIR, 'blk', 'root.img'), path.join(blk, 'root.img'));
-  if (recipe.network) writeNewFile(path.join(makeDirs(dir, path.join('providers', 'net'), MODES.sharedDir), NET_PROVIDER), '', MODES.sharedFile);
-  if (recipe.fs) {
-    const fs = makeDirs(dir, 'fs', MODES.sharedDir);
-    writeNewFile(path.join(fs, 'type'), `${recipe.fs.type}\n`, MODES.sharedFile);
-    writeNewFile(path.join(fs, 'run'), `#!/bin/sh\nexec ${recipe.fs.command}\n`, MODES.executable);
+export class PayloadError extends Error {}
+
+function copyTree(from: string, to: string, owner: Owner | null): void {
+  ensureDir(to, owner, DIR_MODE);
+  for (const name of readdirSync(from).sort()) {
+    const src = path.join(from, name);
+    const dst = path.join(to, name);
+    const st = lstatSync(src);
+    if (st.isDirectory()) copyTree(src, dst, owner);
+    else if (st.isFile()) writeOwnedFile(dst, readFileSync(src), owner, st.mode & 0o111 ? EXEC_MODE : FILE_MODE);
+    else if (st.isSymbolicLink()) {
+      symlinkSync(readlinkSync(src), dst);
+      if (owner) lchownSync(dst, owner.uid, owner.gid);
+    } else throw new PayloadError(`${src} is neither a file, a folder nor a link`);
+  }
+}
+
+/** Writes `<dir>` from scratch from `payload` (anything there before is replaced). */
+export function writeVmDefinition(dir: string, payload: string, owner: Owner | null): void {
+  rmSync(dir, { recursive: true, force: true });
+  ensureDir(dir, owner);
+  for (const part of PAYLOAD_PARTS) {
+    let present = false;
+    try {
+      present = lstatSync(path.join(payload, part)).isDirectory();
+    } catch {
+      // this payload has no such part
+    }
+    if (present) copyTree(path.join(payload, part), path.join(dir, part), owner);
   }
 }

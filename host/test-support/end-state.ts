@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { lstatSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
+import { userDataMount } from './user-data-mount';
 
 function walk(dir: string, base = dir): string[] {
   const out: string[] = [];
@@ -11,9 +12,9 @@ function walk(dir: string, base = dir): string[] {
     const rel = path.relative(base, full);
     const st = lstatSync(full);
     if (st.isSymbolicLink()) out.push(`${rel} -> ${readlinkSync(full)}`);
-    else if (st.isDirectory()) out.push(`${rel}/`, ...walk(full, base));
+    else if (st.isDirectory()) out.push(`${rel}/ ${st.uid}:${st.gid} ${(st.mode & 0o777).toString(8)}`, ...walk(full, base));
     else if (rel.endsWith('receipt.json')) out.push(`${rel} (receipt)`);
-    else out.push(`${rel} ${(st.mode & 0o777).toString(8)} ${JSON.stringify(readFileSync(full, 'utf8'))}`);
+    else out.push(`${rel} ${st.uid}:${st.gid} ${(st.mode & 0o777).toString(8)} ${JSON.stringify(readFileSync(full, 'utf8'))}`);
   }
   return out;
 }
@@ -30,9 +31,12 @@ export function endState(sandboxDir: string): unknown {
       return [k, { ...rest, completed: completedAt !== undefined }];
     }),
   );
-  const uuid = spawnSync('cryptsetup', ['luksUUID', image], { encoding: 'utf8' }).stdout.trim();
-  const mount = path.join(sandboxDir, 'root', 'media', uuid);
+  const mount = userDataMount(sandboxDir);
   const media = readdirSync(path.join(sandboxDir, 'root', 'media'));
   const receipt = JSON.parse(readFileSync(path.join(mount, 'Spectrum', 'firstboot', 'receipt.json'), 'utf8')) as { steps: { id: string; state: string }[] };
-  return { keyslots, tokens, mounts: media.length, files: walk(mount), receiptSteps: receipt.steps.map((s) => `${s.id}:${s.state}`) };
+  // What vm-import registered: one name per user VM, and no VM id left over from a second import.
+  const run = path.join(sandboxDir, 'root', 'run', 'vm');
+  const registered = readdirSync(path.join(run, 'by-name')).sort();
+  const vmIds = readdirSync(path.join(run, 'by-id')).length;
+  return { keyslots, tokens, mounts: media.length, files: walk(mount), registered, vmIds, receiptSteps: receipt.steps.map((s) => `${s.id}:${s.state}`) };
 }

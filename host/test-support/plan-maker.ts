@@ -15,7 +15,8 @@ export const COMMON_CHOICES: PlanChoices = {
   keyboard: { layout: 'fi', variant: '' },
   accessibility: { highContrast: false, largeText: true, reduceMotion: false, screenReader: false },
   profile: 'common',
-  apps: ['browser', 'editor', 'terminal'],
+  // browser is built in (nothing written); files and mail become user VMs, mail with network.
+  apps: ['browser', 'files', 'mail'],
   encryption: { method: 'passphrase', recoveryKey: true },
 };
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { startHelper, type HelperOptions, type RunningHelper } from '../helper';
+import { releaseSandbox } from '../sandbox/release';
 import { loadSigner } from './plan-maker';
 
 export interface TestSandbox {
@@ -16,8 +17,19 @@ export interface TestSandbox {
   restart(extra?: Partial<HelperOptions>): Promise<TestSandbox>;
 }
 
+/** Sandbox folders this test file made: released after the file whatever happened (see vitest.config.ts). */
+export const madeTempDirs = new Set<string>();
+
 export function makeTempDir(prefix = 'spectrum-helper-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  madeTempDirs.add(dir);
+  return dir;
+}
+
+/** Unmounts and detaches what the sandbox attached, then removes the folder. */
+export function removeTempDir(dir: string): void {
+  releaseSandbox(dir);
+  rmSync(dir, { recursive: true, force: true });
 }
 
 export async function startSandbox(extra: Partial<HelperOptions> = {}, dir = makeTempDir()): Promise<TestSandbox> {
@@ -28,8 +40,11 @@ export async function startSandbox(extra: Partial<HelperOptions> = {}, dir = mak
     helper,
     signer,
     async dispose() {
-      await helper.close();
-      rmSync(dir, { recursive: true, force: true });
+      try {
+        await helper.close();
+      } finally {
+        removeTempDir(dir); // a backstop: mounts and loop devices never outlive the test
+      }
     },
     async restart(more = {}) {
       await helper.close();

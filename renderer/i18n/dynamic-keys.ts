@@ -10,6 +10,7 @@ import { STEP_IDS, STEP_STATES } from '../../shared/plan/steps';
 import { PROTOCOL_ERROR_CODES, STEP_FAILURE_CODES } from '../../shared/protocol/error-codes';
 import { DESCRIBED_LAYOUTS } from '../state/keyboard-layouts';
 import { UNATTENDED_STOPS } from '../state/actions/unattended';
+import { PARTITION_ROLES } from '../../shared/protocol/host-facts';
 import { WIZARD_PAGES } from '../state/pages';
 import { REVIEW_MODES } from './review';
 
@@ -61,6 +62,9 @@ export const DYNAMIC_KEYS: readonly DynamicKeyFamily[] = [
   family('encryption:strength.suggestion.*', Object.keys(translationKeys.suggestions)),
   family('welcome:accessibility.*.label', ACCESSIBILITY),
   family('welcome:accessibility.*.hint', ACCESSIBILITY),
+  family('summary:disk.role.*', PARTITION_ROLES),
+  family('summary:warn.iommu.*.title', ['absent', 'unknown']),
+  family('summary:warn.iommu.*.text', ['absent', 'unknown']),
 ];
 
 /** The keys a family stands for: `errors:code.*` × codes → `errors:code.busy`, … */

@@ -28,6 +28,7 @@ export function AppsPage() {
   const validation = useValidation('apps');
   const profile = useWizard((s) => s.choices.profile);
   const apps = useWizard((s) => s.choices.apps);
+  const transient = useWizard((s) => s.choices.transientApps);
   const catalog = useWizard((s) => s.boot.helper?.catalog ?? NO_CATALOG);
   const available = useWizard((s) => s.boot.helper?.machine.userDataBytes ?? 0);
   const [query, setQuery] = useState('');
@@ -43,7 +44,8 @@ export function AppsPage() {
   const shown = entries.filter((e) => !needle || `${vm.name(e.id)} ${vm.why(e.id)} ${e.id}`.toLocaleLowerCase(i18n.language).includes(needle));
   const others = apps.filter((a) => a !== BROWSER_APP && a !== NIXOS_APP).length;
 
-  const lockOf = (id: string, selected: boolean): Lock => {
+  const lockOf = (id: string, selected: boolean, missing: boolean): Lock => {
+    if (missing && !selected) return { reason: t('lockedBecause.missing') };
     if (profile === 'minimal') return { reason: t('lockedBecause.minimal'), action: 'common' };
     if (id === BROWSER_APP) return { reason: t('lockedBecause.browser') };
     if (id === NIXOS_APP) return profile === 'power' ? { reason: t('lockedBecause.nixosPower') } : { reason: t('lockedBecause.nixosCommon'), action: 'power' };
@@ -84,7 +86,8 @@ export function AppsPage() {
           <ul className="app-list" aria-label={t('listLabel')}>
             {shown.map((e) => {
               const selected = apps.includes(e.id);
-              const lock = lockOf(e.id, selected);
+              const builtIn = e.availability === 'built-in';
+              const lock = lockOf(e.id, selected, e.availability === 'missing');
               const hintId = `app-${e.id}-hint`;
               return (
                 <li key={e.id} className={`app-item ${selected ? 'app-item-selected' : ''} ${lock ? 'app-item-locked' : ''}`}>
@@ -102,16 +105,25 @@ export function AppsPage() {
                       }}
                     />
                     <label htmlFor={`app-${e.id}`} className="app-item-name">{vm.name(e.id)}</label>
-                    <span className="app-item-size">{formatBytes(e.sizeBytes, i18n.language)}</span>
+                    <span className="app-item-size">
+                      {builtIn ? t('builtIn') : e.availability === 'missing' ? t('notHere') : formatBytes(e.sizeBytes, i18n.language)}
+                    </span>
                   </div>
                   <div id={hintId} className="app-item-hint">
                     <span>{vm.why(e.id)}</span>
+                    {builtIn ? <span className="app-item-note">{t('builtInHint')}</span> : null}
                     {lock ? (
                       <span className="app-item-lock">
                         <Icon name="lock" /> {lock.reason}
                       </span>
                     ) : null}
                   </div>
+                  {selected && !builtIn ? (
+                    <label className="app-item-keep">
+                      <input type="checkbox" id={`keep-${e.id}`} checked={!transient.includes(e.id)} onChange={(ev) => store.setKeepsFiles(e.id, ev.target.checked)} />
+                      {t('keepsFiles', { app: vm.name(e.id) })}
+                    </label>
+                  ) : null}
                   {lock?.action === 'power' ? (
                     <button type="button" className="button button-link" onClick={() => switchTo('power')}>
                       {t('switchToPower')}

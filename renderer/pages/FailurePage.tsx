@@ -18,6 +18,8 @@ export function FailurePage() {
   const code = failure?.code ?? 'internal';
   const canGoBack = !anythingWritten(install);
   const canRetry = (failure?.retryable ?? false) || startsOver(failure);
+  const disk = useWizard((s) => s.boot.helper?.machine.disk);
+  const diskName = disk ? (disk.model ? `${disk.name} (${disk.model})` : disk.name) : '';
 
   return (
     <PageFrame
@@ -40,6 +42,24 @@ export function FailurePage() {
     >
       <Notice tone="error" title={failure?.step ? t('errors:failure.atStep', { step: t(`progress:step.${failure.step}`) }) : t('errors:failure.beforeStart')}>
         <p>{t(`errors:code.${code}`, { defaultValue: t('errors:unknownCode', { code }) })}</p>
+        {code === 'target-in-use' && disk ? (
+          <p>
+            {disk.found.length > 0
+              ? t('errors:targetInUse.holds', { disk: diskName })
+              : t('errors:targetInUse.disk', { disk: diskName })}
+            {disk.found.length > 0 ? (
+              <>
+                {' '}
+                {disk.found.map((f, i) => (
+                  <span key={f}>
+                    {i > 0 ? ', ' : ''}
+                    <code lang="en" dir="ltr">{f}</code>
+                  </span>
+                ))}
+              </>
+            ) : null}
+          </p>
+        ) : null}
         <p>{t(`errors:advice.${code}`, { defaultValue: t('errors:advice.default') })}</p>
       </Notice>
       {canGoBack ? <p id="back-hint" className="field-hint">{t('errors:failure.backHint')}</p> : <p className="field-hint">{t('errors:failure.noBack')}</p>}

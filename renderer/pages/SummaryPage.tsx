@@ -19,6 +19,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { recoveryEscrowedOnly, setBy } from '../state/answers';
 import { EscrowNote, UnattendedNotice } from './answers/AnswersNotices';
 import { previewPlan } from './summary/plan-preview';
+import { DiskSummary } from './summary/DiskSummary';
 import { SummaryItem, SummarySection } from './summary/SummarySection';
 
 const A11Y_KEYS: readonly (keyof Accessibility)[] = ['highContrast', 'largeText', 'reduceMotion', 'screenReader'];
@@ -51,7 +52,8 @@ export function SummaryPage() {
   const validation = useValidation('summary');
   const choices = useWizard((s) => s.choices);
   const enrollment = useWizard((s) => s.fido2.enrollment);
-  const catalog = useWizard((s) => s.boot.helper?.catalog ?? NO_CATALOG);
+  const helper = useWizard((s) => s.boot.helper);
+  const catalog = helper?.catalog ?? NO_CATALOG;
   const phase = useWizard((s) => s.install.phase);
   const unattended = useWizard((s) => s.unattended);
   const escrowedBy = useWizard((s) => recoveryEscrowedOnly(s));
@@ -112,6 +114,8 @@ export function SummaryPage() {
           <EscrowNote />
         </SummaryItem>
       </SummarySection>
+
+      {helper ? <DiskSummary machine={helper.machine} catalog={catalog} /> : null}
 
       <Disclosure label={t('summary:plan.show')} className="plan-disclosure">
         <PlanJson />

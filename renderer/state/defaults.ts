@@ -22,6 +22,7 @@ export function defaultChoices(env: Environment): Choices {
     profile: null,
     apps: [],
     customApps: null,
+    transientApps: [],
     // A recovery key is offered with a passphrase and on unless declined: a lost passphrase
     // otherwise loses everything.
     encryption: { method: null, recoveryKey: true },

@@ -70,6 +70,7 @@ function readChoices(raw: unknown, defaults: Choices): Choices {
     profile,
     apps: stringArray(raw.apps) ?? defaults.apps,
     customApps: raw.customApps === null ? null : (stringArray(raw.customApps) ?? defaults.customApps),
+    transientApps: stringArray(raw.transientApps) ?? defaults.transientApps,
     encryption: {
       method: enc.method === 'passphrase' || enc.method === 'fido2' ? enc.method : null,
       recoveryKey: isBool(enc.withRecovery) ? enc.withRecovery : defaults.encryption.recoveryKey,

@@ -7,8 +7,14 @@ import { BROWSER_APP, NIXOS_APP, OTHER_APPS_MIN, SYSTEM_VMS, type Profile } from
 /** App VMs the Common preset prefers, in order, when the catalog has them. */
 export const PREFERRED_APPS = ['editor', 'terminal', 'files', 'mail', 'office', 'chat', 'media'] as const;
 
+/** App VMs this host can give (not the ones it does not have yet). */
 export function catalogApps(catalog: Catalog): string[] {
-  return catalog.filter((e) => e.kind === 'app').map((e) => e.id);
+  return catalog.filter((e) => e.kind === 'app' && e.availability !== 'missing').map((e) => e.id);
+}
+
+/** Whether a VM ships with the host (nothing is written for it, it takes no space). */
+export function isBuiltIn(catalog: Catalog, id: string): boolean {
+  return catalog.some((e) => e.id === id && e.availability === 'built-in');
 }
 
 /** The Common preset's apps besides browser: preferred ones first, then catalog order. */

@@ -24,6 +24,8 @@ export interface ChoiceActions {
   setAccessibility(change: Partial<Accessibility>): void;
   setProfile(profile: Profile): void;
   setAppSelected(id: string, selected: boolean): void;
+  /** Whether an app VM keeps its files between runs (its persistent storage). */
+  setKeepsFiles(id: string, keep: boolean): void;
   setEncryptionMethod(method: EncryptionMethod): void;
   setRecoveryKeyWanted(wanted: boolean): void;
   setSecret(field: SecretField, value: string): void;

@@ -421,12 +421,23 @@ describe('wizard store: install', () => {
       accessibility: { highContrast: false, largeText: false, reduceMotion: false, screenReader: false },
       profile: 'common',
       apps: ['browser', 'editor', 'terminal'],
+      transientApps: [],
       encryption: { method: 'passphrase', recoveryKey: true },
     });
     expect(Object.keys(request!.secrets).sort()).toEqual(['passphrase', 'recoveryKey']);
     expect(store.getState().nav.page).toBe('progress');
     expect(partialize(store.getState()).installId).toBe(request!.installId);
     expect(partialize(store.getState()).planId).toBe(PLAN_ID);
+  });
+
+  it('sends the app VMs the person chose not to keep files for, and only chosen ones', async () => {
+    const { store, fake } = await atSummary();
+    store.getState().setKeepsFiles('editor', false);
+    store.getState().setKeepsFiles('mail', false); // not chosen: not sent
+    store.getState().setKeepsFiles('editor', false);
+    await store.getState().startInstall();
+    const [request] = fake.callsOf('install.start') as { choices: { transientApps: string[] } }[];
+    expect(request!.choices.transientApps).toEqual(['editor']);
   });
 
   it('reduces progress events into steps and ends on done, dropping the secrets', async () => {

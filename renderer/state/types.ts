@@ -21,6 +21,8 @@ export interface Choices {
   readonly apps: readonly string[];
   /** The person's own pick of app VMs besides nixos, kept across profile changes. */
   readonly customApps: readonly string[] | null;
+  /** App VMs chosen not to keep their files between runs (every other app VM keeps them). */
+  readonly transientApps: readonly string[];
   readonly encryption: { readonly method: EncryptionMethod | null; readonly recoveryKey: boolean };
 }
 

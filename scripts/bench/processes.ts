@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { releaseSandbox } from '../../host/sandbox/release';
 
 // ---------------------------------------------------------------- children
 
@@ -211,6 +212,7 @@ export async function withFreshHelper<T>(setup: HelperSetup, name: string, body:
     return await body(helper, sandbox);
   } finally {
     await helper.stop();
+    releaseSandbox(sandbox); // a helper stopped hard leaves its user-data mount behind
     rmSync(sandbox, { recursive: true, force: true });
   }
 }

@@ -16,6 +16,11 @@ export const SYSTEM_PACKAGES = {
   'fonts-noto-core': '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
   // Chinese, Japanese and Korean glyphs, subset at build time (scripts/l10n/fonts/).
   'fonts-noto-cjk': '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  // The sandbox's real user data (btrfs as uid 1000) and whole-disk images (sfdisk).
+  'btrfs-progs': '/usr/sbin/mkfs.btrfs',
+  // packaging/spectrum checks: the Nix expressions parse, the execline scripts run.
+  'nix-bin': '/usr/bin/nix-instantiate',
+  execline: '/usr/bin/execlineb',
 };
 
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });

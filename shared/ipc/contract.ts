@@ -8,6 +8,7 @@ import { CatalogSchema } from '../plan/catalog';
 import { AccessibilitySchema, Fido2ParamsSchema, KeyboardSchema, b64urlBytes } from '../plan/plan-schema';
 import { PROFILES } from '../plan/profiles';
 import { RECOVERY_KEY_PATTERN } from '../plan/recovery-key';
+import { MachineSchema } from '../protocol/host-facts';
 import { WizardHelperStateSchema, ProgressSchema, ResultSchema, StepStatusSchema, ErrorDetailSchema } from '../protocol/messages';
 
 const Empty = z.strictObject({});
@@ -19,6 +20,8 @@ export const ChoicesSchema = z.strictObject({
   accessibility: AccessibilitySchema,
   profile: z.enum(PROFILES),
   apps: z.array(z.string().max(32)).max(64),
+  /** App VMs chosen not to keep their files (every other app VM keeps them). */
+  transientApps: z.array(z.string().max(32)).max(64).optional(),
   encryption: z.strictObject({ method: z.enum(['passphrase', 'fido2']), recoveryKey: z.boolean() }),
 });
 export type Choices = z.infer<typeof ChoicesSchema>;
@@ -33,7 +36,7 @@ export const InstallSecretsSchema = z.strictObject({
 export const HelperInfoSchema = z.object({
   protocol: z.number(),
   helper: z.string(),
-  machine: z.object({ userDataBytes: z.number(), memoryBytes: z.number() }),
+  machine: MachineSchema,
   catalog: CatalogSchema,
   state: WizardHelperStateSchema,
   /** The machine's answers file as the helper offers (or refused) it. */

@@ -10,6 +10,8 @@ export interface PlanChoices {
   readonly accessibility: Accessibility;
   readonly profile: Profile;
   readonly apps: readonly string[];
+  /** App VMs that do not keep their files; the others do (the default). */
+  readonly transientApps?: readonly string[];
   readonly encryption: { readonly method: 'passphrase' | 'fido2'; readonly recoveryKey: boolean };
 }
 
@@ -36,7 +38,7 @@ export function buildPlanPayload(choices: PlanChoices, ctx: PlanContext): PlanPa
     keyboard: { layout: choices.keyboard.layout, variant: choices.keyboard.variant },
     accessibility: { ...choices.accessibility },
     profile: choices.profile,
-    vms: { system: [...SYSTEM_VMS].sort(), apps },
+    vms: { system: [...SYSTEM_VMS].sort(), apps, persistent: apps.filter((a) => !(choices.transientApps ?? []).includes(a)) },
     encryption: {
       method: choices.encryption.method,
       // FIDO2 always comes with a recovery key (docs/protocol.md §4.3).

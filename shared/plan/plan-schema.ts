@@ -85,6 +85,8 @@ export const PlanPayloadSchema = z.strictObject({
   vms: z.strictObject({
     system: z.array(z.string()).max(16),
     apps: z.array(z.string()).max(64),
+    /** App VMs that keep their files (persistent storage); absent: every app VM does. */
+    persistent: z.array(z.string()).max(64).optional(),
   }),
   encryption: EncryptionSchema,
   answers: PlanAnswersSchema.optional(),
@@ -121,6 +123,7 @@ export function parsePlanPayload(value: unknown): PlanCheck {
 export function checkPlanRules(plan: PlanPayload, catalog: Catalog, userDataBytes: number): PlanCheck {
   const details: PlanProblem[] = [];
   const kinds = new Map(catalog.map((e) => [e.id, e.kind]));
+  const missing = new Set(catalog.filter((e) => e.availability === 'missing').map((e) => e.id));
 
   const seenSystem = new Set<string>();
   plan.vms.system.forEach((id, i) => {
@@ -136,7 +139,14 @@ export function checkPlanRules(plan: PlanPayload, catalog: Catalog, userDataByte
   plan.vms.apps.forEach((id, i) => {
     if (seenApps.has(id)) details.push({ path: `/vms/apps/${i}`, problem: 'duplicate app id' });
     else if (kinds.get(id) !== 'app') details.push({ path: `/vms/apps/${i}`, problem: 'unknown app id' });
+    else if (missing.has(id)) details.push({ path: `/vms/apps/${i}`, problem: 'this app VM is not on this system' });
     seenApps.add(id);
+  });
+  const seenPersistent = new Set<string>();
+  plan.vms.persistent?.forEach((id, i) => {
+    if (seenPersistent.has(id)) details.push({ path: `/vms/persistent/${i}`, problem: 'duplicate app id' });
+    else if (!seenApps.has(id)) details.push({ path: `/vms/persistent/${i}`, problem: 'not one of the app VMs of this plan' });
+    seenPersistent.add(id);
   });
   for (const p of profileProblems(plan.profile, [...seenApps])) {
     details.push({ path: '/vms/apps', problem: describeProfileProblem(p) });
@@ -169,4 +179,9 @@ export function checkPlanRules(plan: PlanPayload, catalog: Catalog, userDataByte
 export function validatePlan(value: unknown, catalog: Catalog, userDataBytes: number): PlanCheck {
   const shape = parsePlanPayload(value);
   return shape.ok ? checkPlanRules(shape.plan, catalog, userDataBytes) : shape;
+}
+
+/** Whether an app VM of the plan keeps its files; plans without the list keep every app's. */
+export function keepsFiles(plan: PlanPayload, app: string): boolean {
+  return plan.vms.persistent === undefined || plan.vms.persistent.includes(app);
 }

@@ -5,6 +5,7 @@ import { CatalogSchema } from '../plan/catalog';
 import { Rfc3339Utc, b64urlBytes } from '../plan/plan-schema';
 import { STEP_IDS, STEP_STATES } from '../plan/steps';
 import { PROTOCOL_ERROR_CODES, STEP_FAILURE_CODES } from './error-codes';
+import { MachineSchema } from './host-facts';
 
 export const PROTOCOL_VERSION = 1;
 export const VSOCK_PORT = 5219;
@@ -52,10 +53,7 @@ export const HelloSchema = z.object({
   nonce: b64urlBytes(32),
   expiresAt: Rfc3339Utc,
   seal: z.object({ suite: z.literal(SEAL_SUITE), publicKey: b64urlBytes(32) }),
-  machine: z.object({
-    userDataBytes: z.number().int().nonnegative(),
-    memoryBytes: z.number().int().nonnegative(),
-  }),
+  machine: MachineSchema,
   catalog: CatalogSchema,
   state: HelperStateSchema,
   /** The machine's answers file, when it has one (docs/protocol.md, "Answers in hello"). */

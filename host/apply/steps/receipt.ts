@@ -3,8 +3,8 @@
 // write that makes the installation count as done.
 import path from 'node:path';
 import { ReceiptSchema, type Receipt } from '../../../shared/protocol/messages';
-import { writeFileAtomic } from '../../fs/atomic-write';
-import { MODES, makeDirs } from '../../fs/safe-fs';
+import { MODES } from '../../fs/safe-fs';
+import { ensureDirs, userDataOwner, writeOwnedFile } from '../../fs/owned';
 import { TOKEN_IDS, firstbootToken } from '../../luks/luks-tokens';
 import { receiptAnswers } from '../../answers/escrow-step';
 import { StepError, type StepDefinition } from '../step-types';
@@ -31,9 +31,11 @@ export const receipt: StepDefinition = {
     const parsed = ReceiptSchema.safeParse(candidate);
     if (!parsed.success) throw new StepError('internal', 'the receipt does not match its schema', true);
     const mount = mountDir(ctx);
-    // Spectrum/ is shared with the configuration; the receipt's own folder is private.
-    const dir = noLinks(() => makeDirs(makeDirs(mount, path.dirname(path.dirname(RECEIPT_PATH)), MODES.sharedDir), path.basename(path.dirname(RECEIPT_PATH)), MODES.privateDir));
-    writeFileAtomic(path.join(dir, path.basename(RECEIPT_PATH)), JSON.stringify(parsed.data, null, 2) + '\n', MODES.privateFile);
+    const owner = userDataOwner();
+    // Spectrum/ is shared with the configuration; the receipt's own folder is private. Both belong to fs.
+    const shared = noLinks(() => ensureDirs(mount, path.join(mount, path.dirname(path.dirname(RECEIPT_PATH))), owner, MODES.sharedDir));
+    const dir = noLinks(() => ensureDirs(shared, path.join(shared, path.basename(path.dirname(RECEIPT_PATH))), owner, MODES.privateDir));
+    noLinks(() => writeOwnedFile(path.join(dir, path.basename(RECEIPT_PATH)), JSON.stringify(parsed.data, null, 2) + '\n', owner, MODES.privateFile));
     await ctx.cryptsetup.importToken(TOKEN_IDS.firstboot, firstbootToken(ctx.plan.payload.installId, ctx.plan.planId, completedAt));
     return { state: 'done', receipt: parsed.data };
   },

@@ -2,8 +2,8 @@
 // and the keyboard also in a LUKS2 token, where the unlock prompt can read it before unlocking.
 import path from 'node:path';
 import type { PlanPayload } from '../../../shared/plan/plan-schema';
-import { writeFileAtomic } from '../../fs/atomic-write';
-import { MODES, makeDirs } from '../../fs/safe-fs';
+import { MODES } from '../../fs/safe-fs';
+import { ensureDirs, userDataOwner, writeOwnedFile } from '../../fs/owned';
 import { TOKEN_IDS, keyboardToken } from '../../luks/luks-tokens';
 import { ConfigValueError, configFileText } from '../../spectrum/config-files';
 import { consoleKeymap, posixLocale } from '../../spectrum/locale-names';
@@ -32,10 +32,11 @@ export const systemConfig: StepDefinition = {
   id: 'system-config',
   async run(ctx) {
     const { keyboard } = ctx.plan.payload;
+    const owner = userDataOwner();
     const keymap = consoleKeymap(keyboard.layout, keyboard.variant);
     const files = configFiles(ctx.plan.payload, keymap);
-    const dir = noLinks(() => makeDirs(mountDir(ctx), CONFIG_DIR, MODES.sharedDir));
-    for (const [name, text] of files) writeFileAtomic(path.join(dir, name), text, MODES.sharedFile);
+    const dir = noLinks(() => ensureDirs(mountDir(ctx), path.join(mountDir(ctx), CONFIG_DIR), owner, MODES.sharedDir));
+    for (const [name, text] of files) noLinks(() => writeOwnedFile(path.join(dir, name), text, owner, MODES.sharedFile));
     await ctx.cryptsetup.importToken(TOKEN_IDS.keyboard, keyboardToken(keyboard, keymap));
     return { state: 'done' };
   },

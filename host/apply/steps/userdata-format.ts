@@ -5,6 +5,8 @@ import { FIRSTBOOT_SUBSYSTEM, TOKEN_IDS, firstbootToken } from '../../luks/luks-
 import { HIGH_ENTROPY_KDF } from '../../luks/cryptsetup';
 import { judgeTarget } from '../../target/judge-target';
 import { probeTarget } from '../../target/probe-target';
+import { discardOpenedVolume } from '../../sandbox/opened-volume';
+import { DiskChangedError, ensureUserDataPartition } from '../../disk/whole-disk';
 import { StepError, type StepDefinition } from '../step-types';
 
 export const userdataFormat: StepDefinition = {
@@ -16,6 +18,17 @@ export const userdataFormat: StepDefinition = {
     const verdict = judgeTarget(await probeTarget(ctx.env.target, ctx.exec), payload.installId, record);
     if (verdict.kind === 'in-use') throw new StepError('target-in-use', verdict.reason, false);
     if (verdict.kind === 'provisioned') throw new StepError('target-in-use', 'the user-data target is already provisioned', false);
+    // The machine's whole disk: the user-data partition's GPT entry is written now, at install.
+    if (ctx.env.wholeDisk) {
+      try {
+        await ensureUserDataPartition(ctx.env.wholeDisk, ctx.exec);
+      } catch (e) {
+        if (e instanceof DiskChangedError) throw new StepError('target-in-use', e.message, false);
+        throw e;
+      }
+    }
+    // A new header makes whatever the old mapping held unreadable: so does the sandbox's stand-in.
+    if (ctx.env.kind === 'sandbox') discardOpenedVolume(ctx.env.openedVolume);
     const kdf = payload.encryption.method === 'fido2' ? HIGH_ENTROPY_KDF : ctx.passphraseKdf;
     await ctx.cryptsetup.format(ctx.secrets.primaryKey(), kdf, payload.installId, FIRSTBOOT_SUBSYSTEM);
     await ctx.cryptsetup.importToken(TOKEN_IDS.firstboot, firstbootToken(payload.installId, planId));

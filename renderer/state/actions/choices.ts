@@ -47,6 +47,11 @@ export function choiceActions(set: SetState, get: GetState, deps: StoreDeps): Ch
       setChoices(changed);
     },
 
+    setKeepsFiles(id, keep) {
+      const { transientApps } = get().choices;
+      setChoices({ transientApps: keep ? transientApps.filter((a) => a !== id) : [...new Set([...transientApps, id])] });
+    },
+
     setEncryptionMethod(method) {
       const { encryption } = get().choices;
       setChoices({ encryption: { ...encryption, method } });

@@ -41,6 +41,7 @@ export function ipcChoices(state: Pick<WizardStore, 'choices'>): IpcChoices {
     accessibility: { ...c.accessibility },
     profile: c.profile ?? 'minimal',
     apps: c.profile === 'minimal' ? [] : [...c.apps],
+    transientApps: c.transientApps.filter((a) => c.apps.includes(a)),
     encryption: { method, recoveryKey: needsRecoveryKey({ method, recoveryKey: c.encryption.recoveryKey }) },
   };
 }

@@ -1,0 +1,53 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The first-boot helper for a Spectrum host: the bundled helper (dist/host/helper.mjs, built by
+# `npm run build` from this repository), the s6-rc services that start it and the first-boot VM,
+# and the scripts they use. In the style of Spectrum's own packages (callPackage, musl), for
+# host/rootfs to add to its package list and its s6-rc source tree:
+#
+#   spectrum-firstboot = callPackage ../../spectrum-firstboot/packaging/spectrum {};
+#
+# Nothing is fetched: the helper is built from the repository's source with its locked npm
+# dependencies by the caller (`helperDist`), as everything on the host ships in the image.
+
+{ lib, stdenvNoCC, makeWrapper, nodejs-slim
+, cryptsetup, util-linux, btrfs-progs, execline, s6
+, helperDist ? ../../dist/host
+}:
+
+stdenvNoCC.mkDerivation {
+  pname = "spectrum-firstboot-helper";
+  version = "0.1.0";
+
+  src = lib.fileset.toSource {
+    root = ./.;
+    fileset = lib.fileset.unions [ ./etc ./usr ];
+  };
+
+  nativeBuildInputs = [ makeWrapper ];
+
+  installPhase = ''
+    runHook preInstall
+
+    mkdir -p $out/lib/spectrum-firstboot $out/bin
+    cp ${helperDist}/helper.mjs $out/lib/spectrum-firstboot/
+
+    # Root tools by absolute path: the helper runs with a clean environment.
+    makeWrapper ${lib.getExe nodejs-slim} $out/bin/spectrum-firstboot-helper \
+      --add-flags $out/lib/spectrum-firstboot/helper.mjs \
+      --set PATH ${lib.makeBinPath [ cryptsetup util-linux btrfs-progs ]}:/usr/bin
+
+    cp -R etc $out/etc
+    install -Dm755 -t $out/bin usr/bin/*
+
+    runHook postInstall
+  '';
+
+  passthru.s6-rc = "${placeholder "out"}/etc/s6-rc";
+
+  meta = {
+    description = "Provisioning helper of Spectrum's first boot";
+    license = lib.licenses.gpl3Plus;
+    platforms = lib.platforms.linux;
+  };
+}
