@@ -6,6 +6,7 @@
 // /run/user-vms/<app>/<app>/.
 import { lstatSync, mkdirSync, readlinkSync, renameSync, symlinkSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
+import { MODES, makeDirs } from '../fs/safe-fs';
 import { APPVM_IMAGE_DIR, USER_VM_RUN_DIR, onHost } from './host-paths';
 
 export interface PerBootDefinition {
@@ -38,9 +39,11 @@ function link(target: string, at: string): void {
  * host paths joined to `root`, so the links resolve in the sandbox too.
  */
 export function buildPerBootDefinition(root: string, mountPath: string, app: string): PerBootDefinition {
-  const importDir = onHost(root, path.posix.join(USER_VM_RUN_DIR, app));
-  const configDir = path.join(importDir, app);
-  mkdirSync(configDir, { recursive: true, mode: 0o755 });
+  // /run is trusted (root's); from it on, no component may be a link (ADR 066).
+  const run = onHost(root, path.posix.dirname(USER_VM_RUN_DIR));
+  mkdirSync(run, { recursive: true, mode: MODES.sharedDir });
+  const configDir = makeDirs(run, path.posix.join(path.posix.basename(USER_VM_RUN_DIR), app, app), MODES.sharedDir);
+  const importDir = path.dirname(configDir);
   const image = onHost(root, APPVM_IMAGE_DIR);
   const onUserData = onHost(root, path.posix.join(mountPath, 'vms', app));
   link(path.join(image, 'vmlinux'), path.join(configDir, 'vmlinux'));
