@@ -11,7 +11,7 @@ import type { HostEnvironment } from './apply/step-types';
 import { TestSwitches } from './apply/test-switches';
 import { loadCatalog } from './catalog/load-catalog';
 import { describeHost } from './catalog/host-catalog';
-import { gatherMachineFacts } from './facts/machine-facts';
+import { machineFacts } from './facts/machine-facts';
 import type { Catalog } from '../shared/plan/catalog';
 import { ProcessExecutor, type Executor } from './exec/executor';
 import { ToolPath } from './exec/tool-path';
@@ -187,7 +187,7 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
     mutex: new Mutex(),
     helperVersion: HELPER_VERSION,
     answers,
-    facts: await gatherMachineFacts(where.env, exec),
+    facts: (found) => machineFacts(where.env, exec, found),
   });
 
   const connections = new Set<Connection>();

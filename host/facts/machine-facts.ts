@@ -1,7 +1,8 @@
-// The machine facts of `hello` (docs/protocol.md §13.1), gathered when the helper starts: the
-// disk the install writes to (name, model, size, what the user-data area holds, the layout before
-// and after) and whether the host has an IOMMU (Spectrum's network VM gets its devices through
-// VFIO). Gathered once: nothing but an install changes them while the helper runs.
+// The machine facts of `hello` (docs/protocol.md §13.2): the disk the install writes to (name,
+// model, size, what the user-data area holds, the layout before and after) and whether the host
+// has an IOMMU (Spectrum's network VM gets its devices through VFIO). Worked out for each `hello`
+// from the probe that `hello` makes anyway (no second blkid), never before the helper listens:
+// a peer's idle clock starts only once hello is sent (ADR 060).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DiskArea, IommuState, TargetDisk } from '../../shared/protocol/host-facts';
@@ -10,7 +11,6 @@ import type { GptLayout } from '../disk/gpt-layout';
 import type { WholeDisk } from '../disk/whole-disk';
 import type { Executor } from '../exec/executor';
 import { onHost } from '../spectrum/host-paths';
-import { probeTarget } from '../target/probe-target';
 import { targetSizeOrZero } from '../target/target-size';
 
 export interface MachineFacts {
@@ -62,13 +62,8 @@ function wholeDiskAreas(whole: WholeDisk): { before: DiskArea[]; after: DiskArea
   };
 }
 
-export async function gatherMachineFacts(env: HostEnvironment, exec: Executor): Promise<MachineFacts> {
-  let found: string[] = [];
-  try {
-    found = [...(await probeTarget(env.target, exec)).signatures];
-  } catch {
-    // No target yet (a whole disk without room) or unreadable: admission says so when it matters.
-  }
+/** `found`: the signatures on the target (none when it could not be examined: admission says why). */
+export async function machineFacts(env: HostEnvironment, exec: Executor, found: readonly string[]): Promise<MachineFacts> {
   const whole = env.wholeDisk;
   const device = whole ? whole.disk : env.target;
   const sizeBytes = await targetSizeOrZero(device, exec);

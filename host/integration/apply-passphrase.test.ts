@@ -126,3 +126,21 @@ describe('a passphrase plan', () => {
     client.close();
   });
 });
+
+describe('the disk facts of hello', () => {
+  it('follow the target: a file system made on it since the last hello is reported as data found', async () => {
+    const sb = await startSandbox();
+    try {
+      const before = await HelperClient.open(sb.helper.socketPath);
+      before.client.close();
+      expect(before.hello.machine.disk).toMatchObject({ found: [], before: [{ role: 'free' }] });
+      expect(spawnSync('mkfs.ext4', ['-q', '-F', path.join(sb.dir, 'userdata.img')]).status).toBe(0);
+      const after = await HelperClient.open(sb.helper.socketPath);
+      after.client.close();
+      expect(after.hello.state).toMatchObject({ phase: 'fresh' });
+      expect(after.hello.machine.disk).toMatchObject({ found: ['ext4'], before: [{ role: 'other' }] });
+    } finally {
+      await sb.dispose();
+    }
+  });
+});

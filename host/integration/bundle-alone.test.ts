@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { releaseSandbox } from '../sandbox/release';
 import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { builtHelper } from '../test-support/built-helper';
 import { HelperClient } from '../test-support/helper-client';
@@ -30,8 +31,14 @@ describe('the helper as one file', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'helper-alone-'));
     copyFileSync(builtHelper(), path.join(dir, 'helper.mjs'));
   });
-  afterAll(() => {
-    child?.kill('SIGKILL');
+  afterAll(async () => {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child!.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    // The sandbox's user data is a loop mount (as root): released before its folder goes.
+    releaseSandbox(path.join(dir, 'sandbox'));
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -30,8 +30,8 @@ export interface ServiceDeps {
   readonly mutex: Mutex;
   readonly helperVersion: string;
   readonly answers: LoadedAnswers | null;
-  /** The machine facts of section 12, when gathered. */
-  readonly facts?: MachineFacts;
+  /** The machine facts of docs/protocol.md §13.2, given what the target holds (hello's own probe). */
+  readonly facts?: (found: readonly string[]) => Promise<MachineFacts>;
 }
 
 /** What a connection sends back: an error, or `accepted` and then the plan's frames. */
@@ -62,6 +62,7 @@ export class ProvisioningService {
     const userDataBytes = await targetSizeOrZero(deps.target, deps.exec);
     const session = await deps.sessions.open(connectionId, userDataBytes);
     const state = await this.helloState.current();
+    const facts = deps.facts ? await deps.facts(this.helloState.signatures()) : {};
     return {
       type: 'hello',
       protocol: PROTOCOL_VERSION,
@@ -70,7 +71,7 @@ export class ProvisioningService {
       nonce: session.nonce,
       expiresAt: new Date(session.expiresAtMs).toISOString(),
       seal: { suite: SEAL_SUITE, publicKey: session.seal!.publicKey },
-      machine: { userDataBytes, memoryBytes: totalmem(), ...(deps.facts ?? {}) },
+      machine: { userDataBytes, memoryBytes: totalmem(), ...facts },
       catalog: deps.catalog,
       state,
       ...(deps.answers ? { answers: answersOffer(deps.answers) } : {}),

@@ -32,6 +32,7 @@ export function stateOfTarget(probe: TargetProbe): HelperState {
 export class HelloState {
   private kept: { readonly stamp: string; readonly state: HelperState } | null = null;
   private pending: Promise<HelperState> | null = null;
+  private lastSeen: readonly string[] = [];
 
   constructor(private readonly sources: StateSources) {}
 
@@ -43,6 +44,11 @@ export class HelloState {
     return this.sources.own() ?? fromTarget;
   }
 
+  /** What the target held when it was last examined (none before the first examination). */
+  signatures(): readonly string[] {
+    return this.lastSeen;
+  }
+
   private async fromTarget(): Promise<HelperState> {
     const stamp = await this.sources.stamp();
     if (stamp !== null && this.kept?.stamp === stamp) return this.kept.state;
@@ -51,12 +57,14 @@ export class HelloState {
   }
 
   private async examine(stamp: string | null): Promise<HelperState> {
-    let state: HelperState;
+    let probe: TargetProbe;
     try {
-      state = stateOfTarget(await this.sources.probe());
+      probe = await this.sources.probe();
     } catch {
       return { phase: 'unavailable', reason: 'target-unreadable' };
     }
+    this.lastSeen = probe.signatures;
+    const state = stateOfTarget(probe);
     // Kept only if nothing wrote the target while it was read, and only while it is usable:
     // a busy target may be released at any moment.
     if (stamp !== null && state.phase !== 'unavailable' && (await this.sources.stamp()) === stamp) this.kept = { stamp, state };
