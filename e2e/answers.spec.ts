@@ -17,12 +17,11 @@ import { textLeaves } from './l10n/support/page-text';
 import { rawKeys } from './l10n/support/locale-text';
 import { expectProvisioned } from './support/expect-provisioned';
 import { fillSecret } from './support/hidden-input';
+import { longTag } from './support/short-run-languages';
 
 const ORGANIZATION = 'Example Fleet IT';
 const APPS = ['browser', 'editor', 'terminal'];
 
-/** The first languages, left to right and right to left, run in `npm test`; the rest are @l10n-long (e2e/README.md). */
-const IN_NPM_TEST = new Set(['en', 'fi', 'de', 'fr', 'ar']);
 
 function answersYaml(o: { locale: string; keyboard: { layout: string; variant: string }; encryption?: string }): string {
   return [
@@ -55,7 +54,7 @@ async function expectNoRawKeys(page: Page): Promise<void> {
 for (const language of LANGUAGES) {
   // The language's own layout, or English (US) where the unlock prompt cannot load it (ADR 033).
   const keyboard = isUnlockLayout(language.keyboard) ? language.keyboard : LATIN_LAYOUT;
-  const long = IN_NPM_TEST.has(language.code) ? '' : ' @l10n-long';
+  const long = longTag(language.code);
   test.describe(`answers in ${language.nativeName}`, () => {
     test.describe('partly interactive: only the encryption is asked', () => {
       test.use({ answers: { yaml: answersYaml({ locale: language.code, keyboard: keyboard }) } });
