@@ -21,6 +21,8 @@ import { longTag } from './support/short-run-languages';
 
 const ORGANIZATION = 'Example Fleet IT';
 const APPS = ['browser', 'editor', 'terminal'];
+/** Apps the organization wants to start fresh each time (no storage kept). */
+const START_FRESH = ['terminal'];
 
 
 function answersYaml(o: { locale: string; keyboard: { layout: string; variant: string }; encryption?: string }): string {
@@ -32,6 +34,7 @@ function answersYaml(o: { locale: string; keyboard: { layout: string; variant: s
     'accessibility: { highContrast: false, largeText: true, reduceMotion: false, screenReader: false }',
     'profile: common',
     `apps: [${APPS.join(', ')}]`,
+    `startFresh: [${START_FRESH.join(', ')}]`,
     ...(o.encryption ? [`encryption: ${o.encryption}`] : []),
     '',
   ].join('\n');
@@ -94,6 +97,7 @@ for (const language of LANGUAGES) {
         await page.locator('.done-list').waitFor({ timeout: 60_000 });
         const plan = receivedPlan(sandbox.dir);
         expect(plan.answers).toEqual({ digest: digestOf(sandbox.dir) });
+        expect([...(plan.vms.persistent ?? [])].sort(), 'apps keep their files unless the answers start them fresh').toEqual(['browser', 'editor']);
         expect((receipt(sandbox.dir) as unknown as { answers: { digest: string; organization: string } }).answers).toMatchObject({ digest: digestOf(sandbox.dir), organization: ORGANIZATION });
         expectProvisioned({ sandboxDir: sandbox.dir, wizardStateDir }, {
           profile: 'common',

@@ -16,7 +16,7 @@ describe('the published answers schema', () => {
   it('forbids fields it does not name, as the helper does', () => {
     const schema = JSON.parse(answersJsonSchema()) as { additionalProperties: boolean; properties: Record<string, unknown> };
     expect(schema.additionalProperties).toBe(false);
-    expect(Object.keys(schema.properties)).toEqual(['schema', 'organization', 'locale', 'keyboard', 'accessibility', 'profile', 'apps', 'encryption', 'interactive', 'escrow']);
+    expect(Object.keys(schema.properties)).toEqual(['schema', 'organization', 'locale', 'keyboard', 'accessibility', 'profile', 'apps', 'startFresh', 'encryption', 'interactive', 'escrow']);
   });
 
   it('the example init writes is valid as it stands, with and without escrow', () => {

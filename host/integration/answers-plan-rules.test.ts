@@ -62,6 +62,11 @@ describe('a plan on a machine with answers', () => {
     expect(paths).toEqual(['/locale', '/profile', '/vms/apps']);
   });
 
+  it('is refused when an app the answers keep starts fresh instead', async () => {
+    const answer = await send((c) => ({ choices: { ...c, transientApps: ['editor'] } }));
+    expect(answer).toMatchObject({ type: 'error', code: 'invalid-plan', details: [{ path: '/vms/persistent', problem: 'differs from the answers file, which fixes which app VMs keep their files' }] });
+  });
+
   it('may choose an interactive section, but not drop the escrowed recovery key', async () => {
     const answer = await send((c) => ({ choices: { ...c, encryption: { method: 'passphrase', recoveryKey: false } }, secrets: { passphrase: 'correct horse battery staple' } }));
     expect(answer).toMatchObject({ type: 'error', code: 'invalid-plan', details: [{ path: '/encryption/recoveryKey', problem: 'must be true: the answers file escrows recovery keys' }] });

@@ -76,6 +76,7 @@ export function choicesWithAnswers(choices: Choices, answers: Answers, fresh: bo
   if (given.apps && take('apps')) {
     next.apps = given.apps;
     next.customApps = given.apps.filter((id) => id !== NIXOS_APP);
+    next.transientApps = given.transientApps ?? [];
   }
   if (given.encryption && take('encryption')) next.encryption = given.encryption;
   // Escrowed recovery keys need one on every machine, whatever is chosen.

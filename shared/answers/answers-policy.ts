@@ -52,8 +52,10 @@ export function answersChoices(answers: Answers): Partial<PlanChoices> {
   if (answers.keyboard) out.keyboard = { ...answers.keyboard };
   if (answers.accessibility) out.accessibility = { ...answers.accessibility };
   if (answers.profile) out.profile = answers.profile;
-  if (answers.apps) out.apps = [...answers.apps];
-  else if (answers.profile === 'minimal') out.apps = [];
+  if (answers.apps) {
+    out.apps = [...answers.apps];
+    out.transientApps = [...(answers.startFresh ?? [])];
+  } else if (answers.profile === 'minimal') out.apps = [];
   if (answers.encryption) {
     const { method } = answers.encryption;
     out.encryption = { method, recoveryKey: alwaysMakesRecoveryKey(method) || answers.encryption.recoveryKey || answers.escrow !== undefined };
@@ -80,7 +82,12 @@ export function planAnswersProblems(plan: PlanPayload, answers: Answers): PlanPr
     }
   }
   if (fixed('profile') && plan.profile !== answers.profile) differs('/profile', 'the profile');
-  if (fixed('apps') && !sameSet(plan.vms.apps, answers.apps ?? [])) differs('/vms/apps', 'the app VMs');
+  if (fixed('apps')) {
+    const apps = answers.apps ?? [];
+    const keeping = apps.filter((id) => !(answers.startFresh ?? []).includes(id));
+    if (!sameSet(plan.vms.apps, apps)) differs('/vms/apps', 'the app VMs');
+    else if (!sameSet(plan.vms.persistent ?? plan.vms.apps, keeping)) differs('/vms/persistent', 'which app VMs keep their files');
+  }
   if (fixed('encryption') && answers.encryption) {
     if (plan.encryption.method !== answers.encryption.method) differs('/encryption/method', 'the unlock method');
     else if (plan.encryption.recoveryKey !== answersMakeRecoveryKey(answers)) differs('/encryption/recoveryKey', 'whether a recovery key is made');

@@ -46,6 +46,11 @@ export const AnswersSchema = z
       .max(64)
       .optional()
       .describe('App VM ids of the catalog; they must fit the profile\'s rules.'),
+    startFresh: z
+      .array(z.string().regex(VM_ID_PATTERN, 'expected an app VM id'))
+      .max(64)
+      .optional()
+      .describe('App VMs of `apps` that keep no files between runs: each starts fresh every time. The others keep their files. Part of the apps section.'),
     encryption: z
       .strictObject({
         method: EncryptionSchema.shape.method,

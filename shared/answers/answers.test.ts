@@ -50,6 +50,9 @@ describe('checkAnswers', () => {
     [{ encryption: { method: 'passphrase', recoveryKey: false } }, '/encryption/recoveryKey', /escrow needs a recovery key/],
     [{ interactive: ['locale', 'locale'] }, '/interactive/1', /named twice/],
     [{ keyboard: { layout: 'ara', variant: '' } }, '/keyboard', /no console keymap/],
+    [{ startFresh: ['games'] }, '/startFresh/0', /not one of the apps/],
+    [{ startFresh: ['editor', 'editor'] }, '/startFresh/1', /named twice/],
+    [{ apps: undefined, startFresh: ['editor'] }, '/startFresh', /give apps too/],
   ])('refuses %j', (change, path, rule) => {
     const r = checkAnswers({ ...all, ...change });
     expect(r.ok).toBe(false);
@@ -88,6 +91,7 @@ describe('what the answers mean', () => {
   it('pre-fills the choices; escrow turns the recovery key on', () => {
     expect(answersChoices({ ...all, encryption: { method: 'passphrase', recoveryKey: true } })).toMatchObject({ locale: 'de', profile: 'common', encryption: { method: 'passphrase', recoveryKey: true } });
     expect(answersChoices({ schema: 1, organization: 'O', profile: 'minimal' })).toEqual({ profile: 'minimal', apps: [] });
+    expect(answersChoices({ ...all, startFresh: ['terminal'] })).toMatchObject({ apps: ['browser', 'editor', 'terminal'], transientApps: ['terminal'] });
   });
 
   it('finds where a plan departs from the fixed sections', () => {
@@ -99,6 +103,11 @@ describe('what the answers mean', () => {
     } as unknown as Parameters<typeof planAnswersProblems>[0];
     expect(planAnswersProblems(plan, all).map((p) => p.path)).toEqual(['/accessibility/largeText']);
     expect(planAnswersProblems(plan, { ...all, interactive: ['accessibility'] })).toEqual([]);
+    // Which apps keep their files is part of the apps section.
+    const keepingAll = { ...plan, accessibility: { ...plan.accessibility, largeText: false }, vms: { ...plan.vms, persistent: ['browser', 'editor', 'terminal'] } };
+    expect(planAnswersProblems(keepingAll, all)).toEqual([]);
+    expect(planAnswersProblems(keepingAll, { ...all, startFresh: ['terminal'] }).map((p) => p.path)).toEqual(['/vms/persistent']);
+    expect(planAnswersProblems({ ...keepingAll, vms: { ...keepingAll.vms, persistent: ['browser', 'editor'] } }, { ...all, startFresh: ['terminal'] })).toEqual([]);
   });
 
   it('finds nothing secret in a clean file', () => {

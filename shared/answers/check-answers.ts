@@ -51,10 +51,17 @@ export function answersRuleProblems(a: Answers, catalog?: Catalog): RawProblem[]
     });
     if (!a.profile) out.push({ path: ['apps'], rule: 'apps need a profile: name the profile too' });
     else for (const p of profileProblems(a.profile, [...apps])) out.push({ path: ['apps'], rule: describeProfileProblem(p) });
+    const fresh = new Set<string>();
+    (a.startFresh ?? []).forEach((id, i) => {
+      if (fresh.has(id)) out.push({ path: ['startFresh', i], rule: 'the same app VM is named twice' });
+      else if (!apps.has(id)) out.push({ path: ['startFresh', i], rule: `"${id}" is not one of the apps: name it under apps too` });
+      fresh.add(id);
+    });
     if (isFixed(a, 'apps') && !isFixed(a, 'profile') && a.profile !== undefined) {
       out.push({ path: ['interactive'], rule: 'apps cannot be fixed while the profile is asked: name apps as interactive too, or fix the profile' });
     }
   }
+  else if (a.startFresh) out.push({ path: ['startFresh'], rule: 'startFresh names app VMs of apps: give apps too' });
   if (a.encryption && !a.encryption.recoveryKey) {
     if (alwaysMakesRecoveryKey(a.encryption.method)) out.push({ path: ['encryption', 'recoveryKey'], rule: `${a.encryption.method} always comes with a recovery key: set it to true` });
     else if (a.escrow) out.push({ path: ['encryption', 'recoveryKey'], rule: 'escrow needs a recovery key: set it to true' });

@@ -29,6 +29,7 @@ apps:                            # app VMs of the catalog; they must fit the pro
   - browser
   - editor
   - terminal
+startFresh: []                   # apps that keep no files between runs; the others keep theirs
 encryption:
   method: fido2                  # passphrase (always asked: someone types it) or fido2
   recoveryKey: true              # fido2 always makes one
