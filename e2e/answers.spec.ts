@@ -87,7 +87,8 @@ for (const language of LANGUAGES) {
 
         // The summary: what the organization set says so and cannot be changed; the encryption can.
         await page.locator('.summary-section').first().waitFor();
-        await expect(page.locator('.summary-section')).toHaveCount(3);
+        // Language, profile and apps, encryption, and the disk and computer the install is on.
+        await expect(page.locator('.summary-section')).toHaveCount(4);
         await expect(page.locator('.summary-section-head .set-by')).toHaveCount(2);
         await expect(page.locator('.summary-section-head button')).toHaveCount(1);
         await expect(page.locator('.set-by').first()).toContainText(ORGANIZATION);

@@ -10,7 +10,6 @@ import type { Wizard } from './pages/wizard';
 import { installToDone, walkToSummary, type WizardChoices } from './support/flows';
 import { localeText } from './support/locale-strings';
 import { PASSPHRASE } from './support/secrets';
-import { longTag } from './support/short-run-languages';
 
 const CODES = LANGUAGES.map((l) => l.code);
 // A layout of the person's own: it stays when the language changes (the passphrase is typed with it).
@@ -94,7 +93,7 @@ test.describe('a disk that holds data', () => {
   test.use({ existingTarget: 'ext4' });
 
   for (const lang of CODES) {
-    test(`@host @failure @l10n${longTag(lang)} ${lang}: the failure names the disk and what is on it, and offers going back`, async ({ ui }) => {
+    test(`@host @failure @l10n ${lang}: the failure names the disk and what is on it, and offers going back`, async ({ ui }) => {
       await walkToSummary(ui, CHOICES);
       await ui.switchLanguage(lang); // the last page where the language can change
       await ui.page.getByRole('button', { name: localeText(lang, 'summary:install'), exact: true }).click();

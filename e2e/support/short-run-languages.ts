@@ -1,4 +1,4 @@
-// Scenarios repeated per language run these in `npm test` (left to right and right to left);
+// Long scenarios repeated per language run these in `npm test` (left to right and right to left);
 // the other languages' runs are tagged @l10n-long (e2e/README.md, "Language walks").
 export const IN_NPM_TEST: ReadonlySet<string> = new Set(['en', 'fi', 'de', 'fr', 'ar']);
 
