@@ -7,6 +7,7 @@ import { builtinModules } from 'node:module';
 import spectrum from './scripts/eslint-plugin-spectrum.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const PRELOAD = 'electron/preload/ runs sandboxed: it may import shared/ and Electron\'s renderer side (contextBridge, ipcRenderer, webFrame, webUtils), never Node or other layers.';
 
 /** One no-restricted-imports rule for a layer: banned packages and banned sibling layers. */
 function layer(message, { packages = [], layers = [] }) {
@@ -69,6 +70,27 @@ export default tseslint.config(
     files: ['electron/**/*.ts'],
     ignores: ['electron/**/*.test.ts'],
     rules: layer('electron/ may import shared/ only, never renderer/ or host/.', { layers: ['renderer', 'host', 'e2e'] }),
+  },
+  // electron/preload/: the sandboxed preload. Electron's renderer side and shared/ only; no Node.
+  {
+    files: ['electron/preload/**/*.ts'],
+    ignores: ['electron/preload/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...nodeBuiltins.map((name) => ({ name, message: PRELOAD })),
+            { name: 'electron', allowImportNames: ['contextBridge', 'ipcRenderer', 'webFrame', 'webUtils'], message: PRELOAD },
+          ],
+          patterns: [
+            { group: ['node:*'], message: PRELOAD },
+            ...['node', 'main', 'renderer', 'host', 'e2e'].map((l) => ({ group: [`**/${l}`, `**/${l}/**`, `${l}/**`], message: PRELOAD })),
+          ],
+        },
+      ],
+    },
   },
   // electron/node/: plain Node code (handlers, transports, preview server) that also runs
   // outside Electron, so it must not import the electron module.
