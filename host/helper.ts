@@ -13,7 +13,7 @@ import { ProcessExecutor } from './exec/executor';
 import { ToolPath } from './exec/tool-path';
 import { LoggingExecutor } from './exec/logging-executor';
 import { Mutex } from './fs/mutex';
-import { keyIdOf } from './keys/ed25519';
+import { keyIdOf } from '../shared-node/crypto/ed25519';
 import { loadOrCreateSigningKey, type SigningKey } from './keys/signing-key';
 import { TrustedKeys } from './keys/trusted-keys';
 import { ARGON2ID_KDF, FAST_ARGON2ID_KDF } from './luks/cryptsetup';

@@ -5,9 +5,9 @@
 // already holds.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import path from 'node:path';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { writeFileAtomic } from '../../shared-node/fs/atomic-write';
 import { MODES, ensureDir, readOwnFile } from '../fs/safe-fs';
-import { isEd25519 } from './ed25519';
+import { isEd25519 } from '../../shared-node/crypto/ed25519';
 
 export const SIGNING_KEY_FILE = 'signing-key.pem';
 

@@ -3,7 +3,7 @@
 // write that makes the installation count as done.
 import path from 'node:path';
 import { ReceiptSchema, type Receipt } from '../../../shared/protocol/messages';
-import { writeFileAtomic } from '../../fs/atomic-write';
+import { writeFileAtomic } from '../../../shared-node/fs/atomic-write';
 import { MODES, makeDirs } from '../../fs/safe-fs';
 import { TOKEN_IDS, firstbootToken } from '../../luks/luks-tokens';
 import { receiptAnswers } from '../../answers/escrow-step';

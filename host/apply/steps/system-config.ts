@@ -2,7 +2,7 @@
 // and the keyboard also in a LUKS2 token, where the unlock prompt can read it before unlocking.
 import path from 'node:path';
 import type { PlanPayload } from '../../../shared/plan/plan-schema';
-import { writeFileAtomic } from '../../fs/atomic-write';
+import { writeFileAtomic } from '../../../shared-node/fs/atomic-write';
 import { MODES, makeDirs } from '../../fs/safe-fs';
 import { TOKEN_IDS, keyboardToken } from '../../luks/luks-tokens';
 import { ConfigValueError, configFileText } from '../../spectrum/config-files';
