@@ -20,7 +20,7 @@ import { socketAccess, vmId, vmSocketPath, vmmUser, type SocketAccess } from './
 import { openWholeDisk, type WholeDisk } from './disk/whole-disk';
 import { LoggingExecutor } from './exec/logging-executor';
 import { Mutex } from './fs/mutex';
-import { keyIdOf } from './keys/ed25519';
+import { keyIdOf } from '../shared-node/crypto/ed25519';
 import { loadOrCreateSigningKey, type SigningKey } from './keys/signing-key';
 import { TrustedKeys } from './keys/trusted-keys';
 import { ARGON2ID_KDF, FAST_ARGON2ID_KDF } from './luks/cryptsetup';

@@ -31,6 +31,7 @@ function literalsOf(node) {
   }
 }
 
+/** @type {import('eslint').Rule.RuleModule} */
 const noLiteralUiText = {
   meta: {
     type: 'problem',

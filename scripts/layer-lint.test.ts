@@ -25,6 +25,18 @@ describe('layer rules', () => {
     ['electron/node/x.ts', "import { app } from 'electron'; export const a = app;"],
     ['electron/main/x.ts', "import { x } from '../../renderer/store'; export const a = x;"],
     ['electron/main/x.ts', "import { x } from '../../host/helper'; export const a = x;"],
+    ['renderer/pages/x.tsx', "import { x } from '../../shared-node/fs/atomic-write'; export const a = x;"],
+    ['renderer/x.ts', "import { x } from '../shared-node/crypto/ed25519'; export const a = x;"],
+    ['shared/plan/x.ts', "import { x } from '../../shared-node/fs/atomic-write'; export const a = x;"],
+    ['electron/preload/x.ts', "import { x } from '../../shared-node/crypto/ed25519'; export const a = x;"],
+    ['shared-node/fs/x.ts', "import { x } from '../../host/helper'; export const a = x;"],
+    ['shared-node/fs/x.ts', "import { x } from '../../electron/node/handlers'; export const a = x;"],
+    ['shared-node/fs/x.ts', "import { app } from 'electron'; export const a = app;"],
+    ['electron/preload/x.ts', "import { readFileSync } from 'node:fs'; export const a = readFileSync;"],
+    ['electron/preload/x.ts', "import { spawn } from 'child_process'; export const a = spawn;"],
+    ['electron/preload/x.ts', "import { app } from 'electron'; export const a = app;"],
+    ['electron/preload/x.ts', "import { x } from '../node/handlers'; export const a = x;"],
+    ['electron/preload/x.ts', "import { x } from '../main/main'; export const a = x;"],
   ])('%s: refuses %s', async (file, code) => {
     expect(await problems(file, code)).not.toEqual([]);
   });
@@ -32,6 +44,11 @@ describe('layer rules', () => {
   it.each([
     ['renderer/pages/x.tsx', "import { x } from '../../shared/plan/profiles'; export const a = x;"],
     ['electron/main/x.ts', "import { app } from 'electron'; import { x } from '../../shared/plan/profiles'; export const a = [app, x];"],
+    ['host/x.ts', "import { x } from '../shared-node/fs/atomic-write'; export const a = x;"],
+    ['electron/node/x.ts', "import { x } from '../../shared-node/crypto/ed25519'; export const a = x;"],
+    ['electron/main/x.ts', "import { x } from '../../shared-node/crypto/envelope-signer'; export const a = x;"],
+    ['shared-node/fs/x.ts', "import fs from 'node:fs'; import { x } from '../../shared/plan/profiles'; export const a = [fs, x];"],
+    ['electron/preload/x.ts', "import { contextBridge, ipcRenderer } from 'electron'; import { x } from '../../shared/ipc/api'; export const a = [contextBridge, ipcRenderer, x];"],
     ['host/x.ts', "import fs from 'node:fs'; import { x } from '../shared/plan/profiles'; export const a = [fs, x];"],
     ['shared/plan/x.ts', "import { z } from 'zod'; import { y } from './profiles'; export const a = [z, y];"],
   ])('%s: allows %s', async (file, code) => {

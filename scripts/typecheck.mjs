@@ -1,14 +1,8 @@
-// Typechecks each layer with its own view of the world: shared/ sees neither Node nor the DOM,
-// renderer/ sees the DOM but not Node, electron/ and host/ see Node. Tests see everything.
+// Typechecks every layer with its own view of the world: `tsc -b` over the top-level
+// tsconfig.json, whose references are one project per layer and per layer's tests (ADR 001).
+// Results are cached in .cache/tsc/, so a second run checks only what changed.
+// Extra arguments go to tsc (`node scripts/typecheck.mjs --verbose`).
 import { spawnSync } from 'node:child_process';
 
-const projects = ['shared/tsconfig.json', 'renderer/tsconfig.json', 'electron/tsconfig.json', 'host/tsconfig.json', 'scripts/bench/tsconfig.json', 'tsconfig.test.json'];
-let failed = 0;
-for (const project of projects) {
-  const r = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project], { stdio: 'inherit' });
-  if (r.status !== 0) {
-    failed++;
-    console.error(`typecheck: ${project} failed`);
-  }
-}
-process.exit(failed ? 1 : 0);
+const r = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-b', ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit(r.status ?? 1);

@@ -2,7 +2,7 @@
 // answered by the shared dispatcher, and install events pushed to the window.
 import { EVENT_CHANNEL, type InstallEvent } from '../../shared/ipc/contract';
 import type { Dispatch } from '../node/dispatcher';
-import { IPC_INVOKE_CHANNEL } from '../node/ipc-channel';
+import { IPC_INVOKE_CHANNEL } from '../../shared/ipc/channels';
 import type { InvokeEventLike, IpcMainLike } from './electron-surface';
 
 export function registerIpc(ipcMain: IpcMainLike, dispatch: Dispatch<InvokeEventLike>): void {

@@ -2,7 +2,7 @@
 // window, the protocol, the IPC handler and the session defences.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { APP_CSP } from '../node/security/csp';
-import { makeTempDir } from '../node/testing/temp-dir';
+import { makeTempDir } from '../../shared-node/testing/temp-dir';
 import { FakeEmitter, FakeIpcMain, FakeProtocol, FakeSession, FakeWebContents } from './testing/fake-electron';
 
 const calls: string[] = [];

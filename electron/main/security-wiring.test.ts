@@ -6,7 +6,7 @@ import { CHANNELS } from '../../shared/ipc/contract';
 import { createDispatcher } from '../node/dispatcher';
 import type { Handlers } from '../node/handlers';
 import { APP_CSP } from '../node/security/csp';
-import { makeTempDir } from '../node/testing/temp-dir';
+import { makeTempDir } from '../../shared-node/testing/temp-dir';
 import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, handleAppProtocol, registerAppScheme } from './app-protocol';
 import type { InvokeEventLike } from './electron-surface';
 import { hardenSession, withCsp } from './harden-session';

@@ -11,7 +11,7 @@ import { InstallService } from './install/install-service';
 import type { ReattachPolicy } from './install/plan-follower';
 import { silentLogger, type Logger } from './log';
 import { exportLog } from './log-export';
-import type { Signer } from './signing/signer';
+import type { Signer } from '../../shared-node/crypto/envelope-signer';
 import type { WizardStateStore } from './state/wizard-state-store';
 import type { Transport } from './transport/transport';
 

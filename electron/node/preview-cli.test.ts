@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from './testing/temp-dir';
+import { makeTempDir } from '../../shared-node/testing/temp-dir';
 import { connectPreview } from './testing/ws-client';
 import { writeSigningKey } from './testing/signing-key';
 

@@ -10,7 +10,7 @@ import { createWizardRuntime, type WizardRuntime } from './runtime';
 import { startPreviewServer, type PreviewServer } from './preview-server';
 import type { PreviewSender } from './preview/ws-session';
 import { connectPreview } from './testing/ws-client';
-import { makeTempDir } from './testing/temp-dir';
+import { makeTempDir } from '../../shared-node/testing/temp-dir';
 
 let temp: ReturnType<typeof makeTempDir>;
 let server: PreviewServer;

@@ -3,11 +3,11 @@
 // reach the page without Electron's IpcRendererEvent.
 import { contextBridge, ipcRenderer } from 'electron';
 import { API_GLOBAL, createApiClient, type InvokeFn, type SubscribeFn } from '../../shared/ipc/api';
-import { EVENT_CHANNEL } from '../../shared/ipc/channels';
-import type { InstallEvent } from '../../shared/ipc/contract';
-import { IPC_INVOKE_CHANNEL } from '../node/ipc-channel';
+import { EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/ipc/channels';
+import type { InstallEvent, IpcResult } from '../../shared/ipc/contract';
 
-const invoke: InvokeFn = (channel, request) => ipcRenderer.invoke(IPC_INVOKE_CHANNEL, channel, request);
+// Main answers every invoke with an IpcResult (electron/main/ipc-bridge.ts and the dispatcher).
+const invoke: InvokeFn = (channel, request) => ipcRenderer.invoke(IPC_INVOKE_CHANNEL, channel, request) as Promise<IpcResult<unknown>>;
 
 const subscribe: SubscribeFn = (listener) => {
   const wrapped = (_event: unknown, installEvent: InstallEvent) => listener(installEvent);

@@ -9,7 +9,7 @@ import { RECOVERY_KEY_PATTERN } from '../../shared/plan/recovery-key';
 import { hpkeOpen, hpkeSeal, privateKeyFromRaw } from '../../shared/protocol/hpke';
 import { SEAL_SUITE } from '../../shared/protocol/messages';
 import { utf8Decode, utf8Encode } from '../../shared/util/bytes';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { writeFileAtomic } from '../../shared-node/fs/atomic-write';
 
 export interface EscrowTarget {
   /** base64url raw X25519 public key, from the answers file. */

@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STEP_IDS } from '../../shared/plan/steps';
+import { makeTempDir } from '../../shared-node/testing/temp-dir';
 import { JournalStore, markInterrupted, type Journal } from './journal';
 
 const journal = (states: string[]): Journal => ({
@@ -30,9 +29,9 @@ describe('journal', () => {
   });
 
   it('round-trips through its file and calls a damaged file corrupt', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'journal-'));
+    const temp = makeTempDir('journal-');
     try {
-      const store = new JournalStore(dir);
+      const store = new JournalStore(temp.dir);
       expect(store.load()).toEqual({ kind: 'none' });
       const j = journal(['done', 'running', 'pending', 'pending', 'pending', 'pending', 'pending', 'pending', 'pending']);
       store.save(j);
@@ -40,7 +39,7 @@ describe('journal', () => {
       writeFileSync(store.file, '{"version":1');
       expect(store.load()).toMatchObject({ kind: 'corrupt' });
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      temp.remove();
     }
   });
 });

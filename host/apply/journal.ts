@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { STEP_FAILURE_CODES } from '../../shared/protocol/error-codes';
 import { ReceiptSchema, StepStatusSchema } from '../../shared/protocol/messages';
 import { STEP_IDS } from '../../shared/plan/steps';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { writeFileAtomic } from '../../shared-node/fs/atomic-write';
 import { MODES, ensureDir, readOwnFile } from '../fs/safe-fs';
 
 export const JOURNAL_FILE = 'journal.json';

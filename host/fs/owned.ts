@@ -6,7 +6,7 @@
 import { closeSync, constants, fchmodSync, fchownSync, fsyncSync, lchownSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { syncDirectory } from './atomic-write';
+import { syncDirectory } from '../../shared-node/fs/atomic-write';
 import { MODES, SymlinkRefusedError, checkDir, setMode } from './safe-fs';
 
 /** Spectrum's `fs` user and group (host/rootfs: passwd and group). */

@@ -13,7 +13,7 @@ import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { ReceiptSchema, type Receipt } from '../../shared/protocol/messages';
 import { base64 } from '../../shared/util/bytes';
 import { main as answersCli } from '../answers/cli/answers-cli';
-import { keyIdOf } from '../keys/ed25519';
+import { keyIdOf } from '../../shared-node/crypto/ed25519';
 import { fleetAnswers, makeOrganization, placeAnswers, signAnswers, type Organization } from '../test-support/answers-maker';
 import { HelperClient } from '../test-support/helper-client';
 import { makePlan } from '../test-support/plan-maker';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { lchownSync, lstatSync } from 'node:fs';
 import { writeOwnedFile, type Owner } from '../fs/owned';
 import { MODES, ensureDir, readOwnFile } from '../fs/safe-fs';
-import { isEd25519 } from './ed25519';
+import { isEd25519 } from '../../shared-node/crypto/ed25519';
 
 export const SIGNING_KEY_FILE = 'signing-key.pem';
 

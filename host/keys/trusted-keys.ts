@@ -4,7 +4,7 @@ import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../log/logger';
-import { isEd25519, keyIdOf } from './ed25519';
+import { isEd25519, keyIdOf } from '../../shared-node/crypto/ed25519';
 
 export interface TrustedKey {
   readonly keyId: string;

@@ -1,9 +1,9 @@
 // Which device backs a mapping, read from `cryptsetup status` as it prints it, and compared with
 // the target by device number (block devices) or by file identity (loop-backed images).
-import { linkSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { linkSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../shared-node/testing/temp-dir';
 import { isBackedBy, parseStatus } from './mapping';
 
 const LOOP_STATUS = `/dev/mapper/userdata is active and is in use.
@@ -29,8 +29,8 @@ const blockDevices = readdirSync('/dev').map((n) => `/dev/${n}`).filter((p) => {
 });
 
 describe('cryptsetup status', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'spectrum-mapping-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const { dir, remove } = makeTempDir('spectrum-mapping-');
+  afterAll(remove);
 
   it('is parsed into type, device and loop file', () => {
     expect(parseStatus(LOOP_STATUS)).toEqual({ type: 'LUKS2', device: '/dev/loop0', loop: '/var/lib/images/disk one.img' });

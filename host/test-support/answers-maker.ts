@@ -1,13 +1,12 @@
 // An organization for tests: its Ed25519 signing key (public half in a trusted-keys folder),
 // its X25519 escrow key, and signed answers files written where a sandbox helper finds them.
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ANSWERS_PAYLOAD_TYPE } from '../../shared/answers/answers-schema';
-import { signEnvelope } from '../../shared/protocol/dsse';
 import type { Envelope } from '../../shared/protocol/messages';
 import { utf8Encode } from '../../shared/util/bytes';
-import { keyIdOf } from '../keys/ed25519';
+import { signerFromKey } from '../../shared-node/crypto/envelope-signer';
 import { SIGNED_ANSWERS_FILE } from '../answers/load-answers';
 
 export interface Organization {
@@ -41,7 +40,7 @@ export function makeOrganization(dir: string): Organization {
 
 /** The DSSE envelope of `text` (answers as written), signed by `key` (the organization's by default). */
 export function signAnswers(text: string, key: KeyObject): Envelope {
-  return signEnvelope(ANSWERS_PAYLOAD_TYPE, utf8Encode(text), { keyId: keyIdOf(key), sign: (m) => sign(null, m, key) });
+  return signerFromKey(key).sign(ANSWERS_PAYLOAD_TYPE, utf8Encode(text));
 }
 
 /** Writes a signed file (or anything else) where the sandbox helper of `sandboxDir` looks. */

@@ -1,14 +1,13 @@
-// Builds and signs plans the way the wizard does (shared builder, HPKE seal, DSSE over PAE with
-// Ed25519), with hooks to break them on purpose.
-import { createHash, createPrivateKey, randomBytes, sign, type KeyObject } from 'node:crypto';
+// Builds and signs plans the way the wizard does (shared builder, HPKE seal, the wizard's DSSE
+// envelope signer), with hooks to break them on purpose.
+import { createHash, createPrivateKey, randomBytes, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { buildPlanPayload, type PlanChoices } from '../../shared/plan/build-plan';
 import { PLAN_PAYLOAD_TYPE, type Fido2Params, type PlanPayload } from '../../shared/plan/plan-schema';
-import { pae } from '../../shared/protocol/dsse';
 import type { Hello } from '../../shared/protocol/messages';
 import { sealSecrets, type SealedSecrets } from '../../shared/protocol/seal';
 import { base64, base64url, utf8Encode } from '../../shared/util/bytes';
-import { keyIdOf } from '../keys/ed25519';
+import { signerFromKey } from '../../shared-node/crypto/envelope-signer';
 
 export const COMMON_CHOICES: PlanChoices = {
   locale: 'fi',
@@ -67,17 +66,10 @@ export async function makePlan(spec: PlanSpec): Promise<MadePlan> {
   });
   const value = spec.mutate ? spec.mutate(structuredClone(payload)) : payload;
   let bytes = utf8Encode(JSON.stringify(value));
-  const sig = sign(null, pae(PLAN_PAYLOAD_TYPE, bytes), spec.signer);
+  const envelope = signerFromKey(spec.signer).sign(PLAN_PAYLOAD_TYPE, bytes);
   if (spec.tamper) bytes = spec.tamper(bytes);
   return {
-    frame: {
-      type: 'plan',
-      envelope: {
-        payloadType: PLAN_PAYLOAD_TYPE,
-        payload: base64.encode(bytes),
-        signatures: [{ keyid: keyIdOf(spec.signer), sig: base64.encode(sig) }],
-      },
-    },
+    frame: { type: 'plan', envelope: { ...envelope, payload: base64.encode(bytes) } },
     payload,
     planId: createHash('sha256').update(bytes).digest('hex'),
   };

@@ -1,5 +1,5 @@
 // The XKB layouts the wizard offers, with the characters each can type at the unlock prompt
-// (generated from XKB data by assets/keyboard-layouts.py). Only layouts the unlock prompt can
+// (generated from XKB data by scripts/generate/keyboard-layouts.py). Only layouts the unlock prompt can
 // load (a console keymap ships for them, ADR 033) are offered.
 import data from '../../assets/keyboard-layouts.json';
 import { isUnlockLayout, LATIN_LAYOUT, typesRecoveryKey } from '../../shared/keyboard/unlock-keymaps';

@@ -17,7 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import { openHelperSession, request } from '../../electron/node/helper/helper-client';
 import { buildSignedPlan } from '../../electron/node/install/signed-plan';
-import type { Signer } from '../../electron/node/signing/signer';
+import type { Signer } from '../../shared-node/crypto/envelope-signer';
 import { loadSigner } from '../../electron/node/signing/signer';
 import { unixTransport } from '../../electron/node/transport/unix-transport';
 import type { Choices } from '../../shared/ipc/contract';

@@ -7,6 +7,10 @@ import { root } from './processes.mjs';
 
 /** Debian package → a file it provides that we check for. */
 export const SYSTEM_PACKAGES = {
+  // The keyboard layouts' generator and its check (scripts/generate/keyboard-layouts.py).
+  python3: '/usr/bin/python3',
+  'xkb-data': '/usr/share/X11/xkb/rules/evdev.xml',
+  libxkbcommon0: `/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu/libxkbcommon.so.0`,
   chromium: '/usr/bin/chromium',
   'cryptsetup-bin': '/usr/sbin/cryptsetup',
   socat: '/usr/bin/socat',

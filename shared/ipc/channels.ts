@@ -19,3 +19,7 @@ export const CHANNEL_NAMES = [
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 export const EVENT_CHANNEL = 'install.event';
+
+/** The one ipcRenderer.invoke channel the preload uses; the contract channel travels as its
+ * first argument, so main registers a single handler and the dispatcher does the rest. */
+export const IPC_INVOKE_CHANNEL = 'ipc';

@@ -2,7 +2,7 @@
 // XKB layouts. This is the one rule, for the wizard (which layouts it offers), the helper (what
 // it writes as KEYMAP and into the `spectrum-keyboard` token) and the unlock program (what it
 // loads): an XKB layout is offered only when it has a console keymap that ships with the system
-// (console-keymaps.ts, generated from kbd's keymaps by scripts/keyboard/console-keymaps.mjs).
+// (console-keymaps.ts, generated from kbd's keymaps by scripts/generate/console-keymaps.mjs).
 // ADR 033.
 import { CONSOLE_KEYMAPS } from './console-keymaps';
 import { MODHEX_ALPHABET } from '../plan/recovery-key';

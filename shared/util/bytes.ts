@@ -1,4 +1,4 @@
-// Pure byte helpers: base64 (standard and url-safe), UTF-8, hex, constant-time compare.
+// Pure byte helpers: base64 (standard and url-safe), UTF-8, concatenation.
 // shared/ may not use Node's Buffer or the DOM's atob/btoa.
 
 const STD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -81,12 +81,6 @@ export function utf8Decode(bytes: Uint8Array): string | null {
   }
 }
 
-export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += b.toString(16).padStart(2, '0');
-  return out;
-}
-
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
@@ -95,11 +89,4 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array {
     o += p.length;
   }
   return out;
-}
-
-export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
-  return diff === 0;
 }

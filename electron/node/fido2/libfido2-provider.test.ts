@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { code } from '../testing/error-code';
 import { FAKE_DEVICE, FAKE_KEY_WITHOUT_PIN, FAKE_KEY_WITH_PIN, installFakeFido2Tools } from '../testing/fake-fido2-tools';
-import { makeTempDir } from '../testing/temp-dir';
+import { makeTempDir } from '../../../shared-node/testing/temp-dir';
 import { Fido2Service } from './fido2-service';
 import { Libfido2Provider, classifyToolError, parseTokenList } from './libfido2-provider';
 import { runFido2Tool } from './tool-runner';

@@ -10,11 +10,12 @@ import { createDispatcher, type Dispatch } from '../dispatcher';
 import { SimulatedKeysProvider } from '../fido2/simulated-keys';
 import { createHandlers, type HandlerSet } from '../handlers';
 import { createLogger } from '../log';
-import { lazySigner, rawPublicKey } from '../signing/signer';
+import { lazySigner } from '../signing/signer';
+import { rawPublicKey } from '../../../shared-node/crypto/ed25519';
 import { WizardStateStore } from '../state/wizard-state-store';
 import { FakeHelper, type FakeHelperOptions } from '../testing/fake-helper';
 import { writeSigningKey } from '../testing/signing-key';
-import { makeTempDir } from '../testing/temp-dir';
+import { makeTempDir } from '../../../shared-node/testing/temp-dir';
 import { waitFor } from '../testing/wait-for';
 import { unixTransport } from '../transport/unix-transport';
 

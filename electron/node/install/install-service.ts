@@ -11,7 +11,7 @@ import type { FrameConnection } from '../helper/frame-connection';
 import { DEFAULT_HELPER_TIMEOUTS, openHelperSession, request, type HelperTimeouts, type StartAnswer } from '../helper/helper-client';
 import { IpcFailure } from '../ipc-error';
 import { silentLogger, type Logger } from '../log';
-import type { Signer } from '../signing/signer';
+import type { Signer } from '../../../shared-node/crypto/envelope-signer';
 import type { Transport } from '../transport/transport';
 import { DEFAULT_REATTACH, PlanFollower, type ReattachPolicy } from './plan-follower';
 import { planSecrets, type InstallSecrets } from './plan-secrets';

@@ -6,7 +6,7 @@ import { buildPlanPayload } from '../../../shared/plan/build-plan';
 import { PLAN_PAYLOAD_TYPE, type Fido2Params } from '../../../shared/plan/plan-schema';
 import type { Envelope, Hello } from '../../../shared/protocol/messages';
 import { sealSecrets, type SealedSecrets } from '../../../shared/protocol/seal';
-import type { Signer } from '../signing/signer';
+import type { Signer } from '../../../shared-node/crypto/envelope-signer';
 
 export interface SignedPlan {
   readonly envelope: Envelope;

@@ -1,10 +1,11 @@
 // The wizard's resumable state: one JSON file in the state folder, written atomically (a
-// temporary file, fsync, rename) so a power cut leaves the old or the new state, never half.
+// temporary file, fsync, rename, fsync of the folder) so a power cut leaves the old or the new
+// state, never half.
 // A file that does not parse or validate loads as null: the wizard starts over, it never crashes.
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { PersistedWizardStateSchema, type PersistedWizardState } from '../../../shared/ipc/contract';
+import { writeFileAtomic } from '../../../shared-node/fs/atomic-write';
 import { IpcFailure } from '../ipc-error';
 import { findSecret } from './secret-keys';
 
@@ -46,20 +47,7 @@ export class WizardStateStore {
       throw new IpcFailure('ipc-bad-request', 'the wizard state is too large to persist', [{ path: '/data', problem: 'too large' }]);
     }
     await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const tmp = path.join(this.dir, `.${STATE_FILE_NAME}.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      const handle = await fs.open(tmp, 'wx', 0o600);
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await fs.rename(tmp, this.file);
-    } catch (e) {
-      await fs.rm(tmp, { force: true });
-      throw e;
-    }
+    writeFileAtomic(this.file, text, 0o600);
   }
 
   async clear(): Promise<boolean> {

@@ -13,7 +13,7 @@ import { pae } from '../../../shared/protocol/dsse';
 import { FrameDecoder, encodeFrame, type FrameObject } from '../../../shared/protocol/frame-codec';
 import { SEAL_SUITE, WizardMessageSchema, type Envelope, type ErrorFrame, type HelperState, type StepStatus } from '../../../shared/protocol/messages';
 import { generateSealKeyPair, openSealed, type SealKeyPair, type SealedSecrets } from '../../../shared/protocol/seal';
-import { rawPublicKey } from '../signing/signer';
+import { keyIdOf } from '../../../shared-node/crypto/ed25519';
 
 export const FAKE_CATALOG: Catalog = [
   { id: 'netvm', name: 'Network', sizeBytes: 100_000_000, kind: 'system' },
@@ -202,7 +202,7 @@ export class FakeHelper {
   private async verifyPlan(session: Session, envelope: Envelope): Promise<ReceivedPlan | { code: ErrorFrame['code']; message: string }> {
     if (envelope.payloadType !== PLAN_PAYLOAD_TYPE) return { code: 'bad-payload-type', message: 'wrong payload type' };
     const body = Buffer.from(envelope.payload, 'base64');
-    const keyId = createHash('sha256').update(rawPublicKey(this.options.trustedKey)).digest('hex');
+    const keyId = keyIdOf(this.options.trustedKey);
     const signature = envelope.signatures.find((s) => s.keyid === keyId);
     if (!signature || !verify(null, pae(envelope.payloadType, body), this.options.trustedKey, Buffer.from(signature.sig, 'base64'))) {
       return { code: 'bad-signature', message: 'signature does not verify' };

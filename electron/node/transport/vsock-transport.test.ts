@@ -9,7 +9,7 @@ import { openHelperSession } from '../helper/helper-client';
 import { FakeHelper } from '../testing/fake-helper';
 import { installFakeSocat } from '../testing/fake-socat';
 import { writeSigningKey } from '../testing/signing-key';
-import { makeTempDir } from '../testing/temp-dir';
+import { makeTempDir } from '../../../shared-node/testing/temp-dir';
 import { TransportError } from './transport';
 import { classifySocatFailure, vsockTransport } from './vsock-transport';
 

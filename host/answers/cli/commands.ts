@@ -1,15 +1,15 @@
 // The commands of `npm run answers`. Each reads and writes files only where it is told to.
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { canRunUnattended, fixedSections } from '../../../shared/answers/answers-policy';
 import { ANSWERS_PAYLOAD_TYPE, ANSWER_SECTIONS } from '../../../shared/answers/answers-schema';
 import type { AnswersFailure } from '../../../shared/answers/answers-errors';
-import { signEnvelope } from '../../../shared/protocol/dsse';
 import type { Catalog } from '../../../shared/plan/catalog';
 import { loadCatalog } from '../../catalog/load-catalog';
-import { writeFileAtomic } from '../../fs/atomic-write';
-import { isEd25519, keyIdOf } from '../../keys/ed25519';
+import { writeFileAtomic } from '../../../shared-node/fs/atomic-write';
+import { isEd25519 } from '../../../shared-node/crypto/ed25519';
+import { signerFromKey } from '../../../shared-node/crypto/envelope-signer';
 import { TrustedKeys } from '../../keys/trusted-keys';
 import { createLogger, type LogSink } from '../../log/logger';
 import { Redactor } from '../../log/redactor';
@@ -115,10 +115,11 @@ export async function runCommand(command: string, files: readonly string[], o: C
         return 1;
       }
       const payload = new Uint8Array(Buffer.from(text, 'utf8'));
-      const envelope = signEnvelope(ANSWERS_PAYLOAD_TYPE, payload, { keyId: keyIdOf(key), sign: (m) => sign(null, m, key) });
+      const signer = signerFromKey(key);
+      const envelope = signer.sign(ANSWERS_PAYLOAD_TYPE, payload);
       const out = o.out ?? signedNameFor(file);
       writeNew(out, JSON.stringify(envelope, null, 2) + '\n', true);
-      io.out(`signed ${file} for ${checked.answers.organization} with key ${keyIdOf(key)}: wrote ${out}`);
+      io.out(`signed ${file} for ${checked.answers.organization} with key ${signer.keyId}: wrote ${out}`);
       return 0;
     }
     case 'verify': {

@@ -1,20 +1,24 @@
 #!/usr/bin/env python3
-# Regenerates keyboard-layouts.json and the English layout names in locales/en/keyboard.json
-# from the machine's XKB data (Debian: xkb-data, libxkbcommon0). Python standard library only.
+# Regenerates assets/keyboard-layouts.json and the English layout names in
+# assets/locales/en/keyboard.json from the machine's XKB data (Debian: xkb-data, libxkbcommon0).
+# Python standard library only.
 #
-#   python3 assets/keyboard-layouts.py
+#   npm run generate:keyboard-layouts              (python3 scripts/generate/keyboard-layouts.py)
+#   python3 scripts/generate/keyboard-layouts.py --check   exit 1 if the files are not current
 #
 # For each layout the wizard offers, it compiles the real XKB keymap with libxkbcommon and
 # records every character its keys type on levels 1-4 (plain, Shift, AltGr, AltGr+Shift),
 # leaving out dead keys: the unlock prompt at boot may not compose, so a character that needs a
 # dead key counts as one the layout cannot type. The wizard warns about passphrase characters
 # outside this set.
+import argparse
 import ctypes
 import json
 import pathlib
+import sys
 import xml.etree.ElementTree as ET
 
-HERE = pathlib.Path(__file__).resolve().parent
+ASSETS = pathlib.Path(__file__).resolve().parents[2] / 'assets'
 RULES_XML = pathlib.Path('/usr/share/X11/xkb/rules/evdev.xml')
 
 # (layout, variant): the common layouts first of each language, then notable variants.
@@ -91,7 +95,8 @@ def english_names():
     return names
 
 
-def main():
+def generated(assets):
+    """The text each generated file should have: {path: text}."""
     lib = load_xkb()
     ctx = lib.xkb_context_new(0)
     described = english_names()
@@ -101,15 +106,34 @@ def main():
         layouts.append({'layout': layout, 'variant': variant, 'chars': typeable_chars(lib, ctx, layout, variant)})
         key = layout if not variant else f'{layout}({variant})'
         locale_names[key] = described[(layout, variant)]
-    (HERE / 'keyboard-layouts.json').write_text(json.dumps({
-        'source': 'xkb-data evdev rules, levels 1-4 without dead keys (assets/keyboard-layouts.py)',
+    layouts_text = json.dumps({
+        'source': 'xkb-data evdev rules, levels 1-4 without dead keys (scripts/generate/keyboard-layouts.py)',
         'layouts': layouts,
-    }, ensure_ascii=False, indent=1) + '\n', encoding='utf-8')
-    locale_file = HERE / 'locales' / 'en' / 'keyboard.json'
+    }, ensure_ascii=False, indent=1) + '\n'
+    locale_file = assets / 'locales' / 'en' / 'keyboard.json'
+    # The layout names are one key of the English keyboard strings; the rest is kept as it is.
     strings = json.loads(locale_file.read_text(encoding='utf-8')) if locale_file.exists() else {}
     strings['layout'] = locale_names
-    locale_file.parent.mkdir(parents=True, exist_ok=True)
-    locale_file.write_text(json.dumps(strings, ensure_ascii=False, indent=2) + '\n', encoding='utf-8')
+    return {
+        assets / 'keyboard-layouts.json': layouts_text,
+        locale_file: json.dumps(strings, ensure_ascii=False, indent=2) + '\n',
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description='Regenerates the keyboard layouts from XKB data.')
+    parser.add_argument('--check', action='store_true', help='write nothing; exit 1 if a generated file is not current')
+    parser.add_argument('--assets', type=pathlib.Path, default=ASSETS, help='the assets folder (default: the repository\'s)')
+    args = parser.parse_args()
+    files = generated(args.assets)
+    if args.check:
+        stale = [path for path, text in files.items() if not path.exists() or path.read_text(encoding='utf-8') != text]
+        for path in stale:
+            print(f'{path} is not current: run npm run generate:keyboard-layouts', file=sys.stderr)
+        sys.exit(1 if stale else 0)
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding='utf-8')
 
 
 if __name__ == '__main__':
