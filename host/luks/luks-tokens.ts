@@ -46,11 +46,11 @@ export function systemdRecoveryToken(keyslot: number): Record<string, unknown> {
 }
 
 /**
- * The keyboard the unlock prompt should use. The prompt runs before user data is open, so this
- * cannot live only in files inside the volume; the header is readable without a key.
+ * The keyboard (and language) the unlock prompt should use. The prompt runs before user data is
+ * open, so this cannot live only in files inside the volume; the header is readable without a key.
  */
-export function keyboardToken(keyboard: Keyboard, consoleKeymap: string): Record<string, unknown> {
-  return { type: 'spectrum-keyboard', keyslots: [], xkbLayout: keyboard.layout, xkbVariant: keyboard.variant, keymap: consoleKeymap };
+export function keyboardToken(keyboard: Keyboard, consoleKeymap: string, locale: string): Record<string, unknown> {
+  return { type: 'spectrum-keyboard', keyslots: [], xkbLayout: keyboard.layout, xkbVariant: keyboard.variant, keymap: consoleKeymap, locale };
 }
 
 /** The fields of `cryptsetup luksDump --dump-json-metadata` the helper relies on. */

@@ -13,5 +13,7 @@ export const NAMESPACES = [
   'errors',
   'done',
   'boot',
+  // The unlock prompt at boot, shared with the rehearsal (shared/unlock/prompt.ts, host/unlock/).
+  'unlock',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -21,7 +21,7 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
   fi: ['common:brand', 'catalog:app.nixos.name', 'keyboard:layout.epo', 'keyboard:layout.th'],
   de: [
     'common:brand', 'common:sandbox', 'catalog:app.nixos.name', 'catalog:app.terminal.name', 'catalog:app.chat.name',
-    'encryption:method.passphrase.label', 'keyboard:layout.epo', 'profile:minimal.title',
+    'encryption:method.passphrase.label', 'keyboard:layout.epo', 'profile:minimal.title', 'unlock:prompt.passphrase',
   ],
   fr: ['common:brand', 'catalog:app.nixos.name', 'catalog:app.terminal.name'],
   ar: ['common:brand', 'catalog:app.nixos.name'],

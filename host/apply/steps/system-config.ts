@@ -21,7 +21,7 @@ export const systemConfig: StepDefinition = {
     writeFileAtomic(path.join(dir, 'vconsole.conf'), `KEYMAP=${keymap}\nXKBLAYOUT=${keyboard.layout}\nXKBVARIANT=${keyboard.variant}\n`);
     writeFileAtomic(path.join(dir, 'xkb.conf'), `XKB_DEFAULT_LAYOUT=${keyboard.layout}\nXKB_DEFAULT_VARIANT=${keyboard.variant}\n`);
     writeFileAtomic(path.join(dir, 'accessibility.json'), JSON.stringify(accessibility, null, 2) + '\n');
-    await ctx.cryptsetup.importToken(TOKEN_IDS.keyboard, keyboardToken(keyboard, keymap));
+    await ctx.cryptsetup.importToken(TOKEN_IDS.keyboard, keyboardToken(keyboard, keymap, locale));
     return { state: 'done' };
   },
 };
