@@ -11,6 +11,7 @@ import { layoutId } from '../../state/keyboard-layouts';
 import { passphraseUntypeable, type Validation } from '../../state/validators';
 import { reasonsFor } from '../../components/use-reason-text';
 import { PassphraseStrength } from './StrengthMeter';
+import { BootPromptText, useConsoleLanguage } from '../../components/BootPromptText';
 import { PASSPHRASE_MIN_CODE_POINTS } from '../../../shared/plan/secret-policy';
 
 export function PassphraseSection({ validation, showReasons }: { validation: Validation; showReasons: boolean }) {
@@ -23,6 +24,7 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
   const reasons = (field: string) => (showReasons ? reasonsFor(validation.reasons, field) : []);
   const rehearsalOk = secrets.rehearsal.length > 0 && secrets.rehearsal === secrets.passphrase;
   const confirmOk = secrets.passphraseConfirm.length > 0 && secrets.passphraseConfirm === secrets.passphrase;
+  const consoleDiffers = useConsoleLanguage().differs;
 
   return (
     <div className="secret-section">
@@ -68,8 +70,9 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
       <section className="rehearsal" aria-labelledby="rehearsal-title">
         <h2 id="rehearsal-title" className="section-title">{t('rehearsal.title')}</h2>
         <p>{t('rehearsal.intro', { layout: layoutName })}</p>
+        {consoleDiffers ? <p id="rehearsal-console-language">{t('rehearsal.consoleLanguage')}</p> : null}
         <div className="boot-prompt">
-          <p className="boot-prompt-text" aria-hidden="true">{t('rehearsal.prompt')}</p>
+          <BootPromptText methods={{ passphrase: true, recoveryKey: choices.encryption.recoveryKey }} />
           <SecretInput
             id="rehearsal"
             label={t('rehearsal.label')}
