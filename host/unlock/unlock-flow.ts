@@ -87,7 +87,8 @@ export async function runUnlock(deps: UnlockDeps): Promise<UnlockOutcome> {
 
 async function applyKeymap(keymap: KeymapApplier, name: string, t: UnlockTranslate, say: (line: string) => void): Promise<void> {
   const applied = await keymap.apply(name);
-  say(applied.ran ? t('unlock:keyboard', { keymap: name }) : t('unlock:keyboardSandbox', { keymap: name, command: applied.command }));
+  if (!applied.ran) say(t('unlock:keyboardSandbox', { keymap: name, command: applied.command }));
+  else say(applied.ok ? t('unlock:keyboard', { keymap: name }) : t('unlock:keyboardFailed', { keymap: name }));
 }
 
 async function openVolume(deps: UnlockDeps, opener: VolumeOpener, methods: UnlockMethods, t: UnlockTranslate): Promise<'opened' | 'locked' | 'no-input'> {
