@@ -24,6 +24,7 @@ import { listenUnix } from './server/unix-listener';
 import { ProvisioningService } from './service/provisioning-service';
 import { SessionTable } from './session/session-table';
 import { HELPER_VERSION } from './version';
+import { hostDrives, sandboxDrives } from './usb/removable-drives';
 
 export type { HelperOptions } from './options';
 export { OptionsError } from './options';
@@ -101,6 +102,8 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
   const keyId = trusted.add(where.signingKey.publicKey);
   if (options.trustedKeysDir) trusted.loadDirectory(options.trustedKeysDir, log);
 
+  const drives = options.sandbox !== undefined ? sandboxDrives(exec, sandboxLayout(options.sandbox).dir) : hostDrives(exec);
+
   const journal = new JournalStore(where.stateDir);
   const runner = new PlanRunner(
     {
@@ -116,6 +119,7 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
       heartbeatMs: options.heartbeatMs ?? DEFAULTS.heartbeatMs,
       redactor,
       helperVersion: HELPER_VERSION,
+      drives,
     },
     recoverJournal(journal, log, now),
   );
@@ -129,6 +133,7 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
     log,
     mutex: new Mutex(),
     helperVersion: HELPER_VERSION,
+    drives,
   });
 
   const connections = new Set<Connection>();

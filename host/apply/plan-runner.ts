@@ -16,6 +16,7 @@ import { describeFailure } from './step-failure';
 import type { HostEnvironment, StepContext, StepDefinition, StepFacts, StepOutcome, VerifiedPlan } from './step-types';
 import { StepError } from './step-types';
 import type { TestSwitches } from './test-switches';
+import type { RemovableDrives } from '../usb/removable-drives';
 
 export type RunnerFrame = Progress | Result;
 export type RunnerListener = (frame: RunnerFrame) => void;
@@ -33,6 +34,7 @@ export interface RunnerDeps {
   readonly heartbeatMs: number;
   readonly redactor: Redactor;
   readonly helperVersion: string;
+  readonly drives: RemovableDrives;
 }
 
 interface ActivePlan {
@@ -250,6 +252,7 @@ export class PlanRunner {
       log,
       now: this.deps.now,
       helperVersion: this.deps.helperVersion,
+      drives: this.deps.drives,
       statuses: () => copySteps(active.steps),
     };
   }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { base64 } from '../../shared/util/bytes';
 import type { Luks2Metadata } from './luks-tokens';
+import { STICK_FS_TYPES, type StickFsType } from '../../shared/plan/usb-key';
 
 const Keyslots = z.array(z.string().regex(/^\d{1,2}$/)).min(1).max(32);
 const Std64 = z.string().max(4096).refine((s) => (base64.decode(s)?.length ?? 0) > 0, 'expected standard base64');
@@ -39,8 +40,7 @@ export const USB_KEY_TOKEN_TYPE = 'spectrum-usb-key';
 export const USB_KEY_FOLDER = 'spectrum-unlock';
 /** A key file's path on the stick: in USB_KEY_FOLDER, a plain name. */
 export const UsbKeyPathSchema = z.string().regex(new RegExp(`^${USB_KEY_FOLDER}/[A-Za-z0-9_-]{1,64}\\.key$`));
-export const STICK_FS_TYPES = ['vfat', 'exfat', 'ext4'] as const;
-export type StickFsType = (typeof STICK_FS_TYPES)[number];
+export { STICK_FS_TYPES, type StickFsType } from '../../shared/plan/usb-key';
 
 export const UsbKeyTokenSchema = z.object({
   type: z.literal(USB_KEY_TOKEN_TYPE),

@@ -3,6 +3,10 @@
 import { totalmem } from 'node:os';
 import type { Catalog } from '../../shared/plan/catalog';
 import { PROTOCOL_VERSION, SEAL_SUITE, type Accepted, type ErrorFrame, type Hello, type Result } from '../../shared/protocol/messages';
+import { PROTOCOL_MINOR } from '../../shared/protocol/minor';
+import type { UsbDrives } from '../../shared/protocol/usb-messages';
+import { listUsbDrives } from '../usb/usb-drives';
+import type { RemovableDrives } from '../usb/removable-drives';
 import type { PlanRunner, PlanView, RunnerListener } from '../apply/plan-runner';
 import type { Executor } from '../exec/executor';
 import type { Mutex } from '../fs/mutex';
@@ -25,6 +29,7 @@ export interface ServiceDeps {
   readonly log: Logger;
   readonly mutex: Mutex;
   readonly helperVersion: string;
+  readonly drives: RemovableDrives;
 }
 
 /** What a connection sends back: an error, or `accepted` and then the plan's frames. */
@@ -49,6 +54,7 @@ export class ProvisioningService {
     return {
       type: 'hello',
       protocol: PROTOCOL_VERSION,
+      minor: PROTOCOL_MINOR,
       helper: deps.helperVersion,
       session: session.id,
       nonce: session.nonce,
@@ -95,6 +101,11 @@ export class ProvisioningService {
       case 'unknown':
         return { kind: 'error', frame: errorFrame(reject('unknown-plan', 'no plan with this id is known', [{ path: '/planId', problem: 'unknown plan' }])) };
     }
+  }
+
+  /** Protocol 1.1 `usb-drives`: the removable drives plugged in now. */
+  async usbDrives(): Promise<UsbDrives> {
+    return { type: 'usb-drives', drives: await listUsbDrives(this.deps.drives.sticks, this.deps.log) };
   }
 
   unsubscribe(listener: RunnerListener): void {

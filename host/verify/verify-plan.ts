@@ -10,12 +10,15 @@ import type { TrustedKeys } from '../keys/trusted-keys';
 import type { SessionTable } from '../session/session-table';
 import { checkEnvelope } from './check-envelope';
 import { checkSecrets } from './check-secrets';
+import { checkUsbKey } from './check-usb-key';
+import type { RemovableDrives } from '../usb/removable-drives';
 import { reject, type Rejection } from './rejection';
 
 export interface VerifyDeps {
   readonly trusted: TrustedKeys;
   readonly sessions: SessionTable;
   readonly catalog: Catalog;
+  readonly drives: RemovableDrives;
 }
 
 export type Verification =
@@ -60,6 +63,8 @@ export async function verifyPlan(message: { readonly [key: string]: unknown }, c
   }
   const secretRejection = checkSecrets(payload, secrets);
   if (secretRejection) return fail(secretRejection);
+  const stickRejection = await checkUsbKey(payload, deps.drives.sticks);
+  if (stickRejection) return fail(stickRejection);
 
   const planId = createHash('sha256').update(env.payload).digest('hex');
   return { ok: true, plan: { planId, payload, envelope: env.envelope, keyId: env.keyId }, secrets };

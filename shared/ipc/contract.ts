@@ -138,6 +138,8 @@ export const IPC_ERROR_CODES = [
   'fido2-timeout',
   'fido2-failed',
   'unknown-enrollment',
+  // Protocol 1.1: the helper on this computer speaks another minor version.
+  'helper-version-mismatch',
 ] as const;
 
 export const IpcErrorSchema = z.object({

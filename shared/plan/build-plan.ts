@@ -1,6 +1,7 @@
 // Turns the wizard's choices into the plan payload of PROTOCOL.md §5. Pure: the same function
 // builds the real plan at Install time and the "Show plan" preview on the summary page.
-import type { Accessibility, Fido2Params, Keyboard, PlanPayload, Sealed } from './plan-schema';
+import { needsRecoveryKey, type Accessibility, type EncryptionMethod, type Fido2Params, type Keyboard, type PlanPayload, type Sealed } from './plan-schema';
+import type { UsbKeyChoice } from './usb-key';
 import type { Profile } from './profiles';
 import { SYSTEM_VMS } from './profiles';
 
@@ -10,7 +11,7 @@ export interface PlanChoices {
   readonly accessibility: Accessibility;
   readonly profile: Profile;
   readonly apps: readonly string[];
-  readonly encryption: { readonly method: 'passphrase' | 'fido2'; readonly recoveryKey: boolean };
+  readonly encryption: { readonly method: EncryptionMethod; readonly recoveryKey: boolean; readonly usbKey?: UsbKeyChoice };
 }
 
 export interface PlanContext {
@@ -37,9 +38,10 @@ export function buildPlanPayload(choices: PlanChoices, ctx: PlanContext): PlanPa
     vms: { system: [...SYSTEM_VMS].sort(), apps },
     encryption: {
       method: choices.encryption.method,
-      // FIDO2 always comes with a recovery key (PROTOCOL.md §5).
-      recoveryKey: choices.encryption.method === 'fido2' ? true : choices.encryption.recoveryKey,
+      // FIDO2 and a USB key always come with a recovery key (PROTOCOL.md §5).
+      recoveryKey: needsRecoveryKey(choices.encryption.method) ? true : choices.encryption.recoveryKey,
       fido2: choices.encryption.method === 'fido2' ? ctx.fido2 : null,
+      ...(choices.encryption.method === 'usb-key' && choices.encryption.usbKey ? { usbKey: { ...choices.encryption.usbKey } } : {}),
       sealed: ctx.sealed,
     },
   };

@@ -20,6 +20,8 @@ export const PROTOCOL_ERROR_CODES = [
   'target-in-use',
   'unknown-plan',
   'internal',
+  // Protocol 1.1: the wizard speaks another minor version (docs/protocol.md, "Minor versions").
+  'version-mismatch',
 ] as const;
 export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];
 

@@ -4,6 +4,8 @@ import { CatalogSchema } from '../plan/catalog';
 import { Rfc3339Utc, b64urlBytes } from '../plan/plan-schema';
 import { STEP_IDS, STEP_STATES } from '../plan/steps';
 import { PROTOCOL_ERROR_CODES, STEP_FAILURE_CODES } from './error-codes';
+import { MinorSchema } from './minor';
+import { UsbDrivesRequestSchema, UsbDrivesSchema } from './usb-messages';
 
 export const PROTOCOL_VERSION = 1;
 export const VSOCK_PORT = 5219;
@@ -35,6 +37,8 @@ export type HelperState = z.infer<typeof HelperStateSchema>;
 export const HelloSchema = z.object({
   type: z.literal('hello'),
   protocol: z.literal(PROTOCOL_VERSION),
+  /** The helper's minor version (absent before minor 1: read as 0). */
+  minor: MinorSchema.default(0),
   helper: z.string().max(64),
   session: b64urlBytes(16),
   nonce: b64urlBytes(32),
@@ -109,6 +113,7 @@ export const HelperMessageSchema = z.discriminatedUnion('type', [
   ProgressSchema,
   ResultSchema,
   ErrorFrameSchema,
+  UsbDrivesSchema,
 ]);
 export type HelperMessage = z.infer<typeof HelperMessageSchema>;
 
@@ -126,6 +131,6 @@ export const PlanMessageSchema = z.object({ type: z.literal('plan'), envelope: E
 export const AttachSchema = z.object({ type: z.literal('attach'), planId: PlanId });
 export const RetrySchema = z.object({ type: z.literal('retry'), planId: PlanId });
 
-export const WIZARD_MESSAGE_TYPES = ['plan', 'attach', 'retry'] as const;
-export const WizardMessageSchema = z.discriminatedUnion('type', [PlanMessageSchema, AttachSchema, RetrySchema]);
+export const WIZARD_MESSAGE_TYPES = ['plan', 'attach', 'retry', 'usb-drives'] as const;
+export const WizardMessageSchema = z.discriminatedUnion('type', [PlanMessageSchema, AttachSchema, RetrySchema, UsbDrivesRequestSchema]);
 export type WizardMessage = z.infer<typeof WizardMessageSchema>;

@@ -13,10 +13,14 @@ export function sealSuite(): CipherSuite {
   return new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf: new HkdfSha256(), aead: new Chacha20Poly1305() });
 }
 
-/** The plaintext inside `sealed`. Exactly one of passphrase / fido2Secret. */
+/**
+ * The plaintext inside `sealed`: the passphrase, or the FIDO2 secret, or (method `usb-key`,
+ * protocol 1.1, whose key the helper makes) the recovery key alone.
+ */
 export const SealedSecretsSchema = z.union([
   z.strictObject({ passphrase: z.string().max(4096), recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN).optional() }),
   z.strictObject({ fido2Secret: b64std(64), recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN).optional() }),
+  z.strictObject({ recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN) }),
 ]);
 export type SealedSecrets = z.infer<typeof SealedSecretsSchema>;
 
