@@ -77,6 +77,7 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
     'fido2.devices': () => fido2.devices(),
     'fido2.enroll': ({ deviceId, pin }) => fido2.enroll(deviceId, pin),
     'fido2.verify': ({ enrollmentId, pin }) => fido2.verify(enrollmentId, pin),
+    'usb.drives': () => install.usbDrives(),
     'wizardState.load': () => deps.stateStore.load(),
     'wizardState.save': async (state) => {
       await deps.stateStore.save(state);

@@ -9,6 +9,7 @@ export function useValidation(page: WizardPage): Validation {
   const choices = useWizard((s) => s.choices);
   const secrets = useWizard((s) => s.secrets);
   const fido2 = useWizard((s) => s.fido2);
+  const usb = useWizard((s) => s.usb);
   const boot = useWizard((s) => s.boot);
-  return useMemo(() => validatePage(page, { choices, secrets, fido2, boot }), [page, choices, secrets, fido2, boot]);
+  return useMemo(() => validatePage(page, { choices, secrets, fido2, usb, boot }), [page, choices, secrets, fido2, usb, boot]);
 }

@@ -18,13 +18,14 @@ const PRODUCT_TERMS = ['Spectrum', 'FIDO2', 'NixOS', 'LUKS'];
  * shares with English. Anything else equal to English is an untranslated string.
  */
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
-  fi: ['common:brand', 'catalog:app.nixos.name', 'keyboard:layout.epo', 'keyboard:layout.th'],
+  fi: ['common:brand', 'catalog:app.nixos.name', 'keyboard:layout.epo', 'keyboard:layout.th', 'encryption:usb.details'],
   de: [
     'common:brand', 'common:sandbox', 'catalog:app.nixos.name', 'catalog:app.terminal.name', 'catalog:app.chat.name',
     'encryption:method.passphrase.label', 'keyboard:layout.epo', 'profile:minimal.title', 'unlock:prompt.passphrase',
+    'encryption:usb.details',
   ],
-  fr: ['common:brand', 'catalog:app.nixos.name', 'catalog:app.terminal.name'],
-  ar: ['common:brand', 'catalog:app.nixos.name'],
+  fr: ['common:brand', 'catalog:app.nixos.name', 'catalog:app.terminal.name', 'encryption:usb.details'],
+  ar: ['common:brand', 'catalog:app.nixos.name', 'encryption:usb.details'],
 };
 
 const pluralCategories = (lang: string) => new Intl.PluralRules(lang).resolvedOptions().pluralCategories.slice().sort();

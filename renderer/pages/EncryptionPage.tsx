@@ -6,9 +6,10 @@ import { Notice } from '../components/Notice';
 import { PageFrame } from '../components/PageFrame';
 import { Fido2Section } from './encryption/Fido2Section';
 import { PassphraseSection } from './encryption/PassphraseSection';
+import { UsbKeySection } from './encryption/UsbKeySection';
 import type { EncryptionMethod } from '../state/types';
 
-const METHODS: readonly EncryptionMethod[] = ['passphrase', 'fido2'];
+const METHODS: readonly EncryptionMethod[] = ['passphrase', 'fido2', 'usb-key'];
 
 export function ResumeNotice() {
   const { t } = useTranslation('common');
@@ -45,6 +46,7 @@ export function EncryptionPage() {
       </fieldset>
       {method === 'passphrase' ? <PassphraseSection validation={validation} showReasons={attempted} /> : null}
       {method === 'fido2' ? <Fido2Section validation={validation} showReasons={attempted} /> : null}
+      {method === 'usb-key' ? <UsbKeySection validation={validation} showReasons={attempted} /> : null}
     </PageFrame>
   );
 }

@@ -1,7 +1,7 @@
 // The state a fresh wizard starts from.
 import { DEFAULT_LANGUAGE, findLanguage } from '../i18n/languages';
 import { initialInstall } from './install-progress';
-import type { BootState, Choices, Fido2State, Navigation, Secrets, WizardData } from './types';
+import type { BootState, Choices, Fido2State, Navigation, Secrets, UsbState, WizardData } from './types';
 
 export interface Environment {
   /** The language the wizard starts in (from the system's preference). */
@@ -49,6 +49,8 @@ export const initialFido2: Fido2State = {
   tested: null,
 };
 
+export const initialUsb: UsbState = { status: 'idle', scanned: false, drives: [], error: null };
+
 export const initialBoot: BootState = { status: 'starting', attempts: 0, nextTryAt: null, fatalCode: null, app: null, helper: null };
 
 export const initialNav: Navigation = { page: 'welcome', furthest: 'welcome', returnToSummary: false, attempted: [], resumeNotice: null, nextWhenStrengthKnown: false };
@@ -59,6 +61,7 @@ export function initialData(env: Environment): WizardData {
     choices: defaultChoices(env),
     secrets: emptySecrets,
     fido2: initialFido2,
+    usb: initialUsb,
     boot: initialBoot,
     install: initialInstall,
   };

@@ -39,6 +39,13 @@ export interface Fido2Actions {
   testFido2(): Promise<void>;
 }
 
+export interface UsbActions {
+  /** Asks the helper which removable drives are plugged in. */
+  refreshUsbDrives(): Promise<void>;
+  /** Picks a listed stick that can take a key file. */
+  chooseUsbDrive(id: string): void;
+}
+
 export interface BootActions {
   /** Loads persisted state, asks main and the helper what they know, and lands on a page. */
   start(): Promise<void>;
@@ -64,7 +71,7 @@ export interface UiState {
   readonly restartRequested: boolean;
 }
 
-export type WizardActions = NavigationActions & ChoiceActions & Fido2Actions & BootActions & InstallActions;
+export type WizardActions = NavigationActions & ChoiceActions & Fido2Actions & UsbActions & BootActions & InstallActions;
 export type WizardStore = WizardData & UiState & WizardActions;
 
 export type SetState = (partial: Partial<WizardStore> | ((s: WizardStore) => Partial<WizardStore>)) => void;

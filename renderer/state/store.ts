@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { bootActions } from './actions/boot';
 import { choiceActions } from './actions/choices';
 import { fido2Actions } from './actions/fido2';
+import { usbActions } from './actions/usb';
 import { installActions } from './actions/install';
 import { navigationActions } from './actions/navigation';
 import { initialData } from './defaults';
@@ -21,6 +22,7 @@ export function createWizardStore(deps: StoreDeps): WizardStoreApi {
       ...navigationActions(set, get, deps),
       ...choiceActions(set, get, deps),
       ...fido2Actions(set, get, deps),
+      ...usbActions(set, get, deps),
       ...install,
       ...bootActions(set, get, api.subscribe, deps, install),
     };

@@ -4,7 +4,9 @@
 import { z } from 'zod';
 import { CHANNEL_NAMES, EVENT_CHANNEL, type ChannelName } from './channels';
 import { CatalogSchema } from '../plan/catalog';
-import { AccessibilitySchema, Fido2ParamsSchema, KeyboardSchema, b64urlBytes } from '../plan/plan-schema';
+import { AccessibilitySchema, ENCRYPTION_METHODS, Fido2ParamsSchema, KeyboardSchema, b64urlBytes } from '../plan/plan-schema';
+import { UsbKeyChoiceSchema } from '../plan/usb-key';
+import { UsbDriveSchema } from '../protocol/usb-messages';
 import { PROFILES } from '../plan/profiles';
 import { RECOVERY_KEY_PATTERN } from '../plan/recovery-key';
 import { HelperStateSchema, ProgressSchema, ResultSchema, StepStatusSchema, ErrorDetailSchema } from '../protocol/messages';
@@ -18,7 +20,7 @@ export const ChoicesSchema = z.strictObject({
   accessibility: AccessibilitySchema,
   profile: z.enum(PROFILES),
   apps: z.array(z.string().max(32)).max(64),
-  encryption: z.strictObject({ method: z.enum(['passphrase', 'fido2']), recoveryKey: z.boolean() }),
+  encryption: z.strictObject({ method: z.enum(ENCRYPTION_METHODS), recoveryKey: z.boolean(), usbKey: UsbKeyChoiceSchema.optional() }),
 });
 export type Choices = z.infer<typeof ChoicesSchema>;
 
@@ -91,6 +93,8 @@ export const ipcContract = {
     z.strictObject({ deviceId: z.string().max(256), pin: z.string().max(255).optional() }),
     Fido2EnrollmentSchema,
   ),
+  // Protocol 1.1: the removable drives the helper sees (the USB key-file method).
+  'usb.drives': channel(Empty, z.object({ drives: z.array(UsbDriveSchema).max(64) })),
   'fido2.verify': channel(
     z.strictObject({ enrollmentId: z.string().max(64), pin: z.string().max(255).optional() }),
     z.object({ verified: z.boolean() }),

@@ -8,7 +8,8 @@ import type { Hello, StepStatus } from '../../../shared/protocol/messages';
 import type { Clock } from '../clock';
 import type { Fido2Service } from '../fido2/fido2-service';
 import type { FrameConnection } from '../helper/frame-connection';
-import { DEFAULT_HELPER_TIMEOUTS, openHelperSession, request, type HelperTimeouts, type StartAnswer } from '../helper/helper-client';
+import { DEFAULT_HELPER_TIMEOUTS, ask, openHelperSession, request, type HelperTimeouts, type StartAnswer } from '../helper/helper-client';
+import type { UsbDrive } from '../../../shared/protocol/usb-messages';
 import { IpcFailure } from '../ipc-error';
 import { silentLogger, type Logger } from '../log';
 import type { Signer } from '../signing/signer';
@@ -52,6 +53,12 @@ export class InstallService {
     const { hello, connection } = await openHelperSession(this.deps.transport, this.timeouts);
     connection.close();
     return { protocol: hello.protocol, helper: hello.helper, machine: hello.machine, catalog: hello.catalog, state: hello.state };
+  }
+
+  /** Protocol 1.1: the removable drives plugged into the computer, as the helper sees them. */
+  async usbDrives(): Promise<{ drives: UsbDrive[] }> {
+    const answer = await ask(this.deps.transport, { type: 'usb-drives' }, 'usb-drives', this.timeouts);
+    return { drives: answer.drives };
   }
 
   async start(req: StartRequest): Promise<InstallStarted> {

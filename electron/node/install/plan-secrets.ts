@@ -1,8 +1,9 @@
 // Picks the secrets the plan seals from what the renderer sent at Install (PROTOCOL.md §5):
-// the passphrase, or the FIDO2 secret held in main since enrollment, plus the recovery key
-// when one was chosen (always, with FIDO2). Problems are reported by path, never with a value.
+// the passphrase, or the FIDO2 secret held in main since enrollment, or nothing for a USB key
+// (its key is made by the helper), plus the recovery key when one was chosen (always, with
+// FIDO2 and a USB key). Problems are reported by path, never with a value.
 import type { Choices } from '../../../shared/ipc/contract';
-import type { Fido2Params } from '../../../shared/plan/plan-schema';
+import { needsRecoveryKey, type Fido2Params } from '../../../shared/plan/plan-schema';
 import { passphraseProblem } from '../../../shared/plan/secret-policy';
 import type { SealedSecrets } from '../../../shared/protocol/seal';
 import type { Fido2Service } from '../fido2/fido2-service';
@@ -26,7 +27,7 @@ function badRequest(path: string, problem: string): IpcFailure {
 }
 
 export function planSecrets(choices: Choices, secrets: InstallSecrets, fido2: Fido2Service): PlanSecrets {
-  const wantsRecoveryKey = choices.encryption.method === 'fido2' || choices.encryption.recoveryKey;
+  const wantsRecoveryKey = needsRecoveryKey(choices.encryption.method) || choices.encryption.recoveryKey;
   if (wantsRecoveryKey && secrets.recoveryKey === undefined) throw badRequest('/secrets/recoveryKey', 'required for this encryption choice');
   const recoveryKey = wantsRecoveryKey ? { recoveryKey: secrets.recoveryKey } : {};
 
@@ -35,6 +36,12 @@ export function planSecrets(choices: Choices, secrets: InstallSecrets, fido2: Fi
     const problem = passphraseProblem(secrets.passphrase);
     if (problem) throw badRequest('/secrets/passphrase', problem);
     return { sealed: { passphrase: secrets.passphrase, ...recoveryKey }, fido2: null, enrollmentId: null };
+  }
+
+  if (choices.encryption.method === 'usb-key') {
+    // The helper makes the key file's key on the host: only the recovery key is sealed.
+    if (choices.encryption.usbKey === undefined) throw badRequest('/choices/encryption/usbKey', 'required for a USB key');
+    return { sealed: { recoveryKey: secrets.recoveryKey! }, fido2: null, enrollmentId: null };
   }
 
   if (secrets.fido2EnrollmentId === undefined) throw badRequest('/secrets/fido2EnrollmentId', 'required for FIDO2 encryption');
