@@ -2,7 +2,10 @@
 // answers on standard input, one line per answer, and collects what it printed.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { PROJECT_ROOT } from './built-helper';
+import { fileURLToPath } from 'node:url';
+
+/** The project's root, found from this file (vitest and Playwright alike). */
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface UnlockRun {
   readonly code: number | null;
