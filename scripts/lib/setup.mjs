@@ -13,6 +13,10 @@ export const SYSTEM_PACKAGES = {
   'fido2-tools': '/usr/bin/fido2-token',
   e2fsprogs: '/usr/sbin/mkfs.ext4',
   'fonts-noto-core': '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
+  // USB sticks as keys: vfat without mounting (helper, unlock), and test sticks' file systems.
+  mtools: '/usr/bin/mcopy',
+  dosfstools: '/usr/sbin/mkfs.vfat',
+  exfatprogs: '/usr/sbin/mkfs.exfat',
 };
 
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
