@@ -25,6 +25,12 @@ import { ProvisioningService } from './service/provisioning-service';
 import { SessionTable } from './session/session-table';
 import { HELPER_VERSION } from './version';
 import { hostDrives, sandboxDrives } from './usb/removable-drives';
+import { withSimulatedKeys } from './fido2/combined-keys';
+import { HelperFido2 } from './fido2/helper-fido2';
+import { Libfido2Keys } from './fido2/libfido2-keys';
+import { SANDBOX_FIDO2_DIR, SimulatedKeys, createSimulatedKeys } from './fido2/simulated-keys';
+import type { SecurityKeys } from './fido2/security-keys';
+import path from 'node:path';
 
 export type { HelperOptions } from './options';
 export { OptionsError } from './options';
@@ -89,6 +95,15 @@ function recoverJournal(store: JournalStore, log: Logger, now: () => number): Jo
   return marked;
 }
 
+/** libfido2's tools, and in the sandbox also its simulated keys (DIR/fido2, made if missing). */
+function securityKeysFor(o: HelperOptions): SecurityKeys {
+  const real = new Libfido2Keys();
+  if (o.sandbox === undefined || o.noSimulatedKeys) return real;
+  const dir = path.join(sandboxLayout(o.sandbox).dir, SANDBOX_FIDO2_DIR);
+  createSimulatedKeys(dir);
+  return withSimulatedKeys(real, new SimulatedKeys(dir));
+}
+
 export async function startHelper(options: HelperOptions): Promise<RunningHelper> {
   checkOptions(options);
   const now = options.now ?? Date.now;
@@ -103,6 +118,7 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
   if (options.trustedKeysDir) trusted.loadDirectory(options.trustedKeysDir, log);
 
   const drives = options.sandbox !== undefined ? sandboxDrives(exec, sandboxLayout(options.sandbox).dir) : hostDrives(exec);
+  const securityKeys = new HelperFido2(options.securityKeys ?? securityKeysFor(options));
 
   const journal = new JournalStore(where.stateDir);
   const runner = new PlanRunner(
@@ -134,6 +150,7 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
     mutex: new Mutex(),
     helperVersion: HELPER_VERSION,
     drives,
+    securityKeys,
   });
 
   const connections = new Set<Connection>();
@@ -169,6 +186,7 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
         for (const c of connections) c.destroy();
         await listener.close();
         await runner.stop();
+        securityKeys.forgetAll();
         log.info('stopped');
         where.sink.close();
       })();

@@ -3,6 +3,7 @@
 import type { Executor } from './exec/executor';
 import type { LogSink } from './log/logger';
 import type { FaultSpec, SlowSpec } from './apply/test-switches';
+import type { SecurityKeys } from './fido2/security-keys';
 
 export interface HelperOptions {
   /** Sandbox folder (PROTOCOL.md §8), created if needed. */
@@ -37,6 +38,8 @@ export interface HelperOptions {
   readonly slowSteps?: readonly SlowSpec[];
   /** Size of a new sandbox userdata.img (default 64 GiB, sparse). */
   readonly userDataBytes?: number;
+  /** Offer no simulated security keys (the sandbox offers them in DIR/fido2 by default). */
+  readonly noSimulatedKeys?: boolean;
 
   // For tests that run the helper in-process.
   /** The helper's clock (ms since the epoch); default Date.now. */
@@ -45,6 +48,8 @@ export interface HelperOptions {
   readonly executor?: Executor;
   /** Where log lines go; default DIR/helper.log in the sandbox, stderr otherwise. */
   readonly logSink?: LogSink;
+  /** How security keys are reached; default: libfido2's tools (and the sandbox's simulated keys). */
+  readonly securityKeys?: SecurityKeys;
 }
 
 export const DEFAULTS = {
@@ -66,6 +71,7 @@ export function checkOptions(o: HelperOptions): void {
     ['failSteps', '--fail-step'],
     ['slowSteps', '--slow-step'],
     ['userDataBytes', '--userdata-bytes'],
+    ['noSimulatedKeys', '--no-simulated-keys'],
   ];
   const production: [keyof HelperOptions, string][] = [
     ['listen', '--listen'],

@@ -22,11 +22,18 @@ export class HeldSecrets {
     this.recovery = recovery;
   }
 
-  /** From opened secrets already checked by verification (§6.5). */
-  static from(secrets: SealedSecrets): HeldSecrets {
+  /**
+   * From opened secrets already checked by verification (§6.5). `enrolledSecret` is S of a
+   * security key the helper enrolled (protocol 1.1 `fido2Enrollment`); it is wiped here.
+   */
+  static from(secrets: SealedSecrets, enrolledSecret?: Buffer): HeldSecrets {
     let primary: Buffer;
     if ('passphrase' in secrets) {
       primary = Buffer.from(secrets.passphrase, 'utf8');
+    } else if ('fido2Enrollment' in secrets) {
+      if (!enrolledSecret) throw new Error('the enrolled security key secret is missing');
+      primary = Buffer.from(enrolledSecret.toString('base64'), 'ascii'); // what systemd would type
+      enrolledSecret.fill(0);
     } else if (!('fido2Secret' in secrets)) {
       primary = newKeyFileKey(); // usb-key: the helper makes the key file's key, once per plan
     } else {

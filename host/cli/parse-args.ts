@@ -10,6 +10,7 @@ import { OptionsError, checkOptions, type HelperOptions } from '../options';
 export const USAGE = `usage:
   helper --sandbox DIR [--fast-kdf] [--fail-step STEP:N]... [--slow-step STEP:MS]...
          [--catalog FILE] [--userdata-bytes N] [--idle-timeout-ms N] [--trusted-keys DIR]
+         [--no-simulated-keys]
   helper --listen PATH_5219 --target DEV --state-dir DIR --key-out DIR [--root DIR]
          [--trusted-keys DIR] [--catalog FILE] [--idle-timeout-ms N]
 steps: ${STEP_IDS.join(', ')}`;
@@ -40,11 +41,16 @@ function stepAnd(text: string, flag: string): [StepId, number] {
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const values = new Map<string, string[]>();
   let fastKdf = false;
+  let noSimulatedKeys = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
     if (arg === '--fast-kdf') {
       fastKdf = true;
+      continue;
+    }
+    if (arg === '--no-simulated-keys') {
+      noSimulatedKeys = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -81,6 +87,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     idleTimeoutMs: num('--idle-timeout-ms'),
     userDataBytes: num('--userdata-bytes'),
     fastKdf: fastKdf || undefined,
+    noSimulatedKeys: noSimulatedKeys || undefined,
     failSteps: failSteps.length > 0 ? failSteps : undefined,
     slowSteps: slowSteps.length > 0 ? slowSteps : undefined,
   };

@@ -64,6 +64,18 @@ export class Libfido2Keys implements SecurityKeys {
     return secret;
   }
 
+  async holdsCredential(deviceId: string, rpId: string, credentialId: Uint8Array): Promise<boolean> {
+    const device = this.device(deviceId);
+    const input = lines(b64(new Uint8Array(32)), rpId, b64(credentialId));
+    try {
+      const r = await this.run('fido2-assert', ['-G', '-t', 'up=false', '--', device], input, undefined, LIST_TIMEOUT_MS);
+      return r.code === 0 || !/FIDO_ERR_NO_CREDENTIALS/.test(r.stderr);
+    } catch (e) {
+      // A key that wants its PIN even to be asked can hold it: let the real request find out.
+      return (e as { code?: unknown }).code === 'fido2-pin-required';
+    }
+  }
+
   private device(deviceId: string): string {
     // Only a path fido2-token listed reaches a command line.
     if (!this.known.has(deviceId) || deviceId.startsWith('-')) throw fido2Error('fido2-no-device', 'no such security key (was it unplugged?)');

@@ -47,4 +47,9 @@ export interface SecurityKeys {
   makeCredential(request: MakeCredentialRequest, onTouch?: TouchNotice): Promise<{ credentialId: Uint8Array }>;
   /** The hmac-secret output S (32 bytes) for `salt`; the caller wipes it. */
   hmacSecret(request: HmacSecretRequest, onTouch?: TouchNotice): Promise<Uint8Array>;
+  /**
+   * Whether the key holds the credential, asked silently (no touch, no PIN), as
+   * systemd-cryptsetup does before it asks for anything; true when the key cannot tell.
+   */
+  holdsCredential(deviceId: string, rpId: string, credentialId: Uint8Array): Promise<boolean>;
 }

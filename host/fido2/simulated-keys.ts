@@ -21,6 +21,8 @@ import { writeFileAtomic } from '../fs/atomic-write';
 import { fido2Error } from './fido2-error';
 import type { HmacSecretRequest, KeyList, MakeCredentialRequest, SecurityKeys, TouchNotice } from './security-keys';
 
+/** The sandbox folder of the simulated keys: the helper enrolls them, the unlock program uses them. */
+export const SANDBOX_FIDO2_DIR = 'fido2';
 export const SIMULATED_PIN = '123456';
 export const SIMULATED_PREFIX = 'sim:';
 /** CTAP2's limit: after this many wrong PINs in a row the PIN is blocked. */
@@ -128,6 +130,12 @@ export class SimulatedKeys implements SecurityKeys {
     const secret = new Uint8Array(createHmac('sha256', credRandom).update(request.salt).digest());
     credRandom.fill(0);
     return secret;
+  }
+
+  async holdsCredential(deviceId: string, rpId: string, credentialId: Uint8Array): Promise<boolean> {
+    const name = this.present(deviceId);
+    const credential = this.read(name)?.credentials[Buffer.from(credentialId).toString('base64')];
+    return credential !== undefined && credential.rpId === rpId;
   }
 
   private present(deviceId: string): string {

@@ -120,6 +120,12 @@ export class Connection {
       }
       case 'usb-drives':
         return this.send(await this.service.usbDrives());
+      case 'fido2-devices':
+        return this.send(await this.service.fido2.devices());
+      case 'fido2-enroll':
+        return this.send(await this.service.fido2.enroll(frame, this.id, (m) => this.send(m)));
+      case 'fido2-verify':
+        return this.send(await this.service.fido2.verify(frame, this.id, (m) => this.send(m)));
       default:
         return this.fail('unknown-type', `unknown message type "${frame.type.slice(0, 64)}"`);
     }

@@ -7,6 +7,8 @@ import { PROTOCOL_MINOR } from '../../shared/protocol/minor';
 import type { UsbDrives } from '../../shared/protocol/usb-messages';
 import { listUsbDrives } from '../usb/usb-drives';
 import type { RemovableDrives } from '../usb/removable-drives';
+import type { HelperFido2 } from '../fido2/helper-fido2';
+import { Fido2Requests } from './fido2-requests';
 import type { PlanRunner, PlanView, RunnerListener } from '../apply/plan-runner';
 import type { Executor } from '../exec/executor';
 import type { Mutex } from '../fs/mutex';
@@ -30,6 +32,8 @@ export interface ServiceDeps {
   readonly mutex: Mutex;
   readonly helperVersion: string;
   readonly drives: RemovableDrives;
+  /** Protocol 1.1: security keys plugged into the computer, and the enrollments held. */
+  readonly securityKeys: HelperFido2;
 }
 
 /** What a connection sends back: an error, or `accepted` and then the plan's frames. */
@@ -44,7 +48,12 @@ const follow = (view: PlanView): FollowAnswer => ({
 });
 
 export class ProvisioningService {
-  constructor(private readonly deps: ServiceDeps) {}
+  /** Protocol 1.1 `fido2-*` requests. */
+  readonly fido2: Fido2Requests;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.fido2 = new Fido2Requests(deps.securityKeys, deps.sessions, deps.log);
+  }
 
   async hello(connectionId: number): Promise<Hello> {
     const { deps } = this;
@@ -73,7 +82,10 @@ export class ProvisioningService {
       deps.log.warn('plan-refused', { connection: connectionId, code: verified.rejection.code, problem: verified.rejection.details?.[0]?.path });
       return { kind: 'error', frame: errorFrame(verified.rejection) };
     }
-    const admission = await deps.mutex.run(() => admitPlan(verified.plan, verified.secrets, listener, { ...deps }));
+    const admission = await deps.mutex.run(() => admitPlan(verified.plan, verified.secrets, listener, { ...deps }, verified.enrolled?.secret));
+    verified.enrolled?.secret.fill(0);
+    // The plan holds the security key's secret now; the enrollment is done with.
+    if (admission.ok && verified.enrolled) deps.securityKeys.forget(verified.enrolled.id);
     if (!admission.ok) {
       deps.log.warn('plan-refused', { connection: connectionId, planId: verified.plan.planId, code: admission.rejection.code });
       return { kind: 'error', frame: errorFrame(admission.rejection) };

@@ -6,7 +6,7 @@ import type { ReadStream } from 'node:tty';
 import { ProcessExecutor } from '../exec/executor';
 import { ToolPathsExecutor } from '../exec/tool-paths';
 import { Libfido2Keys } from '../fido2/libfido2-keys';
-import { SimulatedKeys } from '../fido2/simulated-keys';
+import { SANDBOX_FIDO2_DIR, SimulatedKeys } from '../fido2/simulated-keys';
 import { sandboxLayout } from '../sandbox-layout';
 import { StickFileAccess } from '../usb/stick-files';
 import { HostSticks, SANDBOX_STICK_DIR, SandboxSticks } from '../usb/sticks';
@@ -18,8 +18,6 @@ import { UNLOCK_USAGE, UnlockUsageError, parseUnlockArgs, type UnlockOptions } f
 import { firstbootCandidates, locateVolume } from './volume-locator';
 import { CryptsetupOpener } from './volume-opener';
 
-/** Where the sandbox's simulated security keys live (the helper offers the same ones). */
-export const SANDBOX_FIDO2_DIR = 'fido2';
 
 function openConsole(): UnlockConsole {
   return process.stdin.isTTY ? new TerminalConsole(process.stdin as ReadStream, process.stdout) : new LineConsole(process.stdin, process.stdout);

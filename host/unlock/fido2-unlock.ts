@@ -20,13 +20,18 @@ export async function unlockWithFido2(steps: UnlockSteps, keys: SecurityKeys, to
   } catch {
     listed = { keys: [], toolsMissing: true };
   }
-  if (listed.keys.length === 0) {
+  const credentialId = Buffer.from(token['fido2-credential'], 'base64');
+  const salt = Buffer.from(token['fido2-salt'], 'base64');
+  // Only a key that holds the credential is asked for a PIN and a touch (asked silently first).
+  const holders = [];
+  for (const key of listed.keys) {
+    if (await keys.holdsCredential(key.id, token['fido2-rp'], credentialId).catch(() => false)) holders.push(key);
+  }
+  if (holders.length === 0) {
     say(t('unlock:fido2.absent'));
     return false;
   }
-  const credentialId = Buffer.from(token['fido2-credential'], 'base64');
-  const salt = Buffer.from(token['fido2-salt'], 'base64');
-  for (const key of listed.keys) {
+  for (const key of holders) {
     let needsPin = token['fido2-clientPin-required'];
     let pin: Buffer | null = null;
     try {

@@ -93,6 +93,7 @@ describe('the unlock flow', () => {
       list: async () => (order.push('fido2'), { keys: [], toolsMissing: false }),
       makeCredential: async () => ({ credentialId: new Uint8Array() }),
       hmacSecret: async () => new Uint8Array(32),
+      holdsCredential: async () => true,
     };
     const sticks: StickSource = { list: async () => (order.push('usb'), []) };
     const fido2 = { type: 'systemd-fido2', keyslots: ['2'], 'fido2-credential': 'AAAA', 'fido2-salt': 'AAAA' };

@@ -17,7 +17,7 @@ function hasControlCharacter(text: string): boolean {
 
 export function checkSecrets(plan: PlanPayload, secrets: SealedSecrets): Rejection | null {
   const enc = plan.encryption;
-  const sealedMethod = 'passphrase' in secrets ? 'passphrase' : 'fido2Secret' in secrets ? 'fido2' : 'usb-key';
+  const sealedMethod = 'passphrase' in secrets ? 'passphrase' : 'fido2Secret' in secrets || 'fido2Enrollment' in secrets ? 'fido2' : 'usb-key';
   if (enc.method !== sealedMethod) {
     return reject('bad-seal', 'the sealed secrets do not match encryption.method', [{ path: '/encryption/sealed', problem: `expected the secret of method ${enc.method}` }]);
   }

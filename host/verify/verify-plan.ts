@@ -12,6 +12,7 @@ import { checkEnvelope } from './check-envelope';
 import { checkSecrets } from './check-secrets';
 import { checkUsbKey } from './check-usb-key';
 import type { RemovableDrives } from '../usb/removable-drives';
+import type { HelperFido2 } from '../fido2/helper-fido2';
 import { reject, type Rejection } from './rejection';
 
 export interface VerifyDeps {
@@ -19,10 +20,17 @@ export interface VerifyDeps {
   readonly sessions: SessionTable;
   readonly catalog: Catalog;
   readonly drives: RemovableDrives;
+  readonly securityKeys: HelperFido2;
 }
 
 export type Verification =
-  | { readonly ok: true; readonly plan: VerifiedPlan; readonly secrets: SealedSecrets }
+  | {
+      readonly ok: true;
+      readonly plan: VerifiedPlan;
+      readonly secrets: SealedSecrets;
+      /** Protocol 1.1: S of the security key the plan's `fido2Enrollment` names (the caller wipes it). */
+      readonly enrolled?: { readonly id: string; readonly secret: Buffer };
+    }
   | { readonly ok: false; readonly rejection: Rejection };
 
 const fail = (rejection: Rejection): Verification => ({ ok: false, rejection });
@@ -65,7 +73,21 @@ export async function verifyPlan(message: { readonly [key: string]: unknown }, c
   if (secretRejection) return fail(secretRejection);
   const stickRejection = await checkUsbKey(payload, deps.drives.sticks);
   if (stickRejection) return fail(stickRejection);
+  let enrolled: { id: string; secret: Buffer } | undefined;
+  if ('fido2Enrollment' in secrets) {
+    const found = deps.securityKeys.secretOf(secrets.fido2Enrollment);
+    if (!found) {
+      return fail(reject('invalid-plan', 'the helper holds no such security-key enrollment', [{ path: '/encryption/sealed/fido2Enrollment', problem: 'unknown enrollment (the helper may have restarted): set the security key up again' }]));
+    }
+    const planned = payload.encryption.fido2;
+    const same = planned !== null && (Object.keys(found.params) as (keyof typeof found.params)[]).every((k) => found.params[k] === planned[k]);
+    if (!same) {
+      found.secret.fill(0);
+      return fail(reject('invalid-plan', "the plan's FIDO2 parameters are not those of its enrollment", [{ path: '/encryption/fido2', problem: 'does not match the enrollment' }]));
+    }
+    enrolled = { id: secrets.fido2Enrollment, secret: found.secret };
+  }
 
   const planId = createHash('sha256').update(env.payload).digest('hex');
-  return { ok: true, plan: { planId, payload, envelope: env.envelope, keyId: env.keyId }, secrets };
+  return { ok: true, plan: { planId, payload, envelope: env.envelope, keyId: env.keyId }, secrets, ...(enrolled ? { enrolled } : {}) };
 }

@@ -6,6 +6,15 @@ import { STEP_IDS, STEP_STATES } from '../plan/steps';
 import { PROTOCOL_ERROR_CODES, STEP_FAILURE_CODES } from './error-codes';
 import { MinorSchema } from './minor';
 import { UsbDrivesRequestSchema, UsbDrivesSchema } from './usb-messages';
+import {
+  Fido2DevicesRequestSchema,
+  Fido2DevicesSchema,
+  Fido2EnrollRequestSchema,
+  Fido2EnrolledSchema,
+  Fido2PromptSchema,
+  Fido2VerifiedSchema,
+  Fido2VerifyRequestSchema,
+} from './fido2-messages';
 
 export const PROTOCOL_VERSION = 1;
 export const VSOCK_PORT = 5219;
@@ -114,6 +123,10 @@ export const HelperMessageSchema = z.discriminatedUnion('type', [
   ResultSchema,
   ErrorFrameSchema,
   UsbDrivesSchema,
+  Fido2DevicesSchema,
+  Fido2PromptSchema,
+  Fido2EnrolledSchema,
+  Fido2VerifiedSchema,
 ]);
 export type HelperMessage = z.infer<typeof HelperMessageSchema>;
 
@@ -131,6 +144,14 @@ export const PlanMessageSchema = z.object({ type: z.literal('plan'), envelope: E
 export const AttachSchema = z.object({ type: z.literal('attach'), planId: PlanId });
 export const RetrySchema = z.object({ type: z.literal('retry'), planId: PlanId });
 
-export const WIZARD_MESSAGE_TYPES = ['plan', 'attach', 'retry', 'usb-drives'] as const;
-export const WizardMessageSchema = z.discriminatedUnion('type', [PlanMessageSchema, AttachSchema, RetrySchema, UsbDrivesRequestSchema]);
+export const WIZARD_MESSAGE_TYPES = ['plan', 'attach', 'retry', 'usb-drives', 'fido2-devices', 'fido2-enroll', 'fido2-verify'] as const;
+export const WizardMessageSchema = z.discriminatedUnion('type', [
+  PlanMessageSchema,
+  AttachSchema,
+  RetrySchema,
+  UsbDrivesRequestSchema,
+  Fido2DevicesRequestSchema,
+  Fido2EnrollRequestSchema,
+  Fido2VerifyRequestSchema,
+]);
 export type WizardMessage = z.infer<typeof WizardMessageSchema>;

@@ -172,6 +172,7 @@ export class FakeHelper {
       else send(socket, this.resultFrame());
       return;
     }
+    if (message.type !== 'plan') return this.fail(socket, 'unknown-type', `the fake helper does not serve ${message.type}`);
     if (this.options.rejectPlan) return this.fail(socket, this.options.rejectPlan.code, this.options.rejectPlan.message, this.options.rejectPlan.details);
     const verified = await this.verifyPlan(session, message.envelope);
     if ('code' in verified) return this.fail(socket, verified.code, verified.message);
