@@ -97,7 +97,7 @@ function recoverJournal(store: JournalStore, log: Logger, now: () => number): Jo
 
 /** libfido2's tools, and in the sandbox also its simulated keys (DIR/fido2, made if missing). */
 function securityKeysFor(o: HelperOptions): SecurityKeys {
-  const real = new Libfido2Keys();
+  const real = new Libfido2Keys({ toolsDir: o.fido2ToolsDir });
   if (o.sandbox === undefined || o.noSimulatedKeys) return real;
   const dir = path.join(sandboxLayout(o.sandbox).dir, SANDBOX_FIDO2_DIR);
   createSimulatedKeys(dir);

@@ -18,6 +18,8 @@ export interface HelperOptions {
   readonly keyOut?: string;
   /** Production: the host's root as the steps see it (default "/"). */
   readonly root?: string;
+  /** Where libfido2's tools are (default: PATH). */
+  readonly fido2ToolsDir?: string;
   /** Extra trusted Ed25519 public keys (SPKI PEM, *.pem or *.pub). */
   readonly trustedKeysDir?: string;
   /** A catalog file instead of the built-in assets/catalog.json. */

@@ -10,16 +10,16 @@ import { OptionsError, checkOptions, type HelperOptions } from '../options';
 export const USAGE = `usage:
   helper --sandbox DIR [--fast-kdf] [--fail-step STEP:N]... [--slow-step STEP:MS]...
          [--catalog FILE] [--userdata-bytes N] [--idle-timeout-ms N] [--trusted-keys DIR]
-         [--no-simulated-keys]
+         [--no-simulated-keys] [--fido2-tools-dir DIR]
   helper --listen PATH_5219 --target DEV --state-dir DIR --key-out DIR [--root DIR]
-         [--trusted-keys DIR] [--catalog FILE] [--idle-timeout-ms N]
+         [--trusted-keys DIR] [--catalog FILE] [--idle-timeout-ms N] [--fido2-tools-dir DIR]
 steps: ${STEP_IDS.join(', ')}`;
 
 export type ParsedArgs = { readonly kind: 'run'; readonly options: HelperOptions } | { readonly kind: 'help' };
 
 const VALUE_FLAGS = new Set([
   '--sandbox', '--fail-step', '--slow-step', '--catalog', '--userdata-bytes', '--idle-timeout-ms',
-  '--listen', '--target', '--state-dir', '--key-out', '--root', '--trusted-keys',
+  '--listen', '--target', '--state-dir', '--key-out', '--root', '--trusted-keys', '--fido2-tools-dir',
 ]);
 const REPEATABLE = new Set(['--fail-step', '--slow-step']);
 
@@ -83,6 +83,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     keyOut: one('--key-out'),
     root: one('--root'),
     trustedKeysDir: one('--trusted-keys'),
+    fido2ToolsDir: one('--fido2-tools-dir'),
     catalogFile: one('--catalog'),
     idleTimeoutMs: num('--idle-timeout-ms'),
     userDataBytes: num('--userdata-bytes'),

@@ -47,6 +47,7 @@ export const initialFido2: Fido2State = {
   error: null,
   enrollment: null,
   tested: null,
+  touch: false,
 };
 
 export const initialUsb: UsbState = { status: 'idle', scanned: false, drives: [], error: null };

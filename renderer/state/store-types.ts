@@ -37,6 +37,8 @@ export interface Fido2Actions {
   selectFido2Device(id: string): void;
   enrollFido2(): Promise<void>;
   testFido2(): Promise<void>;
+  /** The helper says the key waits for a touch (protocol 1.1 `fido2-prompt`). */
+  fido2Prompted(): void;
 }
 
 export interface UsbActions {

@@ -58,6 +58,8 @@ export interface Fido2State {
   /** Treated as sensitive: it names a secret held in the main process. Not persisted. */
   readonly enrollment: (Fido2Enrollment & { readonly deviceName: string }) | null;
   readonly tested: boolean | null;
+  /** The helper said the key waits for a touch, during the request that runs now. */
+  readonly touch: boolean;
 }
 
 /** The removable drives the helper lists for the USB key file. */

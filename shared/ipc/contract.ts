@@ -121,6 +121,8 @@ export const InstallEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('result'), result: ResultSchema }),
   // `gave-up`: main stopped attaching again (long silence, or the helper no longer knows the plan).
   z.object({ kind: z.literal('connection'), state: z.enum(['lost', 'restored', 'gave-up']) }),
+  // Protocol 1.1: the security key at the helper waits for a touch.
+  z.object({ kind: z.literal('fido2'), prompt: z.literal('touch') }),
 ]);
 export type InstallEvent = z.infer<typeof InstallEventSchema>;
 export { EVENT_CHANNEL };

@@ -6,7 +6,7 @@
 import type { Choices, HelperInfo, InstallEvent, InstallStarted } from '../../../shared/ipc/contract';
 import type { Hello, StepStatus } from '../../../shared/protocol/messages';
 import type { Clock } from '../clock';
-import type { Fido2Service } from '../fido2/fido2-service';
+import type { HelperFido2Relay } from '../fido2/helper-fido2-relay';
 import type { FrameConnection } from '../helper/frame-connection';
 import { DEFAULT_HELPER_TIMEOUTS, ask, openHelperSession, request, type HelperTimeouts, type StartAnswer } from '../helper/helper-client';
 import type { UsbDrive } from '../../../shared/protocol/usb-messages';
@@ -22,7 +22,7 @@ export interface InstallDeps {
   readonly transport: Transport;
   /** Loads the signing key on first use; throws `signing-key-missing`. */
   readonly signer: () => Signer;
-  readonly fido2: Fido2Service;
+  readonly fido2: HelperFido2Relay;
   readonly clock: Clock;
   readonly emit: (event: InstallEvent) => void;
   readonly log?: Logger;

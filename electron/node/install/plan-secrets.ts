@@ -1,12 +1,12 @@
 // Picks the secrets the plan seals from what the renderer sent at Install (PROTOCOL.md §5):
-// the passphrase, or the FIDO2 secret held in main since enrollment, or nothing for a USB key
-// (its key is made by the helper), plus the recovery key when one was chosen (always, with
+// the passphrase, or the id of the security key's enrollment at the helper (which holds its
+// secret), or nothing for a USB key (its key is made by the helper), plus the recovery key when one was chosen (always, with
 // FIDO2 and a USB key). Problems are reported by path, never with a value.
 import type { Choices } from '../../../shared/ipc/contract';
 import { needsRecoveryKey, type Fido2Params } from '../../../shared/plan/plan-schema';
 import { passphraseProblem } from '../../../shared/plan/secret-policy';
 import type { SealedSecrets } from '../../../shared/protocol/seal';
-import type { Fido2Service } from '../fido2/fido2-service';
+import type { HelperFido2Relay } from '../fido2/helper-fido2-relay';
 import { IpcFailure } from '../ipc-error';
 
 export interface InstallSecrets {
@@ -26,7 +26,7 @@ function badRequest(path: string, problem: string): IpcFailure {
   return new IpcFailure('ipc-bad-request', 'the install request lacks a secret it needs', [{ path, problem }]);
 }
 
-export function planSecrets(choices: Choices, secrets: InstallSecrets, fido2: Fido2Service): PlanSecrets {
+export function planSecrets(choices: Choices, secrets: InstallSecrets, fido2: HelperFido2Relay): PlanSecrets {
   const wantsRecoveryKey = needsRecoveryKey(choices.encryption.method) || choices.encryption.recoveryKey;
   if (wantsRecoveryKey && secrets.recoveryKey === undefined) throw badRequest('/secrets/recoveryKey', 'required for this encryption choice');
   const recoveryKey = wantsRecoveryKey ? { recoveryKey: secrets.recoveryKey } : {};
@@ -45,6 +45,7 @@ export function planSecrets(choices: Choices, secrets: InstallSecrets, fido2: Fi
   }
 
   if (secrets.fido2EnrollmentId === undefined) throw badRequest('/secrets/fido2EnrollmentId', 'required for FIDO2 encryption');
-  const { params, fido2Secret } = fido2.secretFor(secrets.fido2EnrollmentId);
-  return { sealed: { fido2Secret, ...recoveryKey }, fido2: params, enrollmentId: secrets.fido2EnrollmentId };
+  // The helper enrolled the key and holds its secret: the plan names the enrollment.
+  const { params, enrollmentId } = fido2.enrollmentFor(secrets.fido2EnrollmentId);
+  return { sealed: { fido2Enrollment: enrollmentId, ...recoveryKey }, fido2: params, enrollmentId };
 }
