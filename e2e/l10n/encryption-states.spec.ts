@@ -1,6 +1,7 @@
-// The new encryption states in every language: the unlock rehearsal's prompt and the USB
-// sticks (with one that cannot be used), with no raw key, no English standing in, and no axe
-// violation. And the rehearsal shows exactly what the unlock program prints at boot: after an
+// The new encryption states in every language: the unlock rehearsal's prompt, the USB sticks
+// (with one that cannot be used) and the security key at the helper (its PIN prompt, "touch
+// your key" relayed from the helper, the key ready), with no raw key, no English standing in,
+// and no axe violation. And the rehearsal shows exactly what the unlock program prints at boot: after an
 // install in Finnish and in Arabic (whose script the console cannot draw, so both say English),
 // the unlock program's prompt lines are the rehearsal's.
 import type { Page } from '@playwright/test';
@@ -20,6 +21,18 @@ const next = (page: Page) => page.locator(NEXT).click();
 /** Languages whose install is carried through to the unlock (one the console draws, one it cannot). */
 const INSTALLED = new Set(['fi', 'ar']);
 
+async function toEncryption(page: Page, language: string): Promise<void> {
+  await page.locator('input[name=language]').first().waitFor();
+  await page.locator(`input[name=language][value="${language}"]`).check();
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+  await next(page);
+  await page.locator('#profile-minimal').check();
+  await next(page);
+  await page.locator('#app-search').waitFor();
+  await next(page);
+  await page.locator('#method-passphrase').waitFor();
+}
+
 async function expectLocalized(page: Page, language: string, state: string): Promise<void> {
   const leaves = await textLeaves(page);
   const problems = rawKeys(leaves).map((p) => `raw key ${p}`);
@@ -36,14 +49,7 @@ for (const language of LANGUAGES) {
       const { page } = wizard;
       makeStick(sandbox.dir, 'kingston', 'vfat', 'KEYSTICK');
       makeStick(sandbox.dir, 'blank', 'none', '');
-      await page.locator('input[name=language]').first().waitFor();
-      await page.locator(`input[name=language][value="${language.code}"]`).check();
-      await expect(page.locator('html')).toHaveAttribute('lang', language.code);
-      await next(page);
-      await page.locator('#profile-minimal').check();
-      await next(page);
-      await page.locator('#app-search').waitFor();
-      await next(page);
+      await toEncryption(page, language.code);
 
       const passphrase = passphraseFor(language.code);
       await page.locator('#method-passphrase').check();
@@ -79,6 +85,26 @@ for (const language of LANGUAGES) {
       const at = printed.indexOf(rehearsed[0]!);
       expect(at, `the boot prompt begins with the rehearsal's first line:\n${unlock.stdout}`).toBeGreaterThanOrEqual(0);
       expect(printed.slice(at, at + 3), 'the boot prompt is the rehearsal, line for line').toEqual(rehearsed);
+    });
+
+    test(`@l10n ${language.code}: the security key at the helper asks for the PIN, relays "touch your key", and is ready`, async ({ wizard }) => {
+      const { page } = wizard;
+      await toEncryption(page, language.code);
+      await page.locator('#method-fido2').check();
+      const device = (name: string) => page.locator('label.device', { hasText: name }).locator('input');
+      await device('PIN 123456').check();
+      await page.locator('#fido2-enroll').click();
+      // The helper's PIN prompt: the key needs its PIN.
+      await expect(page.locator('#fido2-pin')).toHaveAttribute('aria-invalid', 'true');
+      await page.locator('.notice-error').waitFor();
+      await expectLocalized(page, language.code, 'the PIN asked for');
+      // A slow key: the helper says it waits for a touch, and the page says so.
+      await device('slow touch').check();
+      await page.locator('#fido2-enroll').click();
+      await page.locator('.touch-prompt').waitFor({ timeout: 15_000 });
+      await expectLocalized(page, language.code, 'touch your key');
+      await page.locator('.notice-success').waitFor({ timeout: 30_000 });
+      await expectLocalized(page, language.code, 'the key ready');
     });
   });
 }
