@@ -1,4 +1,4 @@
-// Protocol 1.1: `fido2-devices`, `fido2-enroll` and `fido2-verify` (docs/protocol.md §12.4).
+// Protocol 1.1: `fido2-devices`, `fido2-enroll` and `fido2-verify` (docs/protocol.md §12.3).
 // One security-key request at a time (a key does one thing at once); while the key waits for a
 // touch the wizard gets `fido2-prompt`; a sealed PIN opens with the session of the connection it
 // came on. Failures are `error` frames with the key's error code, and the connection stays open.

@@ -1,4 +1,4 @@
-// Protocol 1.1: the security key at the helper (docs/protocol.md §12.4). The key is plugged into
+// Protocol 1.1: the security key at the helper (docs/protocol.md §12.3). The key is plugged into
 // the computer, which only the helper can reach: the wizard asks it to list keys, to enroll one
 // (make a credential for rp io.systemd.cryptsetup and derive the hmac-secret, as
 // systemd-cryptenroll does) and to test it. The PIN travels sealed, as the plan's secrets do;
