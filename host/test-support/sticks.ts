@@ -25,11 +25,14 @@ function run(command: string, args: string[], input?: string): string {
 /** Runs `use` with the image mounted read-only (root; loop); always unmounts. */
 export function withMounted<T>(image: string, fsType: string, use: (dir: string) => T): T {
   const dir = mkdtempSync(path.join(tmpdir(), 'stick-test-'));
-  run('mount', ['-t', fsType, '-o', 'ro,loop', image, dir]);
   try {
-    return use(dir);
+    run('mount', ['-t', fsType, '-o', 'ro,loop', image, dir]);
+    try {
+      return use(dir);
+    } finally {
+      spawnSync('umount', [dir]);
+    }
   } finally {
-    spawnSync('umount', [dir]);
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -58,11 +61,14 @@ export function makeStick(sandboxDir: string, name: string, fsType: TestFsType, 
         run('mkfs.exfat', ['-L', label, image]);
         if (Object.keys(files).length > 0) {
           const mnt = mkdtempSync(path.join(tmpdir(), 'stick-fill-'));
-          run('mount', ['-t', 'exfat', '-o', 'loop', image, mnt]);
           try {
-            run('cp', ['-r', `${staging}/.`, mnt]);
+            run('mount', ['-t', 'exfat', '-o', 'loop', image, mnt]);
+            try {
+              run('cp', ['-r', `${staging}/.`, mnt]);
+            } finally {
+              spawnSync('umount', [mnt]);
+            }
           } finally {
-            spawnSync('umount', [mnt]);
             rmSync(mnt, { recursive: true, force: true });
           }
         }
