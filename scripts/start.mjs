@@ -27,7 +27,7 @@ const { values: opts } = parseArgs({
 });
 
 ensureNodePackages();
-ensureSystemPackages(['cryptsetup-bin']);
+ensureSystemPackages(['cryptsetup-bin', 'mtools']);
 build();
 
 const sandbox = path.resolve(opts['sandbox-dir'] ?? mkdtempSync(path.join(tmpdir(), 'spectrum-firstboot-')));

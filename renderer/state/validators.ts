@@ -23,7 +23,7 @@ export interface Validation {
   readonly reasons: readonly Reason[];
 }
 
-type Input = Pick<WizardData, 'choices' | 'secrets' | 'fido2' | 'boot'> & { readonly unattended?: UnattendedStatus };
+type Input = Pick<WizardData, 'choices' | 'secrets' | 'fido2' | 'boot'> & Partial<Pick<WizardData, 'usb'>> & { readonly unattended?: UnattendedStatus };
 
 const result = (reasons: Reason[]): Validation => ({ ok: reasons.length === 0, reasons });
 
@@ -118,9 +118,20 @@ function validateFido2({ fido2 }: Input): Reason[] {
   return [];
 }
 
+/** A stick is picked and, as far as the last listing shows, still plugged in and able to take the key. */
+function validateUsbKey({ choices, usb }: Input): Reason[] {
+  const chosen = choices.encryption.usbKey;
+  if (!chosen) return [{ key: 'encryption:cannotContinue.usbNotChosen', field: 'usb-drives' }];
+  if (usb?.scanned && !usb.drives.some((d) => d.id === chosen.stick && d.fsUuid === chosen.fsUuid && d.problem === null)) {
+    return [{ key: 'encryption:cannotContinue.usbGone', field: 'usb-drives' }];
+  }
+  return [];
+}
+
 export function validateEncryption(input: Input): Validation {
   const method = input.choices.encryption.method;
   if (method === null) return result([{ key: 'encryption:cannotContinue.chooseMethod', field: 'method-passphrase' }]);
+  if (method === 'usb-key') return result(validateUsbKey(input));
   return result(method === 'passphrase' ? validatePassphrase(input) : validateFido2(input));
 }
 

@@ -16,6 +16,10 @@ export const SYSTEM_PACKAGES = {
   'fonts-noto-core': '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
   // Chinese, Japanese and Korean glyphs, subset at build time (scripts/l10n/fonts/).
   'fonts-noto-cjk': '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  // USB sticks as keys: vfat without mounting (helper, unlock), and test sticks' file systems.
+  mtools: '/usr/bin/mcopy',
+  dosfstools: '/usr/sbin/mkfs.vfat',
+  exfatprogs: '/usr/sbin/mkfs.exfat',
 };
 
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });

@@ -36,7 +36,7 @@ export const systemConfig: StepDefinition = {
     const files = configFiles(ctx.plan.payload, keymap);
     const dir = noLinks(() => makeDirs(mountDir(ctx), CONFIG_DIR, MODES.sharedDir));
     for (const [name, text] of files) writeFileAtomic(path.join(dir, name), text, MODES.sharedFile);
-    await ctx.cryptsetup.importToken(TOKEN_IDS.keyboard, keyboardToken(keyboard, keymap));
+    await ctx.cryptsetup.importToken(TOKEN_IDS.keyboard, keyboardToken(keyboard, keymap, ctx.plan.payload.locale));
     return { state: 'done' };
   },
 };

@@ -16,7 +16,8 @@ export function Fido2Section({ validation, showReasons }: { validation: Validati
   const store = useActions();
   const fido2 = useWizard((s) => s.fido2);
   const pin = useWizard((s) => s.secrets.fido2Pin);
-  const simulated = useWizard((s) => s.boot.app?.simulatedFido2 ?? false);
+  // The sandbox helper offers simulated keys; the notice says so when they are listed.
+  const simulated = useWizard((s) => s.fido2.devices.some((d) => d.simulated));
   const device = fido2.devices.find((d) => d.id === fido2.deviceId) ?? null;
   const busy = fido2.status === 'scanning' || fido2.status === 'enrolling' || fido2.status === 'verifying';
   const enrollReasons = showReasons ? reasonsFor(validation.reasons, 'fido2-enroll') : [];
@@ -115,7 +116,7 @@ export function Fido2Section({ validation, showReasons }: { validation: Validati
       ) : null}
 
       <div aria-live="assertive" className="fido2-live" id="fido2-live" tabIndex={-1}>
-        {fido2.status === 'enrolling' || fido2.status === 'verifying' ? (
+        {fido2.touch && (fido2.status === 'enrolling' || fido2.status === 'verifying') ? (
           <p className="touch-prompt"><Icon name="key" className="pulse" /> {t('fido2.touch')}</p>
         ) : null}
       </div>

@@ -41,7 +41,11 @@ export function ipcChoices(state: Pick<WizardStore, 'choices'>): IpcChoices {
     accessibility: { ...c.accessibility },
     profile: c.profile ?? 'minimal',
     apps: c.profile === 'minimal' ? [] : [...c.apps],
-    encryption: { method, recoveryKey: needsRecoveryKey({ method, recoveryKey: c.encryption.recoveryKey }) },
+    encryption: {
+      method,
+      recoveryKey: needsRecoveryKey({ method, recoveryKey: c.encryption.recoveryKey }),
+      ...(method === 'usb-key' && c.encryption.usbKey ? { usbKey: { ...c.encryption.usbKey } } : {}),
+    },
   };
 }
 
