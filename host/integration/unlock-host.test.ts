@@ -8,6 +8,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { ProcessExecutor, type CommandResult, type CommandSpec, type Executor } from '../exec/executor';
+import { consoleKeymap } from '../spectrum/locale-names';
 import { LineConsole } from '../unlock/console';
 import { LoadkeysApplier } from '../unlock/keymap';
 import { runUnlock } from '../unlock/unlock-flow';
@@ -84,7 +85,7 @@ describe('the unlock on a Spectrum host', () => {
     const lines = tools.calls.map((c) => c.line);
     const image = path.join(sb.dir, 'userdata.img');
     const order = [
-      'loadkeys -q -- de-nodeadkeys',
+      `loadkeys -q -- ${consoleKeymap('de', 'nodeadkeys')}`,
       `cryptsetup open --type luks2 --key-file - --key-slot 0 ${image} userdata`,
       'mount-userdata /dev/mapper/userdata',
       `vm-import user /media/${UUID}/vms /media/${UUID}/Spectrum/data/spectrum/storage`,

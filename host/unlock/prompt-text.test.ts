@@ -10,7 +10,10 @@ describe('the unlock program speaks', () => {
   it('the language of the setup, filling placeholders, with English where the console cannot draw the script', () => {
     expect(unlockTranslator('de')('unlock:wrong', { left: 2 })).toContain('Verbleibende Versuche: 2.');
     expect(unlockTranslator('fr-CA')('unlock:prompt.recovery')).toBe('Clé de récupération :');
+    expect(unlockTranslator('pt-BR')('unlock:prompt.recovery')).toBe('Chave de recuperação:');
+    expect(unlockTranslator('uk')('unlock:opened')).toBe('Розблоковано.');
     expect(unlockTranslator('ar')('unlock:prompt.recovery')).toBe('Recovery key:');
+    expect(unlockTranslator('ja')('unlock:prompt.recovery')).toBe('Recovery key:');
     expect(unlockTranslator('xx')('unlock:opened')).toBe('Unlocked.');
   });
 });

@@ -10,7 +10,7 @@ export function useConsoleLanguage(): { readonly lang: string; readonly differs:
   const page = i18n.language;
   if (page === PSEUDO_LOCALE || page === KEYS_LOCALE) return { lang: page, differs: false };
   const lang = consoleLanguage(page);
-  return { lang, differs: lang !== page.split('-')[0] };
+  return { lang, differs: lang !== page };
 }
 
 export function BootPromptText({ methods }: { methods: TypedMethods }) {

@@ -12,8 +12,10 @@ describe('the unlock prompt', () => {
 
   it('is in the language of the setup where the console can draw it, else in English', () => {
     expect(consoleLanguage('fi')).toBe('fi');
-    expect(consoleLanguage('de-AT')).toBe('de');
-    expect(consoleLanguage('ar')).toBe('en');
+    expect(consoleLanguage('de-AT')).toBe('de-AT');
+    expect(consoleLanguage('pt-BR')).toBe('pt-BR');
+    expect(consoleLanguage('uk')).toBe('uk');
+    for (const drawnInEnglish of ['ar', 'he', 'fa', 'ja', 'zh-Hans', 'ko']) expect(consoleLanguage(drawnInEnglish)).toBe('en');
     expect(consoleLanguage('')).toBe('en');
   });
 });

@@ -42,8 +42,12 @@ export function promptLines(t: UnlockTranslate, methods: TypedMethods): string[]
 const CONSOLE_CANNOT_DRAW = new Set(['ar', 'fa', 'he', 'ur', 'hi', 'bn', 'ta', 'te', 'th', 'zh', 'ja', 'ko', 'am', 'ka', 'hy', 'km', 'my']);
 export const CONSOLE_FALLBACK_LANGUAGE = 'en';
 
-/** The language the unlock prompt uses at boot for a machine set up in `locale` (BCP 47). */
+/**
+ * The language the unlock prompt uses at boot for a machine set up in `locale` (BCP 47): that
+ * locale itself (`pt-BR` keeps its region: its texts are `pt-BR`'s), or English where the console
+ * cannot draw the script.
+ */
 export function consoleLanguage(locale: string): string {
   const base = locale.toLowerCase().split('-')[0] ?? '';
-  return base === '' || CONSOLE_CANNOT_DRAW.has(base) ? CONSOLE_FALLBACK_LANGUAGE : base;
+  return base === '' || CONSOLE_CANNOT_DRAW.has(base) ? CONSOLE_FALLBACK_LANGUAGE : locale;
 }
