@@ -28,6 +28,11 @@ describe('parseArgs', () => {
     expect(parsed).toMatchObject({ kind: 'run', options: { toolPath: ['/opt/tools', '/usr/bin'], connectionLifetimeMs: 60000 } });
   });
 
+  it('reads the security-key switches: simulated keys to offer, and where libfido2\'s tools are', () => {
+    const parsed = parseArgs(['--sandbox', '/tmp/s', '--simulated-fido2-keys', 'no-pin,pin', '--fido2-tools-dir', '/opt/fido2']);
+    expect(parsed).toMatchObject({ kind: 'run', options: { simulatedFido2Keys: ['no-pin', 'pin'], fido2ToolsDir: '/opt/fido2' } });
+  });
+
   it('answers --help', () => {
     expect(parseArgs(['--sandbox', 'x', '--help'])).toEqual({ kind: 'help' });
   });
@@ -40,6 +45,10 @@ describe('parseArgs', () => {
     [['--sandbox', 'x', '--tool-path', 'bin:/usr/bin'], /--tool-path "bin" is not an absolute folder/],
     [['--sandbox', 'x', '--tool-path', '/usr/bin::/bin'], /--tool-path "" is not an absolute folder/],
     [['--sandbox', 'x', '--connection-lifetime-ms', '0'], /--connection-lifetime-ms must be/],
+    [['--sandbox', 'x', '--simulated-fido2-keys', 'no-pin,gold'], /--simulated-fido2-keys takes names from .*, not "gold"/],
+    [['--sandbox', 'x', '--simulated-fido2-keys', 'no-pin', '--no-simulated-keys'], /cannot be combined with --no-simulated-keys/],
+    [['--listen', '/r/vsock_5219', '--target', '/dev/x', '--state-dir', '/s', '--key-out', '/k', '--simulated-fido2-keys', 'pin'], /sandbox-only/],
+    [['--sandbox', 'x', '--fido2-tools-dir', 'tools'], /--fido2-tools-dir "tools" is not an absolute folder/],
   ])('refuses %j', (args, message) => {
     expect(() => parseArgs(args)).toThrow(OptionsError);
     expect(() => parseArgs(args)).toThrow(message);

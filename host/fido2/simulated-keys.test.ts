@@ -38,6 +38,12 @@ describe('simulated security keys', () => {
     expect(keys.find((k) => k.id === 'sim:pin')!.hasPin).toBe(true);
   });
 
+  it('can be offered one at a time (a fleet machine has one key): the others are neither listed nor usable', async () => {
+    const one = new SimulatedKeys(dir, { delayScale: 0, only: ['no-pin'] });
+    expect((await one.list()).keys.map((k) => k.id)).toEqual(['sim:no-pin']);
+    expect(await code(one.holdsCredential('sim:pin', 'io.systemd.cryptsetup', new Uint8Array(64)))).toBe('fido2-no-device');
+  });
+
   it('give HMAC-SHA-256(CredRandom, salt), another one without the PIN, and the same in another process', async () => {
     const fido2 = new HelperFido2(fast());
     await fido2.list();

@@ -5,6 +5,7 @@ import type { Catalog } from '../../shared/plan/catalog';
 import { validatePlan } from '../../shared/plan/plan-schema';
 import { openSealed, type SealedSecrets } from '../../shared/protocol/seal';
 import { utf8Decode } from '../../shared/util/bytes';
+import { answersUsbStick } from '../../shared/answers/answers-policy';
 import { checkPlanAnswers } from '../answers/check-plan-answers';
 import type { LoadedAnswers } from '../answers/load-answers';
 import type { VerifiedPlan } from '../apply/step-types';
@@ -77,7 +78,8 @@ export async function verifyPlan(message: { readonly [key: string]: unknown }, c
   }
   const secretRejection = checkSecrets(payload, secrets);
   if (secretRejection) return fail(secretRejection);
-  const stickRejection = await checkUsbKey(payload, deps.drives.sticks);
+  const offered = deps.answers?.status === 'offered' ? deps.answers.answers : null;
+  const stickRejection = await checkUsbKey(payload, deps.drives.sticks, offered && answersUsbStick(offered));
   if (stickRejection) return fail(stickRejection);
   let enrolled: { id: string; secret: Buffer } | undefined;
   if ('fido2Enrollment' in secrets) {

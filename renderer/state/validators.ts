@@ -9,6 +9,7 @@ import { wizardPages, type UnattendedStatus } from './answers';
 import { needsRecoveryKey, type WizardPage } from './pages';
 import { catalogApps, selectionBytes } from './presets';
 import type { WizardData } from './types';
+import { choosable, namedStickOf } from './usb-sticks';
 
 export interface Reason {
   /** i18n key with namespace, e.g. `encryption:cannotContinue.tooShort`. */
@@ -119,9 +120,13 @@ function validateFido2({ fido2 }: Input): Reason[] {
 }
 
 /** A stick is picked and, as far as the last listing shows, still plugged in and able to take the key. */
-function validateUsbKey({ choices, usb }: Input): Reason[] {
+function validateUsbKey({ choices, usb, boot }: Input): Reason[] {
   const chosen = choices.encryption.usbKey;
   if (!chosen) return [{ key: 'encryption:cannotContinue.usbNotChosen', field: 'usb-drives' }];
+  const named = namedStickOf(boot);
+  const drive = usb?.drives.find((d) => d.id === chosen.stick);
+  // A stick chosen before the answers arrived, and not the one they name, is chosen again.
+  if (named && drive && !choosable(drive, named)) return [{ key: 'encryption:cannotContinue.usbNotChosen', field: 'usb-drives' }];
   if (usb?.scanned && !usb.drives.some((d) => d.id === chosen.stick && d.fsUuid === chosen.fsUuid && d.problem === null)) {
     return [{ key: 'encryption:cannotContinue.usbGone', field: 'usb-drives' }];
   }

@@ -9,6 +9,7 @@ import { Notice } from '../../components/Notice';
 import { SecretInput } from '../../components/SecretInput';
 import { FieldMessage } from '../../components/FieldMessage';
 import { reasonsFor } from '../../components/use-reason-text';
+import { setBy } from '../../state/answers';
 import type { Validation } from '../../state/validators';
 
 export function Fido2Section({ validation, showReasons }: { validation: Validation; showReasons: boolean }) {
@@ -41,7 +42,9 @@ export function Fido2Section({ validation, showReasons }: { validation: Validati
     focusWhenShown(fido2.error ? 'fido2-error' : action === 'test' ? 'fido2-test-result' : 'fido2-enrolled');
   }, [busy, fido2.error, fido2.enrollment, fido2.tested]);
 
-  const usePassphrase = (
+  // The organization fixed the method: there is nothing else to switch to here.
+  const methodFixed = useWizard((s) => setBy(s.boot, 'encryption') !== null);
+  const usePassphrase = methodFixed ? null : (
     <button type="button" className="button button-link" onClick={() => { store.setEncryptionMethod('passphrase'); focusWhenShown('passphrase'); }}>
       {t('fido2.usePassphrase')}
     </button>

@@ -1,6 +1,7 @@
 // The USB stick as a key: the sticks plugged into the computer, as the helper sees them (label,
-// size, maker, file system), one picked; a stick that cannot take a key file says why and
-// cannot be picked. Nothing is written until Install, and then only the key file.
+// size, maker, file system), one picked; a stick that cannot take a key file, or is not the one
+// the organization's answers file names, says why and cannot be picked. Nothing is written
+// until Install, and then only the key file.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UsbDrive } from '../../../shared/protocol/usb-messages';
@@ -10,6 +11,8 @@ import { Icon } from '../../components/Icon';
 import { Notice } from '../../components/Notice';
 import { reasonsFor } from '../../components/use-reason-text';
 import { formatBytes } from '../../i18n/format';
+import { offeredAnswers, setBy } from '../../state/answers';
+import { choosable, namedStickOf } from '../../state/usb-sticks';
 import type { Validation } from '../../state/validators';
 
 export function useDriveName(): (drive: Pick<UsbDrive, 'label' | 'model'>) => string {
@@ -22,17 +25,21 @@ export function UsbKeySection({ validation, showReasons }: { validation: Validat
   const store = useActions();
   const usb = useWizard((s) => s.usb);
   const chosen = useWizard((s) => s.choices.encryption.usbKey ?? null);
+  const named = useWizard((s) => namedStickOf(s.boot));
+  const organization = useWizard((s) => offeredAnswers(s.boot)?.organization ?? '');
+  // The organization fixed the method: there is nothing else to switch to here.
+  const methodFixed = useWizard((s) => setBy(s.boot, 'encryption') !== null);
   const sandbox = useWizard((s) => s.boot.app?.sandbox ?? false);
   const driveName = useDriveName();
   const reasons = showReasons ? reasonsFor(validation.reasons, 'usb-drives') : [];
-  const chosenDrive = usb.drives.find((d) => d.id === chosen?.stick && d.problem === null) ?? null;
+  const chosenDrive = usb.drives.find((d) => d.id === chosen?.stick && choosable(d, named)) ?? null;
   const scanning = usb.status === 'scanning';
 
   useEffect(() => {
     if (!usb.scanned && usb.status === 'idle') void store.refreshUsbDrives();
   }, [usb.scanned, usb.status, store]);
 
-  const usePassphrase = (
+  const usePassphrase = methodFixed ? null : (
     <button type="button" className="button button-link" onClick={() => store.setEncryptionMethod('passphrase')}>
       {t('usb.usePassphrase')}
     </button>
@@ -65,16 +72,19 @@ export function UsbKeySection({ validation, showReasons }: { validation: Validat
           <ul className="device-list">
             {usb.drives.map((d) => {
               const id = `usb-drive-${d.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+              // Why it cannot be picked: its own problem first, else not the stick the answers name.
+              const notNamed = d.problem === null && !choosable(d, named);
+              const why = d.problem !== null || notNamed;
               return (
                 <li key={d.id}>
                   <label className="device device-usb">
                     <input
                       type="radio"
                       name="usb-drive"
-                      checked={chosen?.stick === d.id && d.problem === null}
+                      checked={chosen?.stick === d.id && choosable(d, named)}
                       onChange={() => store.chooseUsbDrive(d.id)}
-                      disabled={scanning || d.problem !== null}
-                      aria-describedby={`${id}-details${d.problem ? ` ${id}-problem` : ''}`}
+                      disabled={scanning || why}
+                      aria-describedby={`${id}-details${why ? ` ${id}-problem` : ''}`}
                     />
                     <span className="device-name">{driveName(d)}</span>
                     <span id={`${id}-details`} className="field-hint device-details">
@@ -85,6 +95,7 @@ export function UsbKeySection({ validation, showReasons }: { validation: Validat
                       })}
                     </span>
                     {d.problem ? <span id={`${id}-problem`} className="field-warning device-problem">{t(`usb.problem.${d.problem}`)}</span> : null}
+                    {notNamed ? <span id={`${id}-problem`} className="field-warning device-problem">{t('answers:otherStick', { organization })}</span> : null}
                   </label>
                 </li>
               );
