@@ -37,6 +37,12 @@ import { listenUnix } from './server/unix-listener';
 import { ProvisioningService } from './service/provisioning-service';
 import { SESSION_LIFETIME_MS, SessionTable } from './session/session-table';
 import { HELPER_VERSION } from './version';
+import { hostDrives, sandboxDrives } from './usb/removable-drives';
+import { withSimulatedKeys } from './fido2/combined-keys';
+import { HelperFido2 } from './fido2/helper-fido2';
+import { Libfido2Keys } from './fido2/libfido2-keys';
+import { SANDBOX_FIDO2_DIR, SimulatedKeys, createSimulatedKeys } from './fido2/simulated-keys';
+import type { SecurityKeys } from './fido2/security-keys';
 
 export type { HelperOptions } from './options';
 export { OptionsError } from './options';
@@ -134,6 +140,18 @@ function recoverJournal(store: JournalStore, log: Logger, now: () => number): Jo
   return marked;
 }
 
+/**
+ * libfido2's tools (from the tool path, or `--fido2-tools-dir`), and in the sandbox also its
+ * simulated keys (DIR/fido2, made if missing; `--simulated-fido2-keys` offers only some).
+ */
+function securityKeysFor(o: HelperOptions, tools: ToolPath): SecurityKeys {
+  const real = new Libfido2Keys({ tools: o.fido2ToolsDir === undefined ? tools : new ToolPath([o.fido2ToolsDir]), system: tools });
+  if (o.sandbox === undefined || o.noSimulatedKeys) return real;
+  const dir = path.join(sandboxLayout(o.sandbox).dir, SANDBOX_FIDO2_DIR);
+  createSimulatedKeys(dir, o.simulatedFido2Keys);
+  return withSimulatedKeys(real, new SimulatedKeys(dir, { only: o.simulatedFido2Keys }));
+}
+
 export async function startHelper(options: HelperOptions): Promise<RunningHelper> {
   checkOptions(options);
   const now = options.now ?? Date.now;
@@ -157,6 +175,9 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
   trusted.addAll(orgKeys);
   const answers = loadAnswers({ file: options.answersFile, dirs: where.answersDirs }, orgKeys, catalog, log);
 
+  const drives = options.sandbox !== undefined ? sandboxDrives(exec, sandboxLayout(options.sandbox).dir) : hostDrives(exec);
+  const securityKeys = new HelperFido2(options.securityKeys ?? securityKeysFor(options, tools));
+
   const journal = new JournalStore(where.stateDir);
   const runner = new PlanRunner(
     {
@@ -173,6 +194,7 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
       retryWindowMs: options.retryWindowMs ?? SESSION_LIFETIME_MS,
       redactor,
       helperVersion: HELPER_VERSION,
+      drives,
     },
     recoverJournal(journal, log, now),
   );
@@ -188,6 +210,8 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
     helperVersion: HELPER_VERSION,
     answers,
     facts: (found) => machineFacts(where.env, exec, found),
+    drives,
+    securityKeys,
   });
 
   const connections = new Set<Connection>();
@@ -232,6 +256,7 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
           const released = releaseSandbox(options.sandbox);
           if (released.problems.length > 0) log.warn('sandbox-release', { problems: released.problems.join('; ') });
         }
+        securityKeys.forgetAll();
         log.info('stopped');
         where.sink.close();
       })();

@@ -5,6 +5,8 @@ import type { LogSink } from './log/logger';
 import type { FaultSpec, SlowSpec } from './apply/test-switches';
 import { SESSION_LIFETIME_MS } from './session/session-table';
 import { toolPathProblem } from './exec/tool-path';
+import type { SecurityKeys } from './fido2/security-keys';
+import { SIMULATED_KEY_SPECS } from './fido2/simulated-keys';
 
 export interface HelperOptions {
   /** Sandbox folder (docs/protocol.md §10.2), created if needed. */
@@ -25,6 +27,8 @@ export interface HelperOptions {
   readonly keyOut?: string;
   /** Production: the host's root as the steps see it (default "/"). */
   readonly root?: string;
+  /** The folder libfido2's tools are taken from instead of the tool path. */
+  readonly fido2ToolsDir?: string;
   /** Extra trusted Ed25519 public keys (SPKI PEM, *.pem or *.pub). */
   readonly trustedKeysDir?: string;
   /** The signed answers file to use (docs/protocol.md, "Answers files"). */
@@ -55,6 +59,10 @@ export interface HelperOptions {
   readonly slowSteps?: readonly SlowSpec[];
   /** Size of a new sandbox userdata.img (default 64 GiB, sparse). */
   readonly userDataBytes?: number;
+  /** Offer no simulated security keys (the sandbox offers them in DIR/fido2 by default). */
+  readonly noSimulatedKeys?: boolean;
+  /** Offer only these simulated security keys (names such as `no-pin`); default all. */
+  readonly simulatedFido2Keys?: readonly string[];
 
   // For tests that run the helper in-process.
   /** The helper's clock (ms since the epoch); default Date.now. */
@@ -63,6 +71,8 @@ export interface HelperOptions {
   readonly executor?: Executor;
   /** Where log lines go; default DIR/helper.log in the sandbox, stderr otherwise. */
   readonly logSink?: LogSink;
+  /** How security keys are reached; default: libfido2's tools (and the sandbox's simulated keys). */
+  readonly securityKeys?: SecurityKeys;
 }
 
 export const DEFAULTS = {
@@ -85,6 +95,8 @@ export function checkOptions(o: HelperOptions): void {
     ['failSteps', '--fail-step'],
     ['slowSteps', '--slow-step'],
     ['userDataBytes', '--userdata-bytes'],
+    ['noSimulatedKeys', '--no-simulated-keys'],
+    ['simulatedFido2Keys', '--simulated-fido2-keys'],
   ];
   const production: [keyof HelperOptions, string][] = [
     ['listen', '--listen'],
@@ -116,6 +128,15 @@ export function checkOptions(o: HelperOptions): void {
   positive(o.connectionLifetimeMs, '--connection-lifetime-ms', 1, 86_400_000);
   const toolPath = o.toolPath === undefined ? null : toolPathProblem(o.toolPath);
   if (toolPath) throw new OptionsError(`--tool-path ${toolPath}`);
+  const fido2Tools = o.fido2ToolsDir === undefined ? null : toolPathProblem([o.fido2ToolsDir]);
+  if (fido2Tools) throw new OptionsError(`--fido2-tools-dir ${fido2Tools}`);
+  if (o.simulatedFido2Keys !== undefined) {
+    if (o.noSimulatedKeys) throw new OptionsError('--simulated-fido2-keys cannot be combined with --no-simulated-keys');
+    const unknown = o.simulatedFido2Keys.find((k) => !Object.hasOwn(SIMULATED_KEY_SPECS, k));
+    if (unknown !== undefined || o.simulatedFido2Keys.length === 0) {
+      throw new OptionsError(`--simulated-fido2-keys takes names from ${Object.keys(SIMULATED_KEY_SPECS).join(', ')}${unknown === undefined ? '' : `, not "${unknown}"`}`);
+    }
+  }
   positive(o.maxConnections, 'maxConnections', 1, 1024);
   positive(o.heartbeatMs, 'heartbeatMs', 10, 2000);
   positive(o.retryWindowMs, 'retryWindowMs', 1, SESSION_LIFETIME_MS);

@@ -29,7 +29,7 @@ const entry = (file) => {
   return false;
 };
 if (want('host') && entry('host/cli.ts')) {
-  jobs.push(build({ ...nodeCommon, entryPoints: { helper: 'host/cli.ts', answers: 'host/answers-cli.ts' }, outdir: 'dist/host', format: 'esm', outExtension: { '.js': '.mjs' },
+  jobs.push(build({ ...nodeCommon, entryPoints: { helper: 'host/cli.ts', answers: 'host/answers-cli.ts', unlock: 'host/unlock/cli.ts' }, outdir: 'dist/host', format: 'esm', outExtension: { '.js': '.mjs' },
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } }));
 }
 if (want('electron') && entry('electron/main/main.ts') && entry('electron/preload/preload.ts') && entry('electron/node/preview-cli.ts')) {

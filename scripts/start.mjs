@@ -6,6 +6,7 @@
 //   --port N            preview port (default: random)
 //   --trusted-keys DIR  the helper trusts these keys (an organization's, for answers files)
 //   --answers FILE      the helper uses this signed answers file (else DIR/answers/)
+//   --simulated-fido2-keys NAMES  the sandbox helper offers only these simulated keys (no-pin,…)
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,11 +24,12 @@ const { values: opts } = parseArgs({
     port: { type: 'string' },
     'trusted-keys': { type: 'string' },
     answers: { type: 'string' },
+    'simulated-fido2-keys': { type: 'string' },
   },
 });
 
 ensureNodePackages();
-ensureSystemPackages(['cryptsetup-bin']);
+ensureSystemPackages(['cryptsetup-bin', 'mtools']);
 build();
 
 const sandbox = path.resolve(opts['sandbox-dir'] ?? mkdtempSync(path.join(tmpdir(), 'spectrum-firstboot-')));
@@ -36,6 +38,7 @@ const helperArgs = [
   ...(opts['fast-kdf'] ? ['--fast-kdf'] : []),
   ...(opts['trusted-keys'] ? ['--trusted-keys', path.resolve(opts['trusted-keys'])] : []),
   ...(opts.answers ? ['--answers', path.resolve(opts.answers)] : []),
+  ...(opts['simulated-fido2-keys'] ? ['--simulated-fido2-keys', opts['simulated-fido2-keys']] : []),
 ];
 const { child: helper, ready } = await startHelper(sandbox, helperArgs, { stdio: 'inherit' });
 console.log(`helper: sandbox ${sandbox}, socket ${ready.socket}`);

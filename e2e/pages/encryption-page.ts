@@ -1,5 +1,5 @@
-// Encryption: a passphrase (typed, then confirmed by the rehearsal as at startup) or a FIDO2
-// security key.
+// Encryption: a passphrase (typed, then confirmed by the rehearsal as at startup), a FIDO2
+// security key, or a USB stick as a key.
 import { expect, type Locator } from '@playwright/test';
 import { WizardStepScreen } from './screen';
 import { fillSecret } from '../support/hidden-input';
@@ -67,6 +67,28 @@ export class EncryptionPage extends WizardStepScreen {
   /** "Setup was restarted …": shown when the wizard resumed and secrets must be typed again. */
   get resumeNotice(): Locator {
     return this.page.getByRole('status').filter({ hasText: 'secrets are never saved' });
+  }
+
+  // USB stick as a key
+
+  get usbKeyMethod(): Locator {
+    return this.page.getByRole('radio', { name: 'USB stick as a key', exact: true });
+  }
+
+  async chooseUsbKey(): Promise<void> {
+    await this.usbKeyMethod.check();
+  }
+
+  /** A listed stick, by the start of its name (label, else model). */
+  usbDrive(name: string): Locator {
+    return this.page.getByRole('radio', { name: new RegExp(`^${escapeRegExp(name)}\\b`) });
+  }
+
+  /** Chooses the USB method and the stick `name` (it must be able to take a key file). */
+  async chooseUsbKeyOn(name: string): Promise<void> {
+    await this.chooseUsbKey();
+    await this.usbDrive(name).check();
+    await expect(this.page.getByRole('status').filter({ hasText: `the key file is written to ${name}` })).toBeVisible();
   }
 
   // FIDO2 security key

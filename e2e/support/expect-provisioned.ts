@@ -23,7 +23,10 @@ export interface ExpectedInstall {
   readonly apps: readonly string[];
   readonly locale: string;
   readonly keyboard: { readonly layout: string; readonly variant: string };
-  readonly encryption: { readonly method: 'passphrase'; readonly passphrase: string } | { readonly method: 'fido2'; readonly pinRequired: boolean };
+  readonly encryption:
+    | { readonly method: 'passphrase'; readonly passphrase: string }
+    | { readonly method: 'fido2'; readonly pinRequired: boolean }
+    | { readonly method: 'usb-key' };
   /** The recovery key as read from the wizard, or null when none was made. */
   readonly recoveryKey: string | null;
   readonly accessibility?: { readonly highContrast: boolean; readonly largeText: boolean; readonly reduceMotion: boolean; readonly screenReader: boolean };
@@ -82,6 +85,7 @@ function expectLuksHeader(dir: string, e: ExpectedInstall): void {
     expect(fido2[0]!['fido2-clientPin-required'], 'the token asks for the PIN exactly when the key has one').toBe(e.encryption.pinRequired);
     expect(fido2[0]!.keyslots, 'the FIDO2 token unlocks keyslot 0').toEqual(['0']);
   }
+  expect(tokensOfType(dir, 'spectrum-usb-key').map((t) => t.keyslots), 'a spectrum-usb-key token for keyslot 0 exactly with a USB key').toEqual(e.encryption.method === 'usb-key' ? [['0']] : []);
   const keyboard = tokensOfType(dir, 'spectrum-keyboard');
   expect(keyboard.map((t) => [t.xkbLayout, t.xkbVariant]), 'the unlock prompt keyboard token').toEqual([[e.keyboard.layout, e.keyboard.variant]]);
   const keyslots = Object.keys(luksMetadata(dir).keyslots).sort();

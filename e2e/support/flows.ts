@@ -20,6 +20,12 @@ export interface SecurityKeyChoice {
   readonly pin?: string;
 }
 
+export interface UsbKeyChoice {
+  readonly method: 'usb-key';
+  /** The stick's label as listed. */
+  readonly stick: string;
+}
+
 export interface WizardChoices {
   readonly language?: LanguageName;
   /** XKB layout id; default: the language's. */
@@ -29,7 +35,7 @@ export interface WizardChoices {
   /** App ids to add to, or take from, the profile's preset on the Apps page. */
   readonly addApps?: readonly string[];
   readonly removeApps?: readonly string[];
-  readonly encryption: PassphraseChoice | SecurityKeyChoice;
+  readonly encryption: PassphraseChoice | SecurityKeyChoice | UsbKeyChoice;
 }
 
 /** Called on arrival at each screen (e.g. an accessibility check). */
@@ -56,6 +62,7 @@ export async function chooseApps(ui: Wizard, c: WizardChoices): Promise<void> {
 
 export async function chooseEncryption(ui: Wizard, e: WizardChoices['encryption']): Promise<void> {
   if (e.method === 'passphrase') await ui.encryption.choosePassphrase(e.passphrase, { recoveryKey: e.recoveryKey });
+  else if (e.method === 'usb-key') await ui.encryption.chooseUsbKeyOn(e.stick);
   else await ui.encryption.chooseSecurityKeyAndSetUp(e.device, e.pin);
 }
 
@@ -84,7 +91,7 @@ export async function walkToSummary(ui: Wizard, c: WizardChoices, onScreen: OnSc
   await ui.encryption.next();
 
   let recoveryKey: string | null = null;
-  if (c.encryption.method === 'fido2' || c.encryption.recoveryKey) {
+  if (c.encryption.method !== 'passphrase' || c.encryption.recoveryKey) {
     await ui.recovery.expectShown();
     recoveryKey = await ui.recovery.confirmKey();
     await onScreen('recovery key');
@@ -132,7 +139,9 @@ export function expectedFrom(c: WizardChoices, recoveryKey: string | null): Expe
     keyboard: parseLayout(c.keyboard ?? DEFAULT_LAYOUTS[locale]!),
     encryption: c.encryption.method === 'passphrase'
       ? { method: 'passphrase', passphrase: c.encryption.passphrase }
-      : { method: 'fido2', pinRequired: c.encryption.pin !== undefined },
+      : c.encryption.method === 'usb-key'
+        ? { method: 'usb-key' }
+        : { method: 'fido2', pinRequired: c.encryption.pin !== undefined },
     recoveryKey,
     accessibility: {
       highContrast: c.accessibility?.includes('High contrast') ?? false,

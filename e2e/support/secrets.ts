@@ -5,7 +5,7 @@ export const OTHER_PASSPHRASE = 'amber kettle lantern 97';
 export const WRONG_PASSPHRASE = 'not the passphrase at all';
 export const SIMULATED_PIN = '123456';
 
-/** The simulated security keys the sandbox preview offers (electron/node/fido2/simulated-keys.ts). */
+/** The simulated security keys the sandbox preview offers (host/fido2/simulated-keys.ts, offered by the sandbox helper). */
 export const SIMULATED_KEY = {
   withPin: 'Simulated key (PIN 123456)',
   noPin: 'Simulated key (no PIN)',

@@ -7,9 +7,8 @@
 //   --export-dir DIR     where log.export writes (default: <state dir>/exports)
 //   --dev                a normal window with developer tools (Electron)
 //   --sandbox            the helper runs in its sandbox; enables test-only switches
-//   --simulated-fido2    offer simulated security keys; honoured only with --sandbox
-//   --simulated-fido2-keys ID,…  offer only these simulated keys (e.g. no-pin: one key, as a
-//                        machine set up unattended has)
+//   --simulated-fido2    the sandbox helper may offer simulated security keys (it makes and
+//                        chooses them: its --simulated-fido2-keys); honoured only with --sandbox
 //
 // Environment: SPECTRUM_FIRSTBOOT_SOCKET, SPECTRUM_FIRSTBOOT_SIGNING_KEY,
 // SPECTRUM_FIRSTBOOT_STATE_DIR, SPECTRUM_FIRSTBOOT_EXPORT_DIR (paths only; switches that
@@ -35,12 +34,10 @@ export interface WizardConfig {
   readonly sandbox: boolean;
   /** Effective: requested and allowed (sandbox only). */
   readonly simulatedFido2: boolean;
-  /** Which simulated keys (ids without `sim:`); absent: all of them. */
-  readonly simulatedFido2Keys?: readonly string[];
 }
 
 export const CONFIG_ARGS = {
-  values: ['socket', 'signing-key', 'state-dir', 'export-dir', 'simulated-fido2-keys'],
+  values: ['socket', 'signing-key', 'state-dir', 'export-dir'],
   flags: ['dev', 'sandbox', 'simulated-fido2'],
 } as const;
 
@@ -67,7 +64,6 @@ export function resolveConfig(args: ParsedArgs, env: NodeJS.ProcessEnv, defaults
       dev: args.flags.has('dev'),
       sandbox,
       simulatedFido2: wantsSimulated && sandbox,
-      ...(args.values.has('simulated-fido2-keys') ? { simulatedFido2Keys: args.values.get('simulated-fido2-keys')!.split(',').filter(Boolean) } : {}),
     },
   };
 }

@@ -4,9 +4,8 @@ import type { z } from 'zod';
 import type { AppInfo, Channel, InstallEvent, IpcContract, ResponseOf } from '../../shared/ipc/contract';
 import type { Clock } from './clock';
 import type { WizardConfig } from './config';
-import { Fido2Service } from './fido2/fido2-service';
-import type { Fido2Provider } from './fido2/fido2-provider';
-import type { HelperTimeouts } from './helper/helper-client';
+import { HelperFido2Relay } from './fido2/helper-fido2-relay';
+import { DEFAULT_HELPER_TIMEOUTS, type HelperTimeouts } from './helper/helper-client';
 import { InstallService } from './install/install-service';
 import type { ReattachPolicy } from './install/plan-follower';
 import { silentLogger, type Logger } from './log';
@@ -34,7 +33,6 @@ export interface HandlerDeps {
   /** Loads the signing key on first use; throws `signing-key-missing`. */
   readonly signer: () => Signer;
   readonly clock: Clock;
-  readonly fido2Provider: Fido2Provider;
   readonly stateStore: WizardStateStore;
   readonly emit: (event: InstallEvent) => void;
   readonly log?: Logger;
@@ -50,7 +48,7 @@ export interface HandlerSet {
 
 export function createHandlers(deps: HandlerDeps): HandlerSet {
   const log = deps.log ?? silentLogger;
-  const fido2 = new Fido2Service(deps.fido2Provider);
+  const fido2 = new HelperFido2Relay(deps.transport, deps.emit, deps.timeouts ?? DEFAULT_HELPER_TIMEOUTS);
   const install = new InstallService({
     transport: deps.transport,
     signer: deps.signer,
@@ -77,6 +75,7 @@ export function createHandlers(deps: HandlerDeps): HandlerSet {
     'fido2.devices': () => fido2.devices(),
     'fido2.enroll': ({ deviceId, pin }) => fido2.enroll(deviceId, pin),
     'fido2.verify': ({ enrollmentId, pin }) => fido2.verify(enrollmentId, pin),
+    'usb.drives': () => install.usbDrives(),
     'wizardState.load': () => deps.stateStore.load(),
     'wizardState.save': async (state) => {
       await deps.stateStore.save(state);

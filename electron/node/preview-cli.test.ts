@@ -80,14 +80,14 @@ describe('preview CLI', () => {
     expect(await exit).toBe(0);
   });
 
-  it('offers simulated keys only with --sandbox', async () => {
+  it('says simulated keys are offered with --sandbox, and asks the helper for the keys (protocol 1.1)', async () => {
     const { keyPath } = writeSigningKey(temp.dir);
-    const { child, lines, exit } = start(['--socket', 'x', '--signing-key', keyPath, '--state-dir', path.join(temp.dir, 's2'), '--renderer-dir', renderer, '--sandbox', '--simulated-fido2']);
+    const { child, lines, exit } = start(['--socket', path.join(temp.dir, 'no-helper'), '--signing-key', keyPath, '--state-dir', path.join(temp.dir, 's2'), '--renderer-dir', renderer, '--sandbox', '--simulated-fido2']);
     const url = new URL((JSON.parse((await lines)[0]!) as { url: string }).url);
     const client = await connectPreview(`ws://${url.host}/ipc${url.search}`, url.origin);
-    const devices = await client.call('fido2.devices', {});
-    expect(devices).toMatchObject({ result: { ok: true } });
-    expect(JSON.stringify(devices)).toContain('sim:pin');
+    expect(await client.call('app.info', {})).toMatchObject({ result: { ok: true, value: { simulatedFido2: true, sandbox: true } } });
+    // The keys are plugged into the host: with no helper listening there is nobody to ask.
+    expect(await client.call('fido2.devices', {})).toMatchObject({ result: { ok: false, error: { code: 'helper-unreachable' } } });
     client.close();
     child.kill('SIGTERM');
     expect(await exit).toBe(0);

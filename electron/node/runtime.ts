@@ -1,14 +1,10 @@
 // Assembles the main process's services from its configuration: the transport the config
-// names, the signing key, the FIDO2 provider (simulated keys only when the config allows),
-// the state store, the event hub, one set of handlers and one dispatcher. Electron's main and
-// the preview server both start here.
+// names, the signing key, the state store, the event hub, one set of handlers and one
+// dispatcher. Electron's main and the preview server both start here.
 import { systemClock } from './clock';
 import type { WizardConfig } from './config';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { EventHub } from './event-hub';
-import { Libfido2Provider } from './fido2/libfido2-provider';
-import type { Fido2Provider } from './fido2/fido2-provider';
-import { SimulatedKeysProvider, withSimulatedKeys } from './fido2/simulated-keys';
 import { createHandlers, type Platform } from './handlers';
 import { silentLogger, type Logger } from './log';
 import { lazySigner } from './signing/signer';
@@ -27,13 +23,6 @@ export function transportFor(config: Pick<WizardConfig, 'transport'>): Transport
   return config.transport.kind === 'unix' ? unixTransport(config.transport.path) : vsockTransport();
 }
 
-export function fido2ProviderFor(config: Pick<WizardConfig, 'simulatedFido2' | 'sandbox'> & Partial<Pick<WizardConfig, 'simulatedFido2Keys'>>): Fido2Provider {
-  const real = new Libfido2Provider();
-  // Double-checked here too: simulated keys exist only in a sandbox configuration.
-  const simulated = () => new SimulatedKeysProvider({ only: config.simulatedFido2Keys });
-  return config.simulatedFido2 && config.sandbox ? withSimulatedKeys(real, simulated()) : real;
-}
-
 export function createWizardRuntime<S>(
   config: WizardConfig,
   platform: Platform,
@@ -47,7 +36,6 @@ export function createWizardRuntime<S>(
     transport: transportFor(config),
     signer: lazySigner(config.signingKeyPath),
     clock: systemClock,
-    fido2Provider: fido2ProviderFor(config),
     stateStore: new WizardStateStore(config.stateDir),
     emit: (event) => events.emit(event),
     log,

@@ -18,6 +18,7 @@ import type { HostEnvironment, StepContext, StepDefinition, StepFacts, StepOutco
 import { StepError } from './step-types';
 import type { TestSwitches } from './test-switches';
 import { derivationMsOf, expectedMs, measuredDerivationMs } from './step-estimates';
+import type { RemovableDrives } from '../usb/removable-drives';
 
 export type RunnerFrame = Progress | Result;
 export type RunnerListener = (frame: RunnerFrame) => void;
@@ -37,6 +38,7 @@ export interface RunnerDeps {
   readonly retryWindowMs: number;
   readonly redactor: Redactor;
   readonly helperVersion: string;
+  readonly drives: RemovableDrives;
 }
 
 interface ActivePlan {
@@ -287,6 +289,7 @@ export class PlanRunner {
       log,
       now: this.deps.now,
       helperVersion: this.deps.helperVersion,
+      drives: this.deps.drives,
       statuses: () => copySteps(active.steps),
     };
   }

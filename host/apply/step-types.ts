@@ -11,6 +11,7 @@ import type { Executor } from '../exec/executor';
 import type { Cryptsetup, KdfArgs } from '../luks/cryptsetup';
 import type { Logger } from '../log/logger';
 import type { HeldSecrets } from './held-secrets';
+import type { RemovableDrives } from '../usb/removable-drives';
 
 /** A plan that passed every check of docs/protocol.md §5. */
 export interface VerifiedPlan {
@@ -75,6 +76,8 @@ export interface StepContext {
   readonly log: Logger;
   readonly now: () => number;
   readonly helperVersion: string;
+  /** Removable drives, for the USB key file (protocol 1.1). */
+  readonly drives: RemovableDrives;
   /** The steps' states so far, for the receipt. */
   readonly statuses: () => readonly StepStatus[];
 }

@@ -33,6 +33,11 @@ describe('parseArgs', () => {
     expect(parsed).toMatchObject({ kind: 'run', options: { vm: 'sys.firstboot', socketOwner: 'vmm-abc', socketGroup: '0', target: '/dev/vda' } });
   });
 
+  it('reads the security-key switches: simulated keys to offer, and where libfido2\'s tools are', () => {
+    const parsed = parseArgs(['--sandbox', '/tmp/s', '--simulated-fido2-keys', 'no-pin,pin', '--fido2-tools-dir', '/opt/fido2']);
+    expect(parsed).toMatchObject({ kind: 'run', options: { simulatedFido2Keys: ['no-pin', 'pin'], fido2ToolsDir: '/opt/fido2' } });
+  });
+
   it('answers --help', () => {
     expect(parseArgs(['--sandbox', 'x', '--help'])).toEqual({ kind: 'help' });
   });
@@ -48,6 +53,10 @@ describe('parseArgs', () => {
     [['--sandbox', 'x', '--vm', 'sys.firstboot'], /cannot be combined/],
     [['--vm', 'a', '--listen', '/x_5219', '--target', 't', '--state-dir', 's', '--key-out', 'k'], /--listen and --vm/],
     [['--target', 't', '--state-dir', 's', '--key-out', 'k'], /missing --listen \(or --vm\)/],
+    [['--sandbox', 'x', '--simulated-fido2-keys', 'no-pin,gold'], /--simulated-fido2-keys takes names from .*, not "gold"/],
+    [['--sandbox', 'x', '--simulated-fido2-keys', 'no-pin', '--no-simulated-keys'], /cannot be combined with --no-simulated-keys/],
+    [['--listen', '/r/vsock_5219', '--target', '/dev/x', '--state-dir', '/s', '--key-out', '/k', '--simulated-fido2-keys', 'pin'], /sandbox-only/],
+    [['--sandbox', 'x', '--fido2-tools-dir', 'tools'], /--fido2-tools-dir "tools" is not an absolute folder/],
   ])('refuses %j', (args, message) => {
     expect(() => parseArgs(args)).toThrow(OptionsError);
     expect(() => parseArgs(args)).toThrow(message);

@@ -1,11 +1,11 @@
 // The command line:
 //   helper --sandbox DIR [--fast-kdf] [--fail-step STEP:N]... [--slow-step STEP:MS]...
 //          [--catalog FILE] [--userdata-bytes N] [--idle-timeout-ms N] [--trusted-keys DIR]
-//          [--answers FILE | --answers-dir DIR...]
+//          [--answers FILE | --answers-dir DIR...] [--no-simulated-keys | --simulated-fido2-keys NAME,...]
 //   helper (--listen PATH | --vm NAME) --target DEV --state-dir DIR --key-out DIR [--root /]
 //          [--socket-owner USER|UID] [--socket-group GROUP|GID]
 //          [--trusted-keys DIR] [--catalog FILE] [--idle-timeout-ms N] [--answers FILE | --answers-dir DIR...]
-// both also: [--connection-lifetime-ms N] [--tool-path DIR[:DIR]...]
+// both also: [--connection-lifetime-ms N] [--tool-path DIR[:DIR]...] [--fido2-tools-dir DIR]
 import { STEP_IDS, type StepId } from '../../shared/plan/steps';
 import type { FaultSpec, SlowSpec } from '../apply/test-switches';
 import { OptionsError, checkOptions, type HelperOptions } from '../options';
@@ -13,11 +13,11 @@ import { OptionsError, checkOptions, type HelperOptions } from '../options';
 export const USAGE = `usage:
   helper --sandbox DIR [--fast-kdf] [--fail-step STEP:N]... [--slow-step STEP:MS]...
          [--catalog FILE] [--userdata-bytes N] [--idle-timeout-ms N] [--trusted-keys DIR]
-         [--answers FILE | --answers-dir DIR...]
+         [--answers FILE | --answers-dir DIR...] [--no-simulated-keys | --simulated-fido2-keys NAME,...]
   helper (--listen PATH_5219 | --vm NAME) --target DEV --state-dir DIR --key-out DIR [--root DIR]
          [--socket-owner USER|UID] [--socket-group GROUP|GID]
          [--trusted-keys DIR] [--catalog FILE] [--idle-timeout-ms N] [--answers FILE | --answers-dir DIR...]
-  both: [--connection-lifetime-ms N] [--tool-path DIR[:DIR]...]
+  both: [--connection-lifetime-ms N] [--tool-path DIR[:DIR]...] [--fido2-tools-dir DIR]
 steps: ${STEP_IDS.join(', ')}`;
 
 export type ParsedArgs = { readonly kind: 'run'; readonly options: HelperOptions } | { readonly kind: 'help' };
@@ -25,7 +25,7 @@ export type ParsedArgs = { readonly kind: 'run'; readonly options: HelperOptions
 const VALUE_FLAGS = new Set([
   '--sandbox', '--fail-step', '--slow-step', '--catalog', '--userdata-bytes', '--idle-timeout-ms',
   '--listen', '--target', '--state-dir', '--key-out', '--root', '--trusted-keys', '--answers', '--answers-dir',
-  '--connection-lifetime-ms', '--tool-path', '--vm', '--socket-owner', '--socket-group',
+  '--connection-lifetime-ms', '--tool-path', '--vm', '--socket-owner', '--socket-group', '--fido2-tools-dir', '--simulated-fido2-keys',
 ]);
 const REPEATABLE = new Set(['--fail-step', '--slow-step', '--answers-dir']);
 
@@ -47,11 +47,16 @@ function stepAnd(text: string, flag: string): [StepId, number] {
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const values = new Map<string, string[]>();
   let fastKdf = false;
+  let noSimulatedKeys = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
     if (arg === '--fast-kdf') {
       fastKdf = true;
+      continue;
+    }
+    if (arg === '--no-simulated-keys') {
+      noSimulatedKeys = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -89,12 +94,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     trustedKeysDir: one('--trusted-keys'),
     answersFile: one('--answers'),
     answersDirs: values.get('--answers-dir'),
+    fido2ToolsDir: one('--fido2-tools-dir'),
+    simulatedFido2Keys: one('--simulated-fido2-keys')?.split(','),
     catalogFile: one('--catalog'),
     idleTimeoutMs: num('--idle-timeout-ms'),
     connectionLifetimeMs: num('--connection-lifetime-ms'),
     toolPath: one('--tool-path')?.split(':'),
     userDataBytes: num('--userdata-bytes'),
     fastKdf: fastKdf || undefined,
+    noSimulatedKeys: noSimulatedKeys || undefined,
     failSteps: failSteps.length > 0 ? failSteps : undefined,
     slowSteps: slowSteps.length > 0 ? slowSteps : undefined,
   };

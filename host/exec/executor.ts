@@ -13,6 +13,10 @@ export interface CommandSpec {
   /** Written to the command's stdin, which is then closed. */
   readonly stdin?: Uint8Array;
   readonly timeoutMs?: number;
+  /** Variables added to the clean environment (PATH and LC_ALL=C). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Keep stdout as bytes too (`stdoutBytes`), for tools that print binary data (a key file). */
+  readonly binaryStdout?: boolean;
 }
 
 export interface CommandResult {
@@ -21,6 +25,8 @@ export interface CommandResult {
   readonly stdout: string;
   readonly stderr: string;
   readonly durationMs: number;
+  /** stdout as bytes, when the spec asked for `binaryStdout`; the caller wipes it. */
+  readonly stdoutBytes?: Buffer;
 }
 
 export interface Executor {
@@ -37,7 +43,7 @@ export class CommandNotFoundError extends Error {
 const OUTPUT_LIMIT = 8 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 15 * 60 * 1000;
 
-function collect(limit: number): { push(chunk: Buffer): void; text(): string } {
+function collect(limit: number): { push(chunk: Buffer): void; text(): string; bytes(): Buffer; wipe(): void } {
   const parts: Buffer[] = [];
   let size = 0;
   return {
@@ -47,6 +53,10 @@ function collect(limit: number): { push(chunk: Buffer): void; text(): string } {
       size += Math.min(chunk.length, limit - size);
     },
     text: () => Buffer.concat(parts).toString('utf8'),
+    bytes: () => Buffer.concat(parts),
+    wipe: () => {
+      for (const p of parts) p.fill(0);
+    },
   };
 }
 
@@ -68,7 +78,7 @@ export class ProcessExecutor implements Executor {
     return new Promise((resolve, reject) => {
       const child = spawn(line[0], line[1], {
         stdio: ['pipe', 'pipe', 'pipe'],
-        env: { PATH: this.tools.envPath, LC_ALL: 'C' },
+        env: { ...spec.env, PATH: this.tools.envPath, LC_ALL: 'C' },
         // Its own process group: killing the group also ends what the tool started.
         detached: true,
       });
@@ -92,6 +102,12 @@ export class ProcessExecutor implements Executor {
         if (pid !== undefined) untrackGroup(pid);
         if (settled) return;
         settled = true;
+        if (spec.binaryStdout) {
+          const stdoutBytes = out.bytes();
+          out.wipe();
+          resolve({ exitCode: code, signal, stdout: '', stderr: err.text(), durationMs: Date.now() - started, stdoutBytes });
+          return;
+        }
         resolve({ exitCode: code, signal, stdout: out.text(), stderr: err.text(), durationMs: Date.now() - started });
       });
       // The child may exit without reading its input; that is its answer, not our crash.

@@ -12,6 +12,7 @@ import { GatedExecutor, eventually } from '../test-support/gated-executor';
 import { HelperClient, type Received } from '../test-support/helper-client';
 import { makePlan, newInstallId } from '../test-support/plan-maker';
 import { startSandbox, type TestSandbox } from '../test-support/sandbox-helper';
+import { PROTOCOL_MINOR } from '../../shared/protocol/minor';
 
 const SECRETS = { passphrase: 'a long enough passphrase', recoveryKey: formatRecoveryKey(randomBytes(32)) };
 const MiB = 1024 * 1024;
@@ -74,7 +75,7 @@ describe('connection bounds', () => {
     expect(await eventually(() => exec.count('blkid') > probes)).toBe(true);
 
     // 16 frames of almost 1 MiB each, while the helper cannot handle any of them.
-    const big = encodeFrame({ type: 'attach', planId: 'x'.repeat(MAX_FRAME_BYTES - 40) });
+    const big = encodeFrame({ type: 'attach', planId: 'x'.repeat(MAX_FRAME_BYTES - 40), minor: PROTOCOL_MINOR });
     const frames = 16;
     for (let i = 0; i < frames; i++) client.sendRaw(big);
     const total = frames * big.length;

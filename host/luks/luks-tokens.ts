@@ -5,7 +5,7 @@ import type { Fido2Params } from '../../shared/plan/plan-schema';
 import type { Keyboard } from '../../shared/plan/plan-schema';
 
 /** Fixed token ids, so re-running a step replaces its token instead of adding another. */
-export const TOKEN_IDS = { firstboot: 0, fido2: 1, recovery: 2, keyboard: 3 } as const;
+export const TOKEN_IDS = { firstboot: 0, fido2: 1, recovery: 2, keyboard: 3, usbKey: 4 } as const;
 /** Keyslot 0 opens with the passphrase or the FIDO2 secret; keyslot 1 with the recovery key. */
 export const KEYSLOTS = { primary: 0, recovery: 1 } as const;
 
@@ -46,11 +46,11 @@ export function systemdRecoveryToken(keyslot: number): Record<string, unknown> {
 }
 
 /**
- * The keyboard the unlock prompt should use. The prompt runs before user data is open, so this
- * cannot live only in files inside the volume; the header is readable without a key.
+ * The keyboard (and language) the unlock prompt should use. The prompt runs before user data is
+ * open, so this cannot live only in files inside the volume; the header is readable without a key.
  */
-export function keyboardToken(keyboard: Keyboard, consoleKeymap: string): Record<string, unknown> {
-  return { type: 'spectrum-keyboard', keyslots: [], xkbLayout: keyboard.layout, xkbVariant: keyboard.variant, keymap: consoleKeymap };
+export function keyboardToken(keyboard: Keyboard, consoleKeymap: string, locale: string): Record<string, unknown> {
+  return { type: 'spectrum-keyboard', keyslots: [], xkbLayout: keyboard.layout, xkbVariant: keyboard.variant, keymap: consoleKeymap, locale };
 }
 
 /** The fields of `cryptsetup luksDump --dump-json-metadata` the helper relies on. */

@@ -7,7 +7,8 @@
 import type { Socket } from 'node:net';
 import { FrameDecoder, encodeFrame, type FrameObject } from '../../shared/protocol/frame-codec';
 import type { ProtocolErrorCode } from '../../shared/protocol/error-codes';
-import { AttachSchema, RetrySchema, type HelperMessage } from '../../shared/protocol/messages';
+import { AttachSchema, RetrySchema, WIZARD_MESSAGE_TYPES, type HelperMessage } from '../../shared/protocol/messages';
+import { PROTOCOL_MINOR, minorMismatch, minorOf } from '../../shared/protocol/minor';
 import type { RunnerFrame, RunnerListener } from '../apply/plan-runner';
 import type { Logger } from '../log/logger';
 import type { FollowAnswer, ProvisioningService } from '../service/provisioning-service';
@@ -168,6 +169,10 @@ export class Connection {
   }
 
   private async route(frame: FrameObject): Promise<void> {
+    const known = (WIZARD_MESSAGE_TYPES as readonly string[]).includes(frame.type);
+    const minor = minorOf(frame);
+    // A wizard of another minor would send or expect what this helper does not: refuse it clearly.
+    if (known && minor !== PROTOCOL_MINOR) return this.fail('version-mismatch', minorMismatch(PROTOCOL_MINOR, minor, 'wizard'));
     switch (frame.type) {
       case 'plan':
         return this.answer(await this.service.plan(frame, this.id, this.listener));
@@ -181,6 +186,14 @@ export class Connection {
         if (!parsed.success) return this.send(errorFrame(reject('unknown-plan', 'retry needs a planId (hex sha256)', [{ path: '/planId', problem: 'expected a hex sha256' }])));
         return this.answer(this.service.retry(parsed.data.planId, this.listener));
       }
+      case 'usb-drives':
+        return this.send(await this.service.usbDrives());
+      case 'fido2-devices':
+        return this.send(await this.service.fido2.devices());
+      case 'fido2-enroll':
+        return this.send(await this.service.fido2.enroll(frame, this.id, (m) => this.send(m)));
+      case 'fido2-verify':
+        return this.send(await this.service.fido2.verify(frame, this.id, (m) => this.send(m)));
       default:
         return this.fail('unknown-type', `unknown message type "${frame.type.slice(0, 64)}"`);
     }

@@ -4,6 +4,12 @@ import { totalmem } from 'node:os';
 import type { Catalog } from '../../shared/plan/catalog';
 import { answersOffer, type LoadedAnswers } from '../answers/load-answers';
 import { PROTOCOL_VERSION, SEAL_SUITE, type Accepted, type ErrorFrame, type Hello, type Result } from '../../shared/protocol/messages';
+import { PROTOCOL_MINOR } from '../../shared/protocol/minor';
+import type { UsbDrives } from '../../shared/protocol/usb-messages';
+import { listUsbDrives } from '../usb/usb-drives';
+import type { RemovableDrives } from '../usb/removable-drives';
+import type { HelperFido2 } from '../fido2/helper-fido2';
+import { Fido2Requests } from './fido2-requests';
 import type { PlanRunner, PlanView, RunnerListener } from '../apply/plan-runner';
 import type { Executor } from '../exec/executor';
 import type { MachineFacts } from '../facts/machine-facts';
@@ -32,6 +38,9 @@ export interface ServiceDeps {
   readonly answers: LoadedAnswers | null;
   /** The machine facts of docs/protocol.md §13.2, given what the target holds (hello's own probe). */
   readonly facts?: (found: readonly string[]) => Promise<MachineFacts>;
+  readonly drives: RemovableDrives;
+  /** Protocol 1.1: security keys plugged into the computer, and the enrollments held. */
+  readonly securityKeys: HelperFido2;
 }
 
 /** What a connection sends back: an error, or `accepted` and then the plan's frames. */
@@ -47,8 +56,11 @@ const follow = (view: PlanView): FollowAnswer => ({
 
 export class ProvisioningService {
   private readonly helloState: HelloState;
+  /** Protocol 1.1 `fido2-*` requests. */
+  readonly fido2: Fido2Requests;
 
   constructor(private readonly deps: ServiceDeps) {
+    this.fido2 = new Fido2Requests(deps.securityKeys, deps.sessions, deps.log);
     this.helloState = new HelloState({
       own: () => deps.runner.state(),
       probe: () => probeTarget(deps.target, deps.exec),
@@ -66,6 +78,7 @@ export class ProvisioningService {
     return {
       type: 'hello',
       protocol: PROTOCOL_VERSION,
+      minor: PROTOCOL_MINOR,
       helper: deps.helperVersion,
       session: session.id,
       nonce: session.nonce,
@@ -85,7 +98,10 @@ export class ProvisioningService {
       deps.log.warn('plan-refused', { connection: connectionId, code: verified.rejection.code, problem: verified.rejection.details?.[0]?.path });
       return { kind: 'error', frame: errorFrame(verified.rejection) };
     }
-    const admission = await deps.mutex.run(() => admitPlan(verified.plan, verified.secrets, listener, { ...deps }));
+    const admission = await deps.mutex.run(() => admitPlan(verified.plan, verified.secrets, listener, { ...deps }, verified.enrolled?.secret));
+    verified.enrolled?.secret.fill(0);
+    // The plan holds the security key's secret now; the enrollment is done with.
+    if (admission.ok && verified.enrolled) deps.securityKeys.forget(verified.enrolled.id);
     if (!admission.ok) {
       deps.log.warn('plan-refused', { connection: connectionId, planId: verified.plan.planId, code: admission.rejection.code });
       return { kind: 'error', frame: errorFrame(admission.rejection) };
@@ -113,6 +129,11 @@ export class ProvisioningService {
       case 'unknown':
         return { kind: 'error', frame: errorFrame(reject('unknown-plan', 'no plan with this id is known', [{ path: '/planId', problem: 'unknown plan' }])) };
     }
+  }
+
+  /** Protocol 1.1 `usb-drives`: the removable drives plugged in now. */
+  async usbDrives(): Promise<UsbDrives> {
+    return { type: 'usb-drives', drives: await listUsbDrives(this.deps.drives.sticks, this.deps.log) };
   }
 
   unsubscribe(listener: RunnerListener): void {

@@ -76,6 +76,14 @@ export class SessionTable {
     return { ok: true, session: s };
   }
 
+  /** The open, unexpired session of a connection (protocol 1.1: to open a sealed PIN), or null. */
+  ofConnection(connectionId: number): Session | null {
+    for (const s of this.sessions.values()) {
+      if (s.connectionId === connectionId && s.open && s.seal && this.now() <= s.expiresAtMs) return s;
+    }
+    return null;
+  }
+
   get size(): number {
     return this.sessions.size;
   }

@@ -52,7 +52,7 @@ export function placeAnswers(sandboxDir: string, content: Envelope | string, nam
 }
 
 /** Answers that fix every section; `extra` lines are appended (YAML). */
-export function fleetAnswers(o: { escrowPublicKey?: string; method?: 'passphrase' | 'fido2'; interactive?: string[]; extra?: string }): string {
+export function fleetAnswers(o: { escrowPublicKey?: string; method?: 'passphrase' | 'fido2' | 'usb-key'; usbStickLabel?: string; interactive?: string[]; extra?: string }): string {
   return [
     'schema: 1',
     'organization: Example Fleet IT',
@@ -61,7 +61,7 @@ export function fleetAnswers(o: { escrowPublicKey?: string; method?: 'passphrase
     'accessibility: { highContrast: false, largeText: true, reduceMotion: false, screenReader: false }',
     'profile: common',
     'apps: [browser, editor, terminal]',
-    `encryption: { method: ${o.method ?? 'passphrase'}, recoveryKey: true }`,
+    `encryption: { method: ${o.method ?? 'passphrase'}, recoveryKey: true${o.usbStickLabel ? `, usbStick: { label: ${o.usbStickLabel} }` : ''} }`,
     `interactive: [${(o.interactive ?? []).join(', ')}]`,
     ...(o.escrowPublicKey ? [`escrow: { publicKey: ${o.escrowPublicKey} }`] : []),
     ...(o.extra ? [o.extra] : []),

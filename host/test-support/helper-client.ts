@@ -3,6 +3,7 @@
 import { connect, type Socket } from 'node:net';
 import { FrameDecoder, encodeFrame, type FrameObject } from '../../shared/protocol/frame-codec';
 import { HelperMessageSchema, type HelperMessage, type Hello } from '../../shared/protocol/messages';
+import { PROTOCOL_MINOR } from '../../shared/protocol/minor';
 
 export type Received = HelperMessage | { readonly type: 'closed' };
 
@@ -43,7 +44,7 @@ export class HelperClient {
   static async open(path: string): Promise<{ client: HelperClient; hello: Hello }> {
     const client = await HelperClient.connect(path);
     const hello = await client.next();
-    if (hello.type !== 'hello') throw new Error(`expected hello, got ${hello.type}`);
+    if (hello.type !== "hello") throw new Error(`expected hello, got ${JSON.stringify(hello)}`);
     return { client, hello };
   }
 
@@ -80,8 +81,9 @@ export class HelperClient {
     }
   }
 
+  /** Sends a wizard message, marked with this protocol minor unless it names one itself. */
   send(message: FrameObject): void {
-    this.socket.write(encodeFrame(message));
+    this.socket.write(encodeFrame('minor' in message ? message : { ...message, minor: PROTOCOL_MINOR }));
   }
 
   sendRaw(bytes: Uint8Array): void {

@@ -17,8 +17,8 @@ function hasControlCharacter(text: string): boolean {
 
 export function checkSecrets(plan: PlanPayload, secrets: SealedSecrets): Rejection | null {
   const enc = plan.encryption;
-  const isPassphrase = 'passphrase' in secrets;
-  if ((enc.method === 'passphrase') !== isPassphrase) {
+  const sealedMethod = 'passphrase' in secrets ? 'passphrase' : 'fido2Secret' in secrets || 'fido2Enrollment' in secrets ? 'fido2' : 'usb-key';
+  if (enc.method !== sealedMethod) {
     return reject('bad-seal', 'the sealed secrets do not match encryption.method', [{ path: '/encryption/sealed', problem: `expected the secret of method ${enc.method}` }]);
   }
   const problems: PlanProblem[] = [];
@@ -27,7 +27,7 @@ export function checkSecrets(plan: PlanPayload, secrets: SealedSecrets): Rejecti
     if (p === 'too-short') problems.push({ path: '/encryption/sealed/passphrase', problem: 'shorter than 8 characters' });
     if (p === 'too-long') problems.push({ path: '/encryption/sealed/passphrase', problem: 'longer than 512 characters or 512 bytes of UTF-8' });
     if (hasControlCharacter(secrets.passphrase)) problems.push({ path: '/encryption/sealed/passphrase', problem: 'contains a control character' });
-  } else if (base64.decode(secrets.fido2Secret)?.length !== 32) {
+  } else if ('fido2Secret' in secrets && base64.decode(secrets.fido2Secret)?.length !== 32) {
     problems.push({ path: '/encryption/sealed/fido2Secret', problem: 'expected 32 bytes' });
   }
   if (enc.recoveryKey && !secrets.recoveryKey) problems.push({ path: '/encryption/sealed/recoveryKey', problem: 'missing although encryption.recoveryKey is true' });

@@ -5,6 +5,7 @@ import type { Catalog } from '../../shared/plan/catalog';
 import { validatePlan } from '../../shared/plan/plan-schema';
 import { openSealed, type SealedSecrets } from '../../shared/protocol/seal';
 import { utf8Decode } from '../../shared/util/bytes';
+import { answersUsbStick } from '../../shared/answers/answers-policy';
 import { checkPlanAnswers } from '../answers/check-plan-answers';
 import type { LoadedAnswers } from '../answers/load-answers';
 import type { VerifiedPlan } from '../apply/step-types';
@@ -12,6 +13,9 @@ import type { TrustedKeys } from '../keys/trusted-keys';
 import type { SessionTable } from '../session/session-table';
 import { checkEnvelope } from './check-envelope';
 import { checkSecrets } from './check-secrets';
+import { checkUsbKey } from './check-usb-key';
+import type { RemovableDrives } from '../usb/removable-drives';
+import type { HelperFido2 } from '../fido2/helper-fido2';
 import { reject, type Rejection } from './rejection';
 
 export interface VerifyDeps {
@@ -20,10 +24,18 @@ export interface VerifyDeps {
   readonly catalog: Catalog;
   /** The machine's answers file, if it has one: plans are held to it. */
   readonly answers: LoadedAnswers | null;
+  readonly drives: RemovableDrives;
+  readonly securityKeys: HelperFido2;
 }
 
 export type Verification =
-  | { readonly ok: true; readonly plan: VerifiedPlan; readonly secrets: SealedSecrets }
+  | {
+      readonly ok: true;
+      readonly plan: VerifiedPlan;
+      readonly secrets: SealedSecrets;
+      /** Protocol 1.1: S of the security key the plan's `fido2Enrollment` names (the caller wipes it). */
+      readonly enrolled?: { readonly id: string; readonly secret: Buffer };
+    }
   | { readonly ok: false; readonly rejection: Rejection };
 
 const fail = (rejection: Rejection): Verification => ({ ok: false, rejection });
@@ -66,7 +78,29 @@ export async function verifyPlan(message: { readonly [key: string]: unknown }, c
   }
   const secretRejection = checkSecrets(payload, secrets);
   if (secretRejection) return fail(secretRejection);
+  const offered = deps.answers?.status === 'offered' ? deps.answers.answers : null;
+  const stickRejection = await checkUsbKey(payload, deps.drives.sticks, offered && answersUsbStick(offered));
+  if (stickRejection) return fail(stickRejection);
+  let enrolled: { id: string; secret: Buffer } | undefined;
+  if ('fido2Enrollment' in secrets) {
+    const found = deps.securityKeys.secretOf(secrets.fido2Enrollment);
+    if (!found) {
+      return fail(reject('invalid-plan', 'the helper holds no such security-key enrollment', [{ path: '/encryption/sealed/fido2Enrollment', problem: 'unknown enrollment (the helper may have restarted): set the security key up again' }]));
+    }
+    const planned = payload.encryption.fido2;
+    const same = planned !== null && (Object.keys(found.params) as (keyof typeof found.params)[]).every((k) => found.params[k] === planned[k]);
+    if (!same) {
+      found.secret.fill(0);
+      return fail(reject('invalid-plan', "the plan's FIDO2 parameters are not those of its enrollment", [{ path: '/encryption/fido2', problem: 'does not match the enrollment' }]));
+    }
+    enrolled = { id: secrets.fido2Enrollment, secret: found.secret };
+  }
 
   const planId = createHash('sha256').update(env.payload).digest('hex');
-  return { ok: true, plan: { planId, payload, envelope: env.envelope, keyId: env.keyId, ...(answers.use ? { answers: answers.use } : {}) }, secrets };
+  return {
+    ok: true,
+    plan: { planId, payload, envelope: env.envelope, keyId: env.keyId, ...(answers.use ? { answers: answers.use } : {}) },
+    secrets,
+    ...(enrolled ? { enrolled } : {}),
+  };
 }

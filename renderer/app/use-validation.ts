@@ -9,7 +9,8 @@ export function useValidation(page: WizardPage): Validation {
   const choices = useWizard((s) => s.choices);
   const secrets = useWizard((s) => s.secrets);
   const fido2 = useWizard((s) => s.fido2);
+  const usb = useWizard((s) => s.usb);
   const boot = useWizard((s) => s.boot);
   const unattended = useWizard((s) => s.unattended);
-  return useMemo(() => validatePage(page, { choices, secrets, fido2, boot, unattended }), [page, choices, secrets, fido2, boot, unattended]);
+  return useMemo(() => validatePage(page, { choices, secrets, fido2, usb, boot, unattended }), [page, choices, secrets, fido2, usb, boot, unattended]);
 }

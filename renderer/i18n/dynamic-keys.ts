@@ -6,6 +6,8 @@ import translationKeys from '@zxcvbn-ts/core/dist/data/translationKeys';
 import { ANSWERS_ERROR_CODES } from '../../shared/answers/answers-errors';
 import { IPC_ERROR_CODES } from '../../shared/ipc/contract';
 import { PROFILES, SYSTEM_VMS } from '../../shared/plan/profiles';
+import { ENCRYPTION_METHODS } from '../../shared/plan/plan-schema';
+import { USB_STICK_PROBLEMS } from '../../shared/protocol/usb-messages';
 import { STEP_IDS, STEP_STATES } from '../../shared/plan/steps';
 import { PROTOCOL_ERROR_CODES, STEP_FAILURE_CODES } from '../../shared/protocol/error-codes';
 import { DESCRIBED_LAYOUTS } from '../state/keyboard-layouts';
@@ -54,8 +56,9 @@ export const DYNAMIC_KEYS: readonly DynamicKeyFamily[] = [
   family('common:review.*', REVIEW_MODES),
   family('profile:*.title', PROFILES),
   family('profile:*.summary', PROFILES),
-  family('encryption:method.*.label', ['passphrase', 'fido2']),
-  family('encryption:method.*.hint', ['passphrase', 'fido2']),
+  family('encryption:method.*.label', ENCRYPTION_METHODS),
+  family('encryption:method.*.hint', ENCRYPTION_METHODS),
+  family('encryption:usb.problem.*', USB_STICK_PROBLEMS),
   family('encryption:strength.level.*', SCORES),
   family('encryption:strength.crackTime.*', CRACK_TIMES),
   family('encryption:strength.warning.*', Object.keys(translationKeys.warnings)),

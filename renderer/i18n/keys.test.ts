@@ -1,4 +1,4 @@
-// The source and the English files agree: every key the renderer uses exists, including every
+// The source and the English files agree: every key the renderer (or the unlock program) uses exists, including every
 // value of every dynamic key (error codes, steps, catalog apps, layouts, …), and no English key
 // is left that nothing uses. The other languages are held to English by translations.test.ts.
 import path from 'node:path';
@@ -8,7 +8,10 @@ import { pluralParts, readLanguage } from '../../scripts/l10n/locale-tree.mjs';
 import { DYNAMIC_KEYS, expandFamily } from './dynamic-keys';
 
 const root = path.join(__dirname, '..', '..');
-const usage = scanKeyUsage(root, path.join(root, 'renderer'));
+/** The renderer, and the unlock prompt's shared template and program (the `unlock` namespace). */
+const usage = [path.join(root, 'renderer'), path.join(root, 'shared', 'unlock'), path.join(root, 'host', 'unlock')]
+  .map((dir) => scanKeyUsage(root, dir))
+  .reduce((all, u) => ({ statics: [...all.statics, ...u.statics], dynamics: [...all.dynamics, ...u.dynamics], opaque: [...all.opaque, ...u.opaque] }));
 const english = readLanguage(root, 'en');
 /** English keys without plural suffixes: `done:vms_one` → `done:vms`. */
 const englishBases = new Set([...english.keys()].map((k) => pluralParts(k).base));

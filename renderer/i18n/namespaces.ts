@@ -14,5 +14,7 @@ export const NAMESPACES = [
   'done',
   'boot',
   'answers',
+  // The unlock prompt at boot, shared with the rehearsal (shared/unlock/prompt.ts, host/unlock/).
+  'unlock',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

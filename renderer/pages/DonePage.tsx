@@ -19,6 +19,7 @@ export function DonePage() {
   const store = useActions();
   const vm = useVmText();
   const choices = useWizard((s) => s.choices);
+  const method = choices.encryption.method;
   const restarting = useWizard((s) => s.restartRequested);
   const sandbox = useWizard((s) => s.boot.app?.sandbox ?? false);
   const preview = useWizard((s) => s.boot.app?.runtime === 'preview');
@@ -45,7 +46,7 @@ export function DonePage() {
         {choices.profile !== null ? (
           <>
             <li>{t('vms', { list: formatList(allVms(choices.apps).map((id) => vm.name(id)), lang), count: allVms(choices.apps).length })}</li>
-            <li>{choices.encryption.method === 'fido2' ? t('encryptedFido2') : t('encryptedPassphrase')}</li>
+            <li>{method === 'fido2' ? t('encryptedFido2') : method === 'usb-key' ? t('encryptedUsbKey') : t('encryptedPassphrase')}</li>
           </>
         ) : null}
         <li>{t('settings')}</li>
@@ -53,7 +54,7 @@ export function DonePage() {
       <EscrowOnlyNotice />
       {needsRecoveryKey(choices.encryption) && !escrowOnly ? (
         <Notice tone="warning" title={t('recovery.title')}>
-          <p>{choices.encryption.method === 'fido2' ? t('recovery.textFido2') : t('recovery.textPassphrase')}</p>
+          <p>{method === 'fido2' ? t('recovery.textFido2') : method === 'usb-key' ? t('recovery.textUsbKey') : t('recovery.textPassphrase')}</p>
           <EscrowNote />
         </Notice>
       ) : null}

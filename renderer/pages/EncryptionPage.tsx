@@ -11,9 +11,10 @@ import { UnattendedNotice } from './answers/AnswersNotices';
 import { Fido2Section } from './encryption/Fido2Section';
 import { PassphraseSection } from './encryption/PassphraseSection';
 import { preloadStrengthEstimator } from './encryption/use-strength';
+import { UsbKeySection } from './encryption/UsbKeySection';
 import type { EncryptionMethod } from '../state/types';
 
-const METHODS: readonly EncryptionMethod[] = ['passphrase', 'fido2'];
+const METHODS: readonly EncryptionMethod[] = ['passphrase', 'fido2', 'usb-key'];
 
 export function ResumeNotice() {
   const { t } = useTranslation('common');
@@ -60,6 +61,7 @@ export function EncryptionPage() {
       )}
       {method === 'passphrase' ? <PassphraseSection validation={validation} showReasons={attempted} /> : null}
       {method === 'fido2' ? <Fido2Section validation={validation} showReasons={attempted} /> : null}
+      {method === 'usb-key' ? <UsbKeySection validation={validation} showReasons={attempted} /> : null}
     </PageFrame>
   );
 }

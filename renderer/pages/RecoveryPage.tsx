@@ -39,7 +39,7 @@ export function RecoveryPage() {
   };
 
   return (
-    <PageFrame wizardPage="recovery" title={t('title')} intro={<p>{t(method === 'fido2' ? 'introFido2' : 'introPassphrase')}</p>} validation={validation}>
+    <PageFrame wizardPage="recovery" title={t('title')} intro={<p>{t(method === 'fido2' ? 'introFido2' : method === 'usb-key' ? 'introUsbKey' : 'introPassphrase')}</p>} validation={validation}>
       <ResumeNotice />
       <Notice tone="warning"><p>{t('writeDown')}</p></Notice>
       {typesRecoveryKeyWith(keyboard) ? null : (

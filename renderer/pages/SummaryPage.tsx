@@ -21,6 +21,7 @@ import { EscrowNote, UnattendedNotice } from './answers/AnswersNotices';
 import { previewPlan } from './summary/plan-preview';
 import { DiskSummary } from './summary/DiskSummary';
 import { SummaryItem, SummarySection } from './summary/SummarySection';
+import { useDriveName } from './encryption/UsbKeySection';
 
 const A11Y_KEYS: readonly (keyof Accessibility)[] = ['highContrast', 'largeText', 'reduceMotion', 'screenReader'];
 
@@ -54,6 +55,10 @@ export function SummaryPage() {
   const enrollment = useWizard((s) => s.fido2.enrollment);
   const helper = useWizard((s) => s.boot.helper);
   const catalog = helper?.catalog ?? NO_CATALOG;
+  const drives = useWizard((s) => s.usb.drives);
+  const driveName = useDriveName();
+  const usbDrive = drives.find((d) => d.id === choices.encryption.usbKey?.stick);
+  const usbName = usbDrive ? driveName(usbDrive) : (choices.encryption.usbKey?.stick ?? '');
   const phase = useWizard((s) => s.install.phase);
   const unattended = useWizard((s) => s.unattended);
   const escrowedBy = useWizard((s) => recoveryEscrowedOnly(s));
@@ -105,7 +110,9 @@ export function SummaryPage() {
         <SummaryItem term={t('summary:item.unlock')} setBy={by.encryption}>
           {choices.encryption.method === 'fido2'
             ? t('summary:unlockFido2', { name: enrollment?.deviceName ?? '' })
-            : t('summary:unlockPassphrase', { layout: layoutName })}
+            : choices.encryption.method === 'usb-key'
+              ? t('summary:unlockUsbKey', { name: usbName })
+              : t('summary:unlockPassphrase', { layout: layoutName })}
         </SummaryItem>
         <SummaryItem term={t('summary:item.recovery')}>
           {escrowedBy

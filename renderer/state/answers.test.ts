@@ -109,6 +109,50 @@ describe('answers in the wizard', () => {
     expect(fake.callsOf('install.start')).toEqual([]);
   });
 
+  describe('a USB stick as the key', () => {
+    const usbAnswers: Answers = { ...fixed, encryption: { method: 'usb-key', recoveryKey: true, usbStick: { label: 'SPECTRUM-KEY' } }, escrow: { publicKey: 'A'.repeat(43) } };
+    const stick = (id: string, label: string | null, problem: 'read-only' | null = null) => ({
+      id, label, sizeBytes: 16e9, vendor: 'Sandbox', model: id, fsType: 'vfat', fsUuid: `${id.length.toString(16).padStart(4, '0')}-B09E`, problem,
+    });
+
+    it('runs unattended: picks the stick the answers name (its label in any case) and installs', async () => {
+      const { store, fake } = await started({
+        'helper.info': () => ok(offered(usbAnswers)),
+        'usb.drives': () => ok({ drives: [stick('usb/other.img', 'PHOTOS'), stick('usb/key.img', 'spectrum-key')] }),
+        'install.start': () => ok({ planId: 'ef'.repeat(32), steps: [] }),
+      });
+      await settle();
+      const [request] = fake.callsOf('install.start') as { choices: { encryption: unknown } }[];
+      expect(request!.choices.encryption).toEqual({ method: 'usb-key', recoveryKey: true, usbKey: { stick: 'usb/key.img', fsUuid: stick('usb/key.img', null).fsUuid, fsType: 'vfat' } });
+      expect(store.getState().nav.page).toBe('progress');
+    });
+
+    it.each([
+      [[stick('usb/other.img', 'PHOTOS')], 'noStick'],
+      [[stick('usb/key.img', 'SPECTRUM-KEY', 'read-only')], 'noStick'],
+      [[stick('usb/a.img', 'SPECTRUM-KEY'), stick('usb/bb.img', 'SPECTRUM-KEY')], 'severalSticks'],
+    ])('stops for a person with %j and says why', async (drives, reason) => {
+      const { store, fake } = await started({ 'helper.info': () => ok(offered(usbAnswers)), 'usb.drives': () => ok({ drives }) });
+      await settle();
+      expect(store.getState()).toMatchObject({ unattended: 'needs-person', unattendedStop: reason, nav: { page: 'encryption' } });
+      expect(fake.callsOf('install.start')).toEqual([]);
+    });
+
+    it('at the machine, only the named stick can be chosen, and the method stays', async () => {
+      const { store } = await started({
+        'helper.info': () => ok(offered({ ...usbAnswers, escrow: undefined })),
+        'usb.drives': () => ok({ drives: [stick('usb/other.img', 'PHOTOS'), stick('usb/key.img', 'SPECTRUM-KEY')] }),
+      });
+      await store.getState().refreshUsbDrives();
+      // The one stick it may be is taken at once; another cannot be chosen.
+      expect(store.getState().choices.encryption.usbKey?.stick).toBe('usb/key.img');
+      store.getState().chooseUsbDrive('usb/other.img');
+      expect(store.getState().choices.encryption.usbKey?.stick).toBe('usb/key.img');
+      store.getState().setEncryptionMethod('passphrase');
+      expect(store.getState().choices.encryption.method).toBe('usb-key');
+    });
+  });
+
   it('does not run unattended when the recovery key would be shown (no escrow)', async () => {
     const { store, fake } = await started({ 'helper.info': () => ok(offered({ ...fixed, encryption: { method: 'fido2', recoveryKey: true } })), 'fido2.devices': () => fail('fido2-no-device') });
     expect(store.getState().unattended).toBe('off');

@@ -2,7 +2,7 @@
 import { DEFAULT_LANGUAGE, findLanguage } from '../i18n/languages';
 import { initialInstall } from './install-progress';
 import { suggestedLayout } from './keyboard-layouts';
-import type { BootState, Choices, Fido2State, Navigation, Secrets, WizardData } from './types';
+import type { BootState, Choices, Fido2State, Navigation, Secrets, UsbState, WizardData } from './types';
 
 export interface Environment {
   /** The language the wizard starts in (from the system's preference). */
@@ -48,7 +48,10 @@ export const initialFido2: Fido2State = {
   error: null,
   enrollment: null,
   tested: null,
+  touch: false,
 };
+
+export const initialUsb: UsbState = { status: 'idle', scanned: false, drives: [], error: null };
 
 export const initialBoot: BootState = { status: 'starting', attempts: 0, nextTryAt: null, fatalCode: null, app: null, helper: null };
 
@@ -60,6 +63,7 @@ export function initialData(env: Environment): WizardData {
     choices: defaultChoices(env),
     secrets: emptySecrets,
     fido2: initialFido2,
+    usb: initialUsb,
     boot: initialBoot,
     install: initialInstall,
   };

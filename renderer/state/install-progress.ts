@@ -122,6 +122,8 @@ export function reduceInstallEvent(install: InstallState, event: InstallEvent, n
       }
       if (event.state === install.connection || (event.state === 'restored' && install.connection === 'ok')) return install;
       return appendLog({ ...install, connection: event.state === 'lost' ? 'lost' : 'ok' }, now, `connection to the host ${event.state}`);
+    case 'fido2':
+      return install; // the security key's prompts are the encryption page's (actions/fido2.ts)
   }
 }
 

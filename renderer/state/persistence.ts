@@ -3,10 +3,12 @@
 // enrollment id), and nothing the host will tell us again.
 import type { PersistedWizardState } from '../../shared/ipc/contract';
 import { PROFILES, type Profile } from '../../shared/plan/profiles';
+import { ENCRYPTION_METHODS } from '../../shared/plan/plan-schema';
+import { UsbKeyChoiceSchema, type UsbKeyChoice } from '../../shared/plan/usb-key';
 import { findLanguage } from '../i18n/languages';
 import { findLayout } from './keyboard-layouts';
 import { isWizardPage, type WizardPage } from './pages';
-import type { Choices, WizardData } from './types';
+import type { Choices, EncryptionMethod, WizardData } from './types';
 
 export const PERSIST_VERSION = 1;
 
@@ -15,7 +17,7 @@ export const PERSIST_VERSION = 1;
  * pin, recoveryKey, …), even a harmless flag, so the recovery-key flag has another name here.
  */
 export type PersistedChoices = Omit<Choices, 'encryption'> & {
-  readonly encryption: { readonly method: Choices['encryption']['method']; readonly withRecovery: boolean };
+  readonly encryption: { readonly method: Choices['encryption']['method']; readonly withRecovery: boolean; readonly stick?: UsbKeyChoice };
 };
 
 export interface PersistedData {
@@ -34,7 +36,7 @@ export function partialize(state: WizardData): PersistedData {
     // An install page is not resumed as such: the host's state decides where a restart lands.
     page: isWizardPage(page) ? page : 'summary',
     furthest: state.nav.furthest,
-    choices: { ...rest, encryption: { method: encryption.method, withRecovery: encryption.recoveryKey } },
+    choices: { ...rest, encryption: { method: encryption.method, withRecovery: encryption.recoveryKey, ...(encryption.usbKey ? { stick: encryption.usbKey } : {}) } },
     installId: state.install.installId,
     planId: state.install.planId,
   };
@@ -72,8 +74,9 @@ function readChoices(raw: unknown, defaults: Choices): Choices {
     customApps: raw.customApps === null ? null : (stringArray(raw.customApps) ?? defaults.customApps),
     transientApps: stringArray(raw.transientApps) ?? defaults.transientApps,
     encryption: {
-      method: enc.method === 'passphrase' || enc.method === 'fido2' ? enc.method : null,
+      method: (ENCRYPTION_METHODS as readonly unknown[]).includes(enc.method) ? (enc.method as EncryptionMethod) : null,
       recoveryKey: isBool(enc.withRecovery) ? enc.withRecovery : defaults.encryption.recoveryKey,
+      ...(UsbKeyChoiceSchema.safeParse(enc.stick).success ? { usbKey: UsbKeyChoiceSchema.parse(enc.stick) } : {}),
     },
   };
 }

@@ -40,6 +40,15 @@ export interface Fido2Actions {
   selectFido2Device(id: string): void;
   enrollFido2(): Promise<void>;
   testFido2(): Promise<void>;
+  /** The helper says the key waits for a touch (protocol 1.1 `fido2-prompt`). */
+  fido2Prompted(): void;
+}
+
+export interface UsbActions {
+  /** Asks the helper which removable drives are plugged in. */
+  refreshUsbDrives(): Promise<void>;
+  /** Picks a listed stick that can take a key file. */
+  chooseUsbDrive(id: string): void;
 }
 
 export interface BootActions {
@@ -76,7 +85,7 @@ export interface AnswersActions {
   runUnattended(): Promise<void>;
 }
 
-export type WizardActions = NavigationActions & ChoiceActions & Fido2Actions & BootActions & InstallActions & AnswersActions;
+export type WizardActions = NavigationActions & ChoiceActions & Fido2Actions & UsbActions & BootActions & InstallActions & AnswersActions;
 export type WizardStore = WizardData & UiState & WizardActions;
 
 export type SetState = (partial: Partial<WizardStore> | ((s: WizardStore) => Partial<WizardStore>)) => void;

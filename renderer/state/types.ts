@@ -1,14 +1,16 @@
 // The shape of the wizard's one store. Choices are persisted; secrets and what the host or the
 // main process told us are not (see persistence.ts).
 import type { AppInfo, Fido2Device, Fido2Enrollment, HelperInfo } from '../../shared/ipc/contract';
-import type { Accessibility } from '../../shared/plan/plan-schema';
+import type { Accessibility, EncryptionMethod as PlanEncryptionMethod } from '../../shared/plan/plan-schema';
+import type { UsbKeyChoice } from '../../shared/plan/usb-key';
+import type { UsbDrive } from '../../shared/protocol/usb-messages';
 import type { Profile } from '../../shared/plan/profiles';
 import type { StepId } from '../../shared/plan/steps';
 import type { KeyboardChoice } from './keyboard-layouts';
 import type { Page, WizardPage } from './pages';
 import type { InstallState } from './install-progress';
 
-export type EncryptionMethod = 'passphrase' | 'fido2';
+export type EncryptionMethod = PlanEncryptionMethod;
 
 export interface Choices {
   readonly locale: string;
@@ -23,7 +25,12 @@ export interface Choices {
   readonly customApps: readonly string[] | null;
   /** App VMs chosen not to keep their files between runs (every other app VM keeps them). */
   readonly transientApps: readonly string[];
-  readonly encryption: { readonly method: EncryptionMethod | null; readonly recoveryKey: boolean };
+  readonly encryption: {
+    readonly method: EncryptionMethod | null;
+    readonly recoveryKey: boolean;
+    /** The stick picked for the USB key file (method `usb-key`). */
+    readonly usbKey?: UsbKeyChoice | null;
+  };
 }
 
 /** Never persisted, never logged: lives in memory for the session only. */
@@ -53,6 +60,17 @@ export interface Fido2State {
   /** Treated as sensitive: it names a secret held in the main process. Not persisted. */
   readonly enrollment: (Fido2Enrollment & { readonly deviceName: string }) | null;
   readonly tested: boolean | null;
+  /** The helper said the key waits for a touch, during the request that runs now. */
+  readonly touch: boolean;
+}
+
+/** The removable drives the helper lists for the USB key file. */
+export interface UsbState {
+  readonly status: 'idle' | 'scanning' | 'ready';
+  readonly scanned: boolean;
+  readonly drives: readonly UsbDrive[];
+  /** An IPC error code of the last listing, for a localized message. */
+  readonly error: string | null;
 }
 
 export type BootStatus = 'starting' | 'waiting-for-helper' | 'ready' | 'fatal';
@@ -90,6 +108,7 @@ export interface WizardData {
   readonly choices: Choices;
   readonly secrets: Secrets;
   readonly fido2: Fido2State;
+  readonly usb: UsbState;
   readonly boot: BootState;
   readonly install: InstallState;
 }

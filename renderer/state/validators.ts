@@ -9,6 +9,7 @@ import { wizardPages, type UnattendedStatus } from './answers';
 import { needsRecoveryKey, type WizardPage } from './pages';
 import { catalogApps, selectionBytes } from './presets';
 import type { WizardData } from './types';
+import { choosable, namedStickOf } from './usb-sticks';
 
 export interface Reason {
   /** i18n key with namespace, e.g. `encryption:cannotContinue.tooShort`. */
@@ -23,7 +24,7 @@ export interface Validation {
   readonly reasons: readonly Reason[];
 }
 
-type Input = Pick<WizardData, 'choices' | 'secrets' | 'fido2' | 'boot'> & { readonly unattended?: UnattendedStatus };
+type Input = Pick<WizardData, 'choices' | 'secrets' | 'fido2' | 'boot'> & Partial<Pick<WizardData, 'usb'>> & { readonly unattended?: UnattendedStatus };
 
 const result = (reasons: Reason[]): Validation => ({ ok: reasons.length === 0, reasons });
 
@@ -118,9 +119,24 @@ function validateFido2({ fido2 }: Input): Reason[] {
   return [];
 }
 
+/** A stick is picked and, as far as the last listing shows, still plugged in and able to take the key. */
+function validateUsbKey({ choices, usb, boot }: Input): Reason[] {
+  const chosen = choices.encryption.usbKey;
+  if (!chosen) return [{ key: 'encryption:cannotContinue.usbNotChosen', field: 'usb-drives' }];
+  const named = namedStickOf(boot);
+  const drive = usb?.drives.find((d) => d.id === chosen.stick);
+  // A stick chosen before the answers arrived, and not the one they name, is chosen again.
+  if (named && drive && !choosable(drive, named)) return [{ key: 'encryption:cannotContinue.usbNotChosen', field: 'usb-drives' }];
+  if (usb?.scanned && !usb.drives.some((d) => d.id === chosen.stick && d.fsUuid === chosen.fsUuid && d.problem === null)) {
+    return [{ key: 'encryption:cannotContinue.usbGone', field: 'usb-drives' }];
+  }
+  return [];
+}
+
 export function validateEncryption(input: Input): Validation {
   const method = input.choices.encryption.method;
   if (method === null) return result([{ key: 'encryption:cannotContinue.chooseMethod', field: 'method-passphrase' }]);
+  if (method === 'usb-key') return result(validateUsbKey(input));
   return result(method === 'passphrase' ? validatePassphrase(input) : validateFido2(input));
 }
 

@@ -1,7 +1,11 @@
-// The contract's channel names without importing the contract's zod schemas at run time.
+// The contract's channel names without importing the contract's zod schemas at run time. A
+// record over Channel, so that a channel added to the contract and left out here does not compile.
 import type { Channel } from '../../shared/ipc/contract';
 
-export const CHANNEL_NAMES: readonly Channel[] = [
-  'app.info', 'app.restart', 'helper.info', 'install.start', 'install.attach', 'install.retry',
-  'fido2.devices', 'fido2.enroll', 'fido2.verify', 'wizardState.load', 'wizardState.save', 'wizardState.clear', 'log.export',
-];
+const ALL: Readonly<Record<Channel, true>> = {
+  'app.info': true, 'app.restart': true, 'helper.info': true, 'install.start': true, 'install.attach': true, 'install.retry': true,
+  'fido2.devices': true, 'fido2.enroll': true, 'fido2.verify': true, 'usb.drives': true,
+  'wizardState.load': true, 'wizardState.save': true, 'wizardState.clear': true, 'log.export': true,
+};
+
+export const CHANNEL_NAMES: readonly Channel[] = Object.keys(ALL) as Channel[];

@@ -25,6 +25,10 @@ export const SYSTEM_PACKAGES = {
   // packaging/spectrum checks: the Nix expressions parse, the execline scripts run.
   'nix-bin': '/usr/bin/nix-instantiate',
   execline: '/usr/bin/execlineb',
+  // USB sticks as keys: vfat without mounting (helper, unlock), and test sticks' file systems.
+  mtools: '/usr/bin/mcopy',
+  dosfstools: '/usr/sbin/mkfs.vfat',
+  exfatprogs: '/usr/sbin/mkfs.exfat',
 };
 
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });

@@ -5,7 +5,7 @@
 import type { PlanChoices } from '../plan/build-plan';
 import type { PlanPayload, PlanProblem } from '../plan/plan-schema';
 import { UNLOCK_METHODS, alwaysMakesRecoveryKey } from '../plan/unlock-methods';
-import { ANSWER_SECTIONS, type AnswerSection, type Answers } from './answers-schema';
+import { ANSWER_SECTIONS, type AnswerSection, type Answers, type AnswersUsbStick } from './answers-schema';
 
 /** A section is fixed when the file gives it and does not name it `interactive`. */
 export function isFixed(answers: Answers, section: AnswerSection): boolean {
@@ -43,6 +43,23 @@ export function canRunUnattended(answers: Answers): boolean {
   if (!ANSWER_SECTIONS.every((s) => isFixed(answers, s)) || !answers.encryption) return false;
   if (UNLOCK_METHODS[answers.encryption.method].personSecret === 'always') return false;
   return !answersMakeRecoveryKey(answers) || !recoveryKeyShown(answers);
+}
+
+/** The USB stick the answers name for the key file, when they fix the encryption to `usb-key`. */
+export function answersUsbStick(answers: Answers): AnswersUsbStick | null {
+  if (!isFixed(answers, 'encryption') || answers.encryption?.method !== 'usb-key') return null;
+  return answers.encryption.usbStick ?? null;
+}
+
+/** Whether a stick the helper lists is the one named: every name given matches, labels without regard to case. */
+export function isNamedStick(named: AnswersUsbStick, stick: { readonly label: string | null; readonly fsUuid: string | null }): boolean {
+  const same = (want: string | undefined, have: string | null) => want === undefined || (have !== null && want.toLowerCase() === have.toLowerCase());
+  return same(named.label, stick.label) && same(named.fsUuid, stick.fsUuid);
+}
+
+/** How the answers name a stick, for messages: `label "SPECTRUM-KEY"`, `file system 26A1-B09E`. */
+export function describeNamedStick(named: AnswersUsbStick): string {
+  return [named.label !== undefined ? `label "${named.label}"` : null, named.fsUuid !== undefined ? `file system ${named.fsUuid}` : null].filter(Boolean).join(' and ');
 }
 
 /** The choices an answers file gives, for pre-filling (fixed or not). */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { VM_ID_PATTERN } from '../plan/catalog';
 import { AccessibilitySchema, EncryptionSchema, KeyboardSchema, LocaleTag, b64urlBytes } from '../plan/plan-schema';
 import { PROFILES } from '../plan/profiles';
+import { FsUuidSchema } from '../protocol/usb-messages';
 import { ANSWERS_ERROR_CODES } from './answers-errors';
 
 export const ANSWERS_PAYLOAD_TYPE = 'application/vnd.spectrum.firstboot-answers+json;v=1';
@@ -24,6 +25,25 @@ const Organization = z
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   .regex(/^[^\u0000-\u001f\u007f]+$/, 'expected a name without control characters')
   .describe('Who decided these answers; the wizard shows "Set by <organization>".');
+
+/**
+ * The USB stick an answers file names for method `usb-key`: the key file goes on a stick the
+ * helper lists with this file system label (an organization labels its sticks) or UUID.
+ */
+export const AnswersUsbStickSchema = z
+  .strictObject({
+    label: z
+      .string()
+      .min(1)
+      .max(64)
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+      .regex(/^[^\u0000-\u001f\u007f]+$/, 'expected a label without control characters')
+      .optional()
+      .describe('The file system label of the stick (e.g. SPECTRUM-KEY), compared without regard to case.'),
+    fsUuid: FsUuidSchema.optional().describe('The file system UUID of one stick, as blkid prints it (e.g. 26A1-B09E).'),
+  })
+  .describe('Which plugged-in USB stick takes the key file: by label, by UUID, or both (then both must match).');
+export type AnswersUsbStick = z.infer<typeof AnswersUsbStickSchema>;
 
 export const EscrowSchema = z
   .strictObject({
@@ -55,6 +75,7 @@ export const AnswersSchema = z
       .strictObject({
         method: EncryptionSchema.shape.method,
         recoveryKey: z.boolean().describe('Whether a recovery key is made; methods that always make one need true.'),
+        usbStick: AnswersUsbStickSchema.optional().describe('With method usb-key (and only then): the stick that takes the key file.'),
       })
       .optional()
       .describe('How user data is unlocked. Never a passphrase, PIN or key: those stay with the person or the device.'),

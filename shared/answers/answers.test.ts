@@ -1,6 +1,6 @@
 // The answers file's rules and what it means for first boot, on plain values.
 import { describe, expect, it } from 'vitest';
-import { answersChoices, canRunUnattended, fixedSections, planAnswersProblems, recoveryKeyShown } from './answers-policy';
+import { answersChoices, answersUsbStick, canRunUnattended, fixedSections, isNamedStick, planAnswersProblems, recoveryKeyShown } from './answers-policy';
 import type { Answers } from './answers-schema';
 import { checkAnswers } from './check-answers';
 import { findSecretFields } from './secret-fields';
@@ -53,6 +53,10 @@ describe('checkAnswers', () => {
     [{ startFresh: ['games'] }, '/startFresh/0', /not one of the apps/],
     [{ startFresh: ['editor', 'editor'] }, '/startFresh/1', /named twice/],
     [{ apps: undefined, startFresh: ['editor'] }, '/startFresh', /give apps too/],
+    [{ encryption: { method: 'usb-key', recoveryKey: true } }, '/encryption/usbStick', /usb-key needs the stick/],
+    [{ encryption: { method: 'usb-key', recoveryKey: true, usbStick: {} } }, '/encryption/usbStick', /usb-key needs the stick/],
+    [{ encryption: { method: 'fido2', recoveryKey: true, usbStick: { label: 'KEY' } } }, '/encryption/usbStick', /only with method usb-key/],
+    [{ encryption: { method: 'usb-key', recoveryKey: false, usbStick: { label: 'KEY' } } }, '/encryption/recoveryKey', /always comes with a recovery key/],
   ])('refuses %j', (change, path, rule) => {
     const r = checkAnswers({ ...all, ...change });
     expect(r.ok).toBe(false);
@@ -80,6 +84,19 @@ describe('what the answers mean', () => {
     expect(canRunUnattended({ ...all, encryption: { method: 'passphrase', recoveryKey: true } })).toBe(false);
     expect(canRunUnattended({ ...all, interactive: ['accessibility'] })).toBe(false);
     expect(canRunUnattended({ ...all, locale: undefined })).toBe(false);
+    // A key file on a named stick needs nobody either.
+    expect(canRunUnattended({ ...all, encryption: { method: 'usb-key', recoveryKey: true, usbStick: { label: 'SPECTRUM-KEY' } } })).toBe(true);
+  });
+
+  it('names a USB stick by label (any case) and UUID, and only when it fixes usb-key', () => {
+    const usb: Answers = { ...all, encryption: { method: 'usb-key', recoveryKey: true, usbStick: { label: 'Spectrum-Key', fsUuid: '26A1-B09E' } } };
+    expect(checkAnswers(usb)).toMatchObject({ ok: true });
+    const named = answersUsbStick(usb)!;
+    expect(isNamedStick(named, { label: 'SPECTRUM-KEY', fsUuid: '26a1-b09e' })).toBe(true);
+    expect(isNamedStick(named, { label: 'SPECTRUM-KEY', fsUuid: '11A1-B09E' })).toBe(false);
+    expect(isNamedStick({ label: 'SPECTRUM-KEY' }, { label: null, fsUuid: '26A1-B09E' })).toBe(false);
+    expect(answersUsbStick({ ...usb, interactive: ['encryption'] })).toBeNull();
+    expect(answersUsbStick(all)).toBeNull();
   });
 
   it('shows the recovery key unless the encryption is fixed and escrowed', () => {

@@ -31,7 +31,7 @@ function located(raw: readonly RawProblem[], locate: Locate | undefined): Answer
   });
 }
 
-/** The rules beyond the shape: the unlock layout, the profile's app rules, the catalog, recovery keys and escrow. */
+/** The rules beyond the shape: the unlock layout, the profile's app rules, the catalog, the USB stick, recovery keys and escrow. */
 export function answersRuleProblems(a: Answers, catalog?: Catalog): RawProblem[] {
   const out: RawProblem[] = [];
   // The same rule as a plan's (docs/protocol.md §5.7): a layout the unlock prompt cannot load.
@@ -62,6 +62,12 @@ export function answersRuleProblems(a: Answers, catalog?: Catalog): RawProblem[]
     }
   }
   else if (a.startFresh) out.push({ path: ['startFresh'], rule: 'startFresh names app VMs of apps: give apps too' });
+  const usbStick = a.encryption?.usbStick;
+  if (a.encryption?.method === 'usb-key' && (usbStick === undefined || (usbStick.label === undefined && usbStick.fsUuid === undefined))) {
+    out.push({ path: ['encryption', 'usbStick'], rule: 'usb-key needs the stick that takes the key file: give usbStick a label or fsUuid' });
+  } else if (a.encryption && a.encryption.method !== 'usb-key' && usbStick !== undefined) {
+    out.push({ path: ['encryption', 'usbStick'], rule: `only with method usb-key, not ${a.encryption.method}` });
+  }
   if (a.encryption && !a.encryption.recoveryKey) {
     if (alwaysMakesRecoveryKey(a.encryption.method)) out.push({ path: ['encryption', 'recoveryKey'], rule: `${a.encryption.method} always comes with a recovery key: set it to true` });
     else if (a.escrow) out.push({ path: ['encryption', 'recoveryKey'], rule: 'escrow needs a recovery key: set it to true' });

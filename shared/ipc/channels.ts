@@ -11,6 +11,7 @@ export const CHANNEL_NAMES = [
   'fido2.devices',
   'fido2.enroll',
   'fido2.verify',
+  'usb.drives',
   'wizardState.load',
   'wizardState.save',
   'wizardState.clear',

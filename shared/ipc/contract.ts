@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { CHANNEL_NAMES, EVENT_CHANNEL, type ChannelName } from './channels';
 import { AnswersOfferSchema } from '../answers/answers-schema';
 import { CatalogSchema } from '../plan/catalog';
-import { AccessibilitySchema, Fido2ParamsSchema, KeyboardSchema, b64urlBytes } from '../plan/plan-schema';
+import { AccessibilitySchema, ENCRYPTION_METHODS, Fido2ParamsSchema, KeyboardSchema, b64urlBytes } from '../plan/plan-schema';
+import { UsbKeyChoiceSchema } from '../plan/usb-key';
+import { UsbDriveSchema } from '../protocol/usb-messages';
 import { PROFILES } from '../plan/profiles';
 import { RECOVERY_KEY_PATTERN } from '../plan/recovery-key';
 import { MachineSchema } from '../protocol/host-facts';
@@ -22,7 +24,7 @@ export const ChoicesSchema = z.strictObject({
   apps: z.array(z.string().max(32)).max(64),
   /** App VMs chosen not to keep their files (every other app VM keeps them). */
   transientApps: z.array(z.string().max(32)).max(64).optional(),
-  encryption: z.strictObject({ method: z.enum(['passphrase', 'fido2']), recoveryKey: z.boolean() }),
+  encryption: z.strictObject({ method: z.enum(ENCRYPTION_METHODS), recoveryKey: z.boolean(), usbKey: UsbKeyChoiceSchema.optional() }),
 });
 export type Choices = z.infer<typeof ChoicesSchema>;
 
@@ -97,6 +99,8 @@ export const ipcContract = {
     z.strictObject({ deviceId: z.string().max(256), pin: z.string().max(255).optional() }),
     Fido2EnrollmentSchema,
   ),
+  // Protocol 1.1: the removable drives the helper sees (the USB key-file method).
+  'usb.drives': channel(Empty, z.object({ drives: z.array(UsbDriveSchema).max(64) })),
   'fido2.verify': channel(
     z.strictObject({ enrollmentId: z.string().max(64), pin: z.string().max(255).optional() }),
     z.object({ verified: z.boolean() }),
@@ -123,6 +127,8 @@ export const InstallEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('result'), result: ResultSchema }),
   // `gave-up`: main stopped attaching again (long silence, or the helper no longer knows the plan).
   z.object({ kind: z.literal('connection'), state: z.enum(['lost', 'restored', 'gave-up']) }),
+  // Protocol 1.1: the security key at the helper waits for a touch.
+  z.object({ kind: z.literal('fido2'), prompt: z.literal('touch') }),
 ]);
 export type InstallEvent = z.infer<typeof InstallEventSchema>;
 export { EVENT_CHANNEL };
@@ -144,6 +150,8 @@ export const IPC_ERROR_CODES = [
   'fido2-timeout',
   'fido2-failed',
   'unknown-enrollment',
+  // Protocol 1.1: the helper on this computer speaks another minor version.
+  'helper-version-mismatch',
 ] as const;
 
 export const IpcErrorSchema = z.object({

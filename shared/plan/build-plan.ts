@@ -1,6 +1,8 @@
 // Turns the wizard's choices into the plan payload of docs/protocol.md §4.3. Pure: the same function
 // builds the real plan at Install time and the "Show plan" preview on the summary page.
-import type { Accessibility, Fido2Params, Keyboard, PlanPayload, Sealed } from './plan-schema';
+import { type Accessibility, type EncryptionMethod, type Fido2Params, type Keyboard, type PlanPayload, type Sealed } from './plan-schema';
+import type { UsbKeyChoice } from './usb-key';
+import { alwaysMakesRecoveryKey } from './unlock-methods';
 import type { Profile } from './profiles';
 import { SYSTEM_VMS } from './profiles';
 
@@ -12,7 +14,7 @@ export interface PlanChoices {
   readonly apps: readonly string[];
   /** App VMs that do not keep their files; the others do (the default). */
   readonly transientApps?: readonly string[];
-  readonly encryption: { readonly method: 'passphrase' | 'fido2'; readonly recoveryKey: boolean };
+  readonly encryption: { readonly method: EncryptionMethod; readonly recoveryKey: boolean; readonly usbKey?: UsbKeyChoice };
 }
 
 export interface PlanContext {
@@ -41,9 +43,10 @@ export function buildPlanPayload(choices: PlanChoices, ctx: PlanContext): PlanPa
     vms: { system: [...SYSTEM_VMS].sort(), apps, persistent: apps.filter((a) => !(choices.transientApps ?? []).includes(a)) },
     encryption: {
       method: choices.encryption.method,
-      // FIDO2 always comes with a recovery key (docs/protocol.md §4.3).
-      recoveryKey: choices.encryption.method === 'fido2' ? true : choices.encryption.recoveryKey,
+      // FIDO2 and a USB key always come with a recovery key (docs/protocol.md §4.3, §14.2).
+      recoveryKey: alwaysMakesRecoveryKey(choices.encryption.method) ? true : choices.encryption.recoveryKey,
       fido2: choices.encryption.method === 'fido2' ? ctx.fido2 : null,
+      ...(choices.encryption.method === 'usb-key' && choices.encryption.usbKey ? { usbKey: { ...choices.encryption.usbKey } } : {}),
       sealed: ctx.sealed,
     },
     ...(ctx.answersDigest ? { answers: { digest: ctx.answersDigest } } : {}),

@@ -5,6 +5,8 @@ import { base64, base64url } from '../util/bytes';
 import { type Catalog, requiredBytes } from './catalog';
 import { PROFILES, SYSTEM_VMS, describeProfileProblem, profileProblems } from './profiles';
 import { isUnlockLayout } from '../keyboard/unlock-keymaps';
+import { alwaysMakesRecoveryKey } from './unlock-methods';
+import { UsbKeyChoiceSchema } from './usb-key';
 
 export const PLAN_PAYLOAD_TYPE = 'application/vnd.spectrum.firstboot-plan+json;v=1';
 export const FIDO2_RP_ID = 'io.systemd.cryptsetup';
@@ -62,10 +64,19 @@ export type Accessibility = z.infer<typeof AccessibilitySchema>;
 export const KeyboardSchema = z.strictObject({ layout: XkbLayout, variant: XkbVariant });
 export type Keyboard = z.infer<typeof KeyboardSchema>;
 
+/**
+ * How keyslot 0 opens. `usb-key` (protocol 1.1): a key file the helper writes on a USB stick.
+ * What each asks of the person, and whether it always has a recovery key: unlock-methods.ts.
+ */
+export const ENCRYPTION_METHODS = ['passphrase', 'fido2', 'usb-key'] as const;
+export type EncryptionMethod = (typeof ENCRYPTION_METHODS)[number];
+
 export const EncryptionSchema = z.strictObject({
-  method: z.enum(['passphrase', 'fido2']),
+  method: z.enum(ENCRYPTION_METHODS),
   recoveryKey: z.boolean(),
   fido2: Fido2ParamsSchema.nullable(),
+  /** Present exactly with method `usb-key`: the stick the helper listed, as the person picked it. */
+  usbKey: UsbKeyChoiceSchema.optional(),
   sealed: SealedSchema,
 });
 
@@ -92,7 +103,6 @@ export const PlanPayloadSchema = z.strictObject({
   answers: PlanAnswersSchema.optional(),
 });
 export type PlanPayload = z.infer<typeof PlanPayloadSchema>;
-export type EncryptionMethod = PlanPayload['encryption']['method'];
 
 export interface PlanProblem {
   readonly path: string; // JSON Pointer into the payload
@@ -158,10 +168,12 @@ export function checkPlanRules(plan: PlanPayload, catalog: Catalog, userDataByte
   const enc = plan.encryption;
   if (enc.method === 'fido2') {
     if (enc.fido2 === null) details.push({ path: '/encryption/fido2', problem: 'required when method is fido2' });
-    if (!enc.recoveryKey) details.push({ path: '/encryption/recoveryKey', problem: 'must be true when method is fido2' });
   } else if (enc.fido2 !== null) {
-    details.push({ path: '/encryption/fido2', problem: 'must be null when method is passphrase' });
+    details.push({ path: '/encryption/fido2', problem: `must be null when method is ${enc.method}` });
   }
+  if (enc.method === 'usb-key' && enc.usbKey === undefined) details.push({ path: '/encryption/usbKey', problem: 'required when method is usb-key' });
+  if (enc.method !== 'usb-key' && enc.usbKey !== undefined) details.push({ path: '/encryption/usbKey', problem: `must be absent when method is ${enc.method}` });
+  if (alwaysMakesRecoveryKey(enc.method) && !enc.recoveryKey) details.push({ path: '/encryption/recoveryKey', problem: `must be true when method is ${enc.method}` });
 
   if (details.length > 0) return { ok: false, code: 'invalid-plan', details };
 

@@ -16,6 +16,8 @@ export interface UnlockMethodTraits {
 export const UNLOCK_METHODS: Readonly<Record<EncryptionMethod, UnlockMethodTraits>> = {
   passphrase: { personSecret: 'always', recoveryKey: 'optional' },
   fido2: { personSecret: 'device', recoveryKey: 'always' },
+  // A key file on a stick the helper lists: nothing to type, but the stick must be plugged in.
+  'usb-key': { personSecret: 'never', recoveryKey: 'always' },
 };
 
 export function alwaysMakesRecoveryKey(method: EncryptionMethod): boolean {

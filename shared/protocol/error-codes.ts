@@ -20,6 +20,17 @@ export const PROTOCOL_ERROR_CODES = [
   'target-in-use',
   'unknown-plan',
   'internal',
+  // Protocol 1.1: the wizard speaks another minor version (docs/protocol.md, "Minor versions").
+  'version-mismatch',
+  // Protocol 1.1: the security key at the helper (shared/protocol/fido2-messages.ts).
+  'fido2-tools-missing',
+  'fido2-no-device',
+  'fido2-pin-required',
+  'fido2-wrong-pin',
+  'fido2-device-removed',
+  'fido2-timeout',
+  'fido2-failed',
+  'unknown-enrollment',
 ] as const;
 export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];
 

@@ -6,6 +6,17 @@ import { Rfc3339Utc, b64urlBytes } from '../plan/plan-schema';
 import { STEP_IDS, STEP_STATES } from '../plan/steps';
 import { PROTOCOL_ERROR_CODES, STEP_FAILURE_CODES } from './error-codes';
 import { MachineSchema } from './host-facts';
+import { MinorSchema } from './minor';
+import { UsbDrivesRequestSchema, UsbDrivesSchema } from './usb-messages';
+import {
+  Fido2DevicesRequestSchema,
+  Fido2DevicesSchema,
+  Fido2EnrollRequestSchema,
+  Fido2EnrolledSchema,
+  Fido2PromptSchema,
+  Fido2VerifiedSchema,
+  Fido2VerifyRequestSchema,
+} from './fido2-messages';
 
 export const PROTOCOL_VERSION = 1;
 export const VSOCK_PORT = 5219;
@@ -48,6 +59,8 @@ export type WizardHelperState = z.infer<typeof WizardHelperStateSchema>;
 export const HelloSchema = z.object({
   type: z.literal('hello'),
   protocol: z.literal(PROTOCOL_VERSION),
+  /** The helper's minor version (absent before minor 1: read as 0). */
+  minor: MinorSchema.default(0),
   helper: z.string().max(64),
   session: b64urlBytes(16),
   nonce: b64urlBytes(32),
@@ -134,6 +147,11 @@ export const HelperMessageSchema = z.discriminatedUnion('type', [
   ProgressSchema,
   ResultSchema,
   ErrorFrameSchema,
+  UsbDrivesSchema,
+  Fido2DevicesSchema,
+  Fido2PromptSchema,
+  Fido2EnrolledSchema,
+  Fido2VerifiedSchema,
 ]);
 export type HelperMessage = z.infer<typeof HelperMessageSchema>;
 
@@ -151,6 +169,14 @@ export const PlanMessageSchema = z.object({ type: z.literal('plan'), envelope: E
 export const AttachSchema = z.object({ type: z.literal('attach'), planId: PlanId });
 export const RetrySchema = z.object({ type: z.literal('retry'), planId: PlanId });
 
-export const WIZARD_MESSAGE_TYPES = ['plan', 'attach', 'retry'] as const;
-export const WizardMessageSchema = z.discriminatedUnion('type', [PlanMessageSchema, AttachSchema, RetrySchema]);
+export const WIZARD_MESSAGE_TYPES = ['plan', 'attach', 'retry', 'usb-drives', 'fido2-devices', 'fido2-enroll', 'fido2-verify'] as const;
+export const WizardMessageSchema = z.discriminatedUnion('type', [
+  PlanMessageSchema,
+  AttachSchema,
+  RetrySchema,
+  UsbDrivesRequestSchema,
+  Fido2DevicesRequestSchema,
+  Fido2EnrollRequestSchema,
+  Fido2VerifyRequestSchema,
+]);
 export type WizardMessage = z.infer<typeof WizardMessageSchema>;

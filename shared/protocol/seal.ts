@@ -10,12 +10,41 @@ export { sealSuite, type SealPrivateKeyPair };
 
 export const SEAL_INFO_PREFIX = 'spectrum-firstboot/v1 ';
 
-/** The plaintext inside `sealed`. Exactly one of passphrase / fido2Secret. */
+/**
+ * The plaintext inside `sealed`: the passphrase, or the FIDO2 secret, or (method `usb-key`,
+ * protocol 1.1, whose key the helper makes) the recovery key alone.
+ */
 export const SealedSecretsSchema = z.union([
   z.strictObject({ passphrase: z.string().max(4096), recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN).optional() }),
   z.strictObject({ fido2Secret: b64std(64), recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN).optional() }),
+  // Protocol 1.1: a security key the helper enrolled; it holds the secret under this id.
+  z.strictObject({ fido2Enrollment: z.string().regex(/^[A-Za-z0-9_-]{22}$/), recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN).optional() }),
+  z.strictObject({ recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN) }),
 ]);
 export type SealedSecrets = z.infer<typeof SealedSecretsSchema>;
+
+/** Protocol 1.1: a security key's PIN, sealed to a session as the plan's secrets are (own `info`). */
+export const PIN_SEAL_INFO_PREFIX = 'spectrum-firstboot/v1 pin ';
+export const SealedPinSchema = z.strictObject({ pin: z.string().min(1).max(255) });
+
+export async function sealPin(recipientPublicKey: string, session: string, nonce: string, pin: string): Promise<{ enc: string; ct: string }> {
+  return hpkeSeal(recipientPublicKey, utf8Encode(PIN_SEAL_INFO_PREFIX + session), utf8Encode(nonce), utf8Encode(JSON.stringify({ pin })));
+}
+
+/** The PIN as bytes (the caller wipes them), or null when it does not open or is malformed. */
+export async function openSealedPin(keyPair: SealPrivateKeyPair, session: string, nonce: string, sealed: { enc: string; ct: string }): Promise<Uint8Array | null> {
+  const plaintext = await hpkeOpen(keyPair, utf8Encode(PIN_SEAL_INFO_PREFIX + session), utf8Encode(nonce), sealed);
+  if (plaintext === null) return null;
+  try {
+    const text = utf8Decode(plaintext);
+    const parsed = text === null ? null : SealedPinSchema.safeParse(JSON.parse(text));
+    return parsed?.success ? utf8Encode(parsed.data.pin) : null;
+  } catch {
+    return null;
+  } finally {
+    plaintext.fill(0); // as for the plan's secrets (docs/protocol.md §11)
+  }
+}
 
 export async function sealSecrets(
   recipientPublicKey: string,

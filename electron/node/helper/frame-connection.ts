@@ -4,6 +4,7 @@
 import type { Duplex } from 'node:stream';
 import { FrameDecoder, encodeFrame } from '../../../shared/protocol/frame-codec';
 import { HelperMessageSchema, type HelperMessage, type WizardMessage } from '../../../shared/protocol/messages';
+import { PROTOCOL_MINOR } from '../../../shared/protocol/minor';
 
 export type ConnectionEnd = 'closed' | 'protocol' | 'timeout';
 
@@ -64,9 +65,10 @@ export class FrameConnection {
     });
   }
 
+  /** Sends a wizard message, marked with this wizard's protocol minor. */
   send(message: WizardMessage): Promise<void> {
     if (this.ended) return Promise.reject(this.ended);
-    const frame = encodeFrame(message);
+    const frame = encodeFrame({ ...message, minor: PROTOCOL_MINOR });
     return new Promise<void>((resolve, reject) => {
       this.stream.write(frame, (e) => (e ? reject(new ConnectionEndedError('closed', 'could not write to the helper')) : resolve()));
     });

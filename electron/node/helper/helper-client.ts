@@ -3,6 +3,7 @@
 // localizes: `helper-unreachable` (with the transport's reason as a detail), `helper-protocol`,
 // or the helper's own `error` code with its message and details.
 import type { Accepted, Hello, HelperMessage, Progress, Result, WizardMessage } from '../../../shared/protocol/messages';
+import { PROTOCOL_MINOR, minorMismatch } from '../../../shared/protocol/minor';
 import { IpcFailure } from '../ipc-error';
 import { TransportError, type Transport } from '../transport/transport';
 import { ConnectionEndedError, FrameConnection } from './frame-connection';
@@ -23,6 +24,8 @@ export interface HelperSession {
 
 /** What may follow plan/attach/retry: `accepted`, or (attach) the state of a running plan. */
 export type StartAnswer = Accepted | Progress | Result;
+/** The messages that start or follow a plan. */
+export type StartMessage = Extract<WizardMessage, { type: 'plan' | 'attach' | 'retry' }>;
 
 export async function openHelperSession(transport: Transport, timeouts: HelperTimeouts = DEFAULT_HELPER_TIMEOUTS): Promise<HelperSession> {
   let stream;
@@ -36,6 +39,8 @@ export async function openHelperSession(transport: Transport, timeouts: HelperTi
     const first = await connection.next(timeouts.helloMs);
     if (first.type === 'error') throw helperError(first);
     if (first.type !== 'hello') throw new IpcFailure('helper-protocol', `expected hello from the helper, got ${first.type}`);
+    // A helper of another minor version: refuse it before sending anything it may not understand.
+    if (first.minor !== PROTOCOL_MINOR) throw new IpcFailure('helper-version-mismatch', minorMismatch(PROTOCOL_MINOR, first.minor, 'helper'));
     return { hello: first, connection };
   } catch (e) {
     connection.close();
@@ -43,16 +48,37 @@ export async function openHelperSession(transport: Transport, timeouts: HelperTi
   }
 }
 
-export async function request(session: HelperSession, message: WizardMessage, timeouts: HelperTimeouts = DEFAULT_HELPER_TIMEOUTS): Promise<StartAnswer> {
+export async function request(session: HelperSession, message: StartMessage, timeouts: HelperTimeouts = DEFAULT_HELPER_TIMEOUTS): Promise<StartAnswer> {
   try {
     await session.connection.send(message);
     const answer = await session.connection.next(timeouts.answerMs);
     if (answer.type === 'error') throw helperError(answer);
-    if (answer.type === 'hello') throw new IpcFailure('helper-protocol', 'the helper sent a second hello');
+    if (answer.type !== 'accepted' && answer.type !== 'progress' && answer.type !== 'result') throw new IpcFailure('helper-protocol', `the helper answered ${message.type} with ${answer.type}`);
     return answer;
   } catch (e) {
     session.connection.close();
     throw asIpcFailure(e);
+  }
+}
+
+/** One question on a session of its own (protocol 1.1 queries such as `usb-drives`): its answer of type `type`. */
+export async function ask<T extends HelperMessage['type']>(
+  transport: Transport,
+  message: WizardMessage,
+  type: T,
+  timeouts: HelperTimeouts = DEFAULT_HELPER_TIMEOUTS,
+): Promise<Extract<HelperMessage, { type: T }>> {
+  const session = await openHelperSession(transport, timeouts);
+  try {
+    await session.connection.send(message);
+    const answer = await session.connection.next(timeouts.answerMs);
+    if (answer.type === 'error') throw helperError(answer);
+    if (answer.type !== type) throw new IpcFailure('helper-protocol', `the helper answered ${message.type} with ${answer.type}`);
+    return answer as Extract<HelperMessage, { type: T }>;
+  } catch (e) {
+    throw asIpcFailure(e);
+  } finally {
+    session.connection.close();
   }
 }
 

@@ -7,7 +7,9 @@ import { InstallEventSchema, type Choices, type InstallEvent } from '../../../sh
 import { formatRecoveryKey } from '../../../shared/plan/recovery-key';
 import { systemClock } from '../clock';
 import { createDispatcher, type Dispatch } from '../dispatcher';
-import { SimulatedKeysProvider } from '../fido2/simulated-keys';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { startSandbox } from '../../../host/test-support/sandbox-helper';
 import { createHandlers, type HandlerSet } from '../handlers';
 import { createLogger } from '../log';
 import { lazySigner } from '../signing/signer';
@@ -48,7 +50,7 @@ afterEach(async () => {
   temp.remove();
 });
 
-function wizard(opts: { socketPath: string; keyPath: string; fido2?: SimulatedKeysProvider; reattachWindowMs?: number }): Dispatch<null> {
+function wizard(opts: { socketPath: string; keyPath: string; reattachWindowMs?: number }): Dispatch<null> {
   const log = createLogger((line) => logs.push(line));
   const set = createHandlers({
     config: { sandbox: true, simulatedFido2: true, exportDir: path.join(temp.dir, 'exports') },
@@ -56,7 +58,6 @@ function wizard(opts: { socketPath: string; keyPath: string; fido2?: SimulatedKe
     transport: unixTransport(opts.socketPath),
     signer: lazySigner(opts.keyPath),
     clock: systemClock,
-    fido2Provider: opts.fido2 ?? new SimulatedKeysProvider({ delayScale: 0 }),
     stateStore: new WizardStateStore(path.join(temp.dir, 'state')),
     emit: (event) => events.push(InstallEventSchema.parse(event)),
     log,
@@ -171,36 +172,42 @@ describe('install.start', () => {
     expect(h.plans).toHaveLength(0);
   });
 
-  it('seals the FIDO2 secret held since enrollment, and forgets it once accepted', async () => {
-    const fido2 = new SimulatedKeysProvider({ delayScale: 0 });
-    const { publicKey, keyPath } = writeSigningKey(temp.dir);
-    helper = await FakeHelper.start({ dir: temp.dir, trustedKey: publicKey });
-    const dispatch = wizard({ socketPath: helper.socketPath, keyPath, fido2 });
-    await dispatch('fido2.devices', {}, null);
-    const enrolled = await dispatch('fido2.enroll', { deviceId: 'sim:pin', pin: '123456' }, null);
-    expect(enrolled.ok).toBe(true);
-    if (!enrolled.ok) return;
-    const { enrollmentId, params } = enrolled.value as { enrollmentId: string; params: { credential: string; salt: string; clientPinRequired: boolean } };
-    expect(params.clientPinRequired).toBe(true);
+  it('enrolls the security key at the helper (touch prompts as events, PIN sealed), and the plan names the enrollment', async () => {
+    const sandbox = await startSandbox();
+    try {
+      const dispatch = wizard({ socketPath: sandbox.helper.socketPath, keyPath: sandbox.helper.signingKeyPath });
+      const listed = await dispatch('fido2.devices', {}, null);
+      expect(listed).toMatchObject({ ok: true, value: { devices: expect.arrayContaining([{ id: 'sim:pin', name: 'Simulated key (PIN 123456)', hasPin: true, simulated: true }]) } });
+      expect(await dispatch('fido2.enroll', { deviceId: 'sim:pin', pin: '000000' }, null)).toMatchObject({ ok: false, error: { code: 'fido2-wrong-pin' } });
+      const enrolled = await dispatch('fido2.enroll', { deviceId: 'sim:pin', pin: '123456' }, null);
+      if (!enrolled.ok) throw new Error(JSON.stringify(enrolled.error));
+      const { enrollmentId, params } = enrolled.value as { enrollmentId: string; params: { credential: string; salt: string; clientPinRequired: boolean } };
+      expect(params.clientPinRequired).toBe(true);
+      expect(events.filter((e) => e.kind === 'fido2')).toEqual([{ kind: 'fido2', prompt: 'touch' }, { kind: 'fido2', prompt: 'touch' }]);
+      expect(await dispatch('fido2.verify', { enrollmentId, pin: '123456' }, null)).toEqual({ ok: true, value: { verified: true } });
 
-    const recoveryKey = formatRecoveryKey(randomBytes(32));
-    const r = await dispatch(
-      'install.start',
-      {
-        installId: randomBytes(16).toString('base64url'),
-        choices: { ...choices, encryption: { method: 'fido2', recoveryKey: true } },
-        secrets: { fido2EnrollmentId: enrollmentId, recoveryKey },
-      },
-      null,
-    );
-    expect(r.ok).toBe(true);
-    const received = helper.plans[0]!;
-    const credRandom = fido2.authenticator('sim:pin')!.credRandom(Buffer.from(params.credential, 'base64'), true);
-    const expected = createHmac('sha256', credRandom).update(Buffer.from(params.salt, 'base64')).digest('base64');
-    expect(received.secrets).toEqual({ fido2Secret: expected, recoveryKey });
-    expect(received.payload.encryption).toMatchObject({ method: 'fido2', recoveryKey: true, fido2: { ...params, rp: 'io.systemd.cryptsetup' } });
-    expect(await dispatch('fido2.verify', { enrollmentId, pin: '123456' }, null)).toMatchObject({ ok: false, error: { code: 'unknown-enrollment' } });
-    expect(logs.join('')).not.toContain(expected);
+      const recoveryKey = formatRecoveryKey(randomBytes(32));
+      const r = await dispatch(
+        'install.start',
+        { installId: randomBytes(16).toString('base64url'), choices: { ...choices, encryption: { method: 'fido2', recoveryKey: true } }, secrets: { fido2EnrollmentId: enrollmentId, recoveryKey } },
+        null,
+      );
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+      await waitFor(() => resultEvent() !== undefined, 60_000, 'the result');
+      expect(resultEvent()).toMatchObject({ result: { ok: true } });
+      // Keyslot 0 opens with base64 of hmac-secret(salt), from the simulated key's own record.
+      const key = JSON.parse(readFileSync(path.join(sandbox.dir, 'fido2', 'pin.json'), 'utf8')) as { credentials: Record<string, { withUv: string }> };
+      const credRandom = Buffer.from(key.credentials[params.credential]!.withUv, 'base64');
+      const expected = createHmac('sha256', credRandom).update(Buffer.from(params.salt, 'base64')).digest('base64');
+      const open = spawnSync('cryptsetup', ['open', '--test-passphrase', '--key-slot', '0', '--key-file', '-', path.join(sandbox.dir, 'userdata.img')], { input: expected });
+      expect(open.status).toBe(0);
+      // The helper took the enrollment into the plan and forgot it; so did the wizard.
+      expect(await dispatch('fido2.verify', { enrollmentId, pin: '123456' }, null)).toMatchObject({ ok: false, error: { code: 'unknown-enrollment' } });
+      expect(logs.join('')).not.toContain('123456');
+      expect(readFileSync(path.join(sandbox.dir, 'helper.log'), 'utf8')).not.toContain(expected);
+    } finally {
+      await sandbox.dispose();
+    }
   });
 });
 

@@ -6,9 +6,10 @@
 import type { Choices, HelperInfo, InstallEvent, InstallStarted } from '../../../shared/ipc/contract';
 import type { Hello, StepStatus } from '../../../shared/protocol/messages';
 import type { Clock } from '../clock';
-import type { Fido2Service } from '../fido2/fido2-service';
+import type { HelperFido2Relay } from '../fido2/helper-fido2-relay';
 import type { FrameConnection } from '../helper/frame-connection';
-import { DEFAULT_HELPER_TIMEOUTS, openHelperSession, request, type HelperTimeouts, type StartAnswer } from '../helper/helper-client';
+import { DEFAULT_HELPER_TIMEOUTS, ask, openHelperSession, request, type HelperTimeouts, type StartAnswer } from '../helper/helper-client';
+import type { UsbDrive } from '../../../shared/protocol/usb-messages';
 import { IpcFailure } from '../ipc-error';
 import { silentLogger, type Logger } from '../log';
 import type { Signer } from '../../../shared-node/crypto/envelope-signer';
@@ -21,7 +22,7 @@ export interface InstallDeps {
   readonly transport: Transport;
   /** Loads the signing key on first use; throws `signing-key-missing`. */
   readonly signer: () => Signer;
-  readonly fido2: Fido2Service;
+  readonly fido2: HelperFido2Relay;
   readonly clock: Clock;
   readonly emit: (event: InstallEvent) => void;
   readonly log?: Logger;
@@ -57,6 +58,12 @@ export class InstallService {
       throw new IpcFailure('helper-unreachable', 'the helper cannot use the user-data disk yet', [{ path: '/state', problem: state.reason }]);
     }
     return { protocol: hello.protocol, helper: hello.helper, machine: hello.machine, catalog: hello.catalog, state, ...(hello.answers ? { answers: hello.answers } : {}) };
+  }
+
+  /** Protocol 1.1: the removable drives plugged into the computer, as the helper sees them. */
+  async usbDrives(): Promise<{ drives: UsbDrive[] }> {
+    const answer = await ask(this.deps.transport, { type: 'usb-drives' }, 'usb-drives', this.timeouts);
+    return { drives: answer.drives };
   }
 
   async start(req: StartRequest): Promise<InstallStarted> {

@@ -1,11 +1,14 @@
-// Picks the secrets the plan seals from what the renderer sent at Install (docs/protocol.md §4.4):
-// the passphrase, or the FIDO2 secret held in main since enrollment, plus the recovery key
-// when one was chosen (always, with FIDO2). Problems are reported by path, never with a value.
+// Picks the secrets the plan seals from what the renderer sent at Install
+// (docs/protocol.md §4.4, §14.2, §14.3): the passphrase, or the id of the security key's
+// enrollment at the helper (which holds its secret), or nothing for a USB key (the helper makes
+// its key), plus the recovery key when one was chosen (always, with FIDO2 and a USB key).
+// Problems are reported by path, never with a value.
 import type { Choices } from '../../../shared/ipc/contract';
 import type { Fido2Params } from '../../../shared/plan/plan-schema';
+import { alwaysMakesRecoveryKey } from '../../../shared/plan/unlock-methods';
 import { passphraseProblem } from '../../../shared/plan/secret-policy';
 import type { SealedSecrets } from '../../../shared/protocol/seal';
-import type { Fido2Service } from '../fido2/fido2-service';
+import type { HelperFido2Relay } from '../fido2/helper-fido2-relay';
 import { IpcFailure } from '../ipc-error';
 
 export interface InstallSecrets {
@@ -25,8 +28,8 @@ function badRequest(path: string, problem: string): IpcFailure {
   return new IpcFailure('ipc-bad-request', 'the install request lacks a secret it needs', [{ path, problem }]);
 }
 
-export function planSecrets(choices: Choices, secrets: InstallSecrets, fido2: Fido2Service): PlanSecrets {
-  const wantsRecoveryKey = choices.encryption.method === 'fido2' || choices.encryption.recoveryKey;
+export function planSecrets(choices: Choices, secrets: InstallSecrets, fido2: HelperFido2Relay): PlanSecrets {
+  const wantsRecoveryKey = alwaysMakesRecoveryKey(choices.encryption.method) || choices.encryption.recoveryKey;
   if (wantsRecoveryKey && secrets.recoveryKey === undefined) throw badRequest('/secrets/recoveryKey', 'required for this encryption choice');
   const recoveryKey = wantsRecoveryKey ? { recoveryKey: secrets.recoveryKey } : {};
 
@@ -37,7 +40,14 @@ export function planSecrets(choices: Choices, secrets: InstallSecrets, fido2: Fi
     return { sealed: { passphrase: secrets.passphrase, ...recoveryKey }, fido2: null, enrollmentId: null };
   }
 
+  if (choices.encryption.method === 'usb-key') {
+    // The helper makes the key file's key on the host: only the recovery key is sealed.
+    if (choices.encryption.usbKey === undefined) throw badRequest('/choices/encryption/usbKey', 'required for a USB key');
+    return { sealed: { recoveryKey: secrets.recoveryKey! }, fido2: null, enrollmentId: null };
+  }
+
   if (secrets.fido2EnrollmentId === undefined) throw badRequest('/secrets/fido2EnrollmentId', 'required for FIDO2 encryption');
-  const { params, fido2Secret } = fido2.secretFor(secrets.fido2EnrollmentId);
-  return { sealed: { fido2Secret, ...recoveryKey }, fido2: params, enrollmentId: secrets.fido2EnrollmentId };
+  // The helper enrolled the key and holds its secret: the plan names the enrollment.
+  const { params, enrollmentId } = fido2.enrollmentFor(secrets.fido2EnrollmentId);
+  return { sealed: { fido2Enrollment: enrollmentId, ...recoveryKey }, fido2: params, enrollmentId };
 }

@@ -14,6 +14,8 @@ import { FrameDecoder, encodeFrame, type FrameObject } from '../../../shared/pro
 import { SEAL_SUITE, WizardMessageSchema, type Envelope, type ErrorFrame, type HelperState, type StepStatus } from '../../../shared/protocol/messages';
 import { generateSealKeyPair, openSealed, type SealKeyPair, type SealedSecrets } from '../../../shared/protocol/seal';
 import { keyIdOf } from '../../../shared-node/crypto/ed25519';
+import { PROTOCOL_MINOR, minorOf } from '../../../shared/protocol/minor';
+import type { UsbDrive } from '../../../shared/protocol/usb-messages';
 
 export const FAKE_CATALOG: Catalog = [
   { id: 'netvm', name: 'Network', sizeBytes: 100_000_000, kind: 'system' },
@@ -47,6 +49,10 @@ export interface FakeHelperOptions {
   readonly dropWith?: 'close' | 'timeout-error';
   /** `hello.state` says the helper cannot use the target now. */
   readonly targetUnavailable?: 'target-busy' | 'target-unreadable';
+  /** The minor version this helper announces and expects (default: this build's). */
+  readonly minor?: number;
+  /** What `usb-drives` answers. */
+  readonly usbDrives?: readonly UsbDrive[];
 }
 
 interface Applying {
@@ -137,6 +143,7 @@ export class FakeHelper {
     send(socket, {
       type: 'hello',
       protocol: 1,
+      minor: this.options.minor ?? PROTOCOL_MINOR,
       helper: 'fake-helper/1',
       session: session.session,
       nonce: session.nonce,
@@ -152,6 +159,9 @@ export class FakeHelper {
     const parsed = WizardMessageSchema.safeParse(frame);
     if (!parsed.success) return this.fail(socket, 'unknown-type', 'not a wizard message');
     const message = parsed.data;
+    const minor = this.options.minor ?? PROTOCOL_MINOR;
+    if (minorOf(frame) !== minor) return this.fail(socket, 'version-mismatch', `this helper speaks protocol 1.${minor}, the wizard 1.${minorOf(frame)}`);
+    if (message.type === 'usb-drives') return send(socket, { type: 'usb-drives', drives: [...(this.options.usbDrives ?? [])] });
     if (message.type === 'attach' || message.type === 'retry') {
       (message.type === 'attach' ? this.attaches : this.retries).push(message.planId);
       if (!this.plan || this.plan.planId !== message.planId) return this.fail(socket, 'unknown-plan', 'no such plan');
@@ -165,6 +175,7 @@ export class FakeHelper {
       else send(socket, this.resultFrame());
       return;
     }
+    if (message.type !== 'plan') return this.fail(socket, 'unknown-type', `the fake helper does not serve ${message.type}`);
     if (this.options.rejectPlan) return this.fail(socket, this.options.rejectPlan.code, this.options.rejectPlan.message, this.options.rejectPlan.details);
     const verified = await this.verifyPlan(session, message.envelope);
     if ('code' in verified) return this.fail(socket, verified.code, verified.message);

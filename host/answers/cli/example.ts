@@ -31,8 +31,9 @@ apps:                            # app VMs of the catalog; they must fit the pro
   - terminal
 startFresh: []                   # apps that keep no files between runs; the others keep theirs
 encryption:
-  method: fido2                  # passphrase (always asked: someone types it) or fido2
-  recoveryKey: true              # fido2 always makes one
+  method: fido2                  # passphrase (always asked: someone types it), fido2 or usb-key
+  recoveryKey: true              # fido2 and usb-key always make one
+  # usbStick: { label: SPECTRUM-KEY }  # with usb-key: the stick (its label or fsUuid) for the key file
 
 # Sections the person at the machine still answers; a value above is then only pre-filled.
 # With nothing interactive, a method that needs no typed secret and an escrow key below,

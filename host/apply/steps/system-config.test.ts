@@ -80,7 +80,8 @@ describe('system-config file syntax', () => {
     expect(sourced(path.join(dir, 'vconsole.conf'), ['KEYMAP', 'XKBLAYOUT', 'XKBVARIANT'], root)).toEqual([keymap, 'fi', '']);
     expect(sourced(path.join(dir, 'locale.conf'), ['LANG'], root)).toEqual(['fi_FI.UTF-8']);
     expect(JSON.parse(readFileSync(path.join(dir, 'accessibility.json'), 'utf8'))).toEqual({ highContrast: true, largeText: false, reduceMotion: false, screenReader: false });
-    expect(tokens).toEqual([{ type: 'spectrum-keyboard', keyslots: [], xkbLayout: 'fi', xkbVariant: '', keymap }]);
+    // The token also names the language, for the words of the unlock prompt (docs/protocol.md §14.4).
+    expect(tokens).toEqual([{ type: 'spectrum-keyboard', keyslots: [], xkbLayout: 'fi', xkbVariant: '', keymap, locale: 'fi' }]);
   });
 
   it('refuses a value with a control character instead of writing it', () => {

@@ -37,7 +37,7 @@ export const systemConfig: StepDefinition = {
     const files = configFiles(ctx.plan.payload, keymap);
     const dir = noLinks(() => ensureDirs(mountDir(ctx), path.join(mountDir(ctx), CONFIG_DIR), owner, MODES.sharedDir));
     for (const [name, text] of files) noLinks(() => writeOwnedFile(path.join(dir, name), text, owner, MODES.sharedFile));
-    await ctx.cryptsetup.importToken(TOKEN_IDS.keyboard, keyboardToken(keyboard, keymap));
+    await ctx.cryptsetup.importToken(TOKEN_IDS.keyboard, keyboardToken(keyboard, keymap, ctx.plan.payload.locale));
     return { state: 'done' };
   },
 };

@@ -1,5 +1,6 @@
-// userdata-format: LUKS2 on the target, keyslot 0 = the passphrase (argon2id) or the FIDO2
-// secret (PBKDF2, as systemd enrolls high-entropy keys), then the spectrum-firstboot token.
+// userdata-format: LUKS2 on the target, keyslot 0 = the passphrase (argon2id), the FIDO2
+// secret or the USB key file (PBKDF2, as systemd enrolls high-entropy keys; the key file is
+// written to the stick first), then the spectrum-firstboot token.
 // The target is judged again right before formatting: what verification saw may have changed.
 import { FIRSTBOOT_SUBSYSTEM, TOKEN_IDS, firstbootToken } from '../../luks/luks-tokens';
 import { HIGH_ENTROPY_KDF } from '../../luks/cryptsetup';
@@ -8,6 +9,7 @@ import { probeTarget } from '../../target/probe-target';
 import { discardOpenedVolume } from '../../sandbox/opened-volume';
 import { DiskChangedError, ensureUserDataPartition } from '../../disk/whole-disk';
 import { StepError, type StepDefinition } from '../step-types';
+import { writeUsbKeyFile } from './usb-key-file';
 
 export const userdataFormat: StepDefinition = {
   id: 'userdata-format',
@@ -29,7 +31,9 @@ export const userdataFormat: StepDefinition = {
     }
     // A new header makes whatever the old mapping held unreadable: so does the sandbox's stand-in.
     if (ctx.env.kind === 'sandbox') discardOpenedVolume(ctx.env.openedVolume);
-    const kdf = payload.encryption.method === 'fido2' ? HIGH_ENTROPY_KDF : ctx.passphraseKdf;
+    // A USB key: the key file is on the stick (and read back) before the volume relies on it.
+    if (payload.encryption.method === 'usb-key') await writeUsbKeyFile(ctx);
+    const kdf = payload.encryption.method === 'passphrase' ? ctx.passphraseKdf : HIGH_ENTROPY_KDF;
     await ctx.cryptsetup.format(ctx.secrets.primaryKey(), kdf, payload.installId, FIRSTBOOT_SUBSYSTEM);
     await ctx.cryptsetup.importToken(TOKEN_IDS.firstboot, firstbootToken(payload.installId, planId));
     ctx.facts.luksUuid = await ctx.cryptsetup.uuid();

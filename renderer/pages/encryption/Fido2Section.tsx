@@ -9,6 +9,7 @@ import { Notice } from '../../components/Notice';
 import { SecretInput } from '../../components/SecretInput';
 import { FieldMessage } from '../../components/FieldMessage';
 import { reasonsFor } from '../../components/use-reason-text';
+import { setBy } from '../../state/answers';
 import type { Validation } from '../../state/validators';
 
 export function Fido2Section({ validation, showReasons }: { validation: Validation; showReasons: boolean }) {
@@ -16,7 +17,8 @@ export function Fido2Section({ validation, showReasons }: { validation: Validati
   const store = useActions();
   const fido2 = useWizard((s) => s.fido2);
   const pin = useWizard((s) => s.secrets.fido2Pin);
-  const simulated = useWizard((s) => s.boot.app?.simulatedFido2 ?? false);
+  // The sandbox helper offers simulated keys; the notice says so when they are listed.
+  const simulated = useWizard((s) => s.fido2.devices.some((d) => d.simulated));
   const device = fido2.devices.find((d) => d.id === fido2.deviceId) ?? null;
   const busy = fido2.status === 'scanning' || fido2.status === 'enrolling' || fido2.status === 'verifying';
   const enrollReasons = showReasons ? reasonsFor(validation.reasons, 'fido2-enroll') : [];
@@ -40,7 +42,9 @@ export function Fido2Section({ validation, showReasons }: { validation: Validati
     focusWhenShown(fido2.error ? 'fido2-error' : action === 'test' ? 'fido2-test-result' : 'fido2-enrolled');
   }, [busy, fido2.error, fido2.enrollment, fido2.tested]);
 
-  const usePassphrase = (
+  // The organization fixed the method: there is nothing else to switch to here.
+  const methodFixed = useWizard((s) => setBy(s.boot, 'encryption') !== null);
+  const usePassphrase = methodFixed ? null : (
     <button type="button" className="button button-link" onClick={() => { store.setEncryptionMethod('passphrase'); focusWhenShown('passphrase'); }}>
       {t('fido2.usePassphrase')}
     </button>
@@ -115,7 +119,7 @@ export function Fido2Section({ validation, showReasons }: { validation: Validati
       ) : null}
 
       <div aria-live="assertive" className="fido2-live" id="fido2-live" tabIndex={-1}>
-        {fido2.status === 'enrolling' || fido2.status === 'verifying' ? (
+        {fido2.touch && (fido2.status === 'enrolling' || fido2.status === 'verifying') ? (
           <p className="touch-prompt"><Icon name="key" className="pulse" /> {t('fido2.touch')}</p>
         ) : null}
       </div>

@@ -15,6 +15,7 @@ import { reasonsFor } from '../../components/use-reason-text';
 import { PassphraseStrength } from './StrengthMeter';
 import { offeredAnswers } from '../../state/answers';
 import { EscrowNote } from '../answers/AnswersNotices';
+import { BootPromptText, useConsoleLanguage } from '../../components/BootPromptText';
 import { PASSPHRASE_MIN_CODE_POINTS } from '../../../shared/plan/secret-policy';
 
 export function PassphraseSection({ validation, showReasons }: { validation: Validation; showReasons: boolean }) {
@@ -34,6 +35,7 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
   const language = findLanguage(choices.locale);
   const suggested = language?.inputMethod ? suggestedLayout(language.keyboard) : null;
   const onSuggested = suggested !== null && layoutId(suggested) === layoutId(choices.keyboard);
+  const consoleDiffers = useConsoleLanguage().differs;
 
   return (
     <div className="secret-section">
@@ -77,8 +79,9 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
       <section className="rehearsal" aria-labelledby="rehearsal-title">
         <h2 id="rehearsal-title" className="section-title">{t('rehearsal.title')}</h2>
         <p>{t('rehearsal.intro', { layout: layoutName })}</p>
+        {consoleDiffers ? <p id="rehearsal-console-language">{t('rehearsal.consoleLanguage')}</p> : null}
         <div className="boot-prompt">
-          <p className="boot-prompt-text" aria-hidden="true">{t('rehearsal.prompt')}</p>
+          <BootPromptText methods={{ passphrase: true, recoveryKey: choices.encryption.recoveryKey }} />
           <SecretInput
             id="rehearsal"
             label={t('rehearsal.label')}

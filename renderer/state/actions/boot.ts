@@ -128,7 +128,7 @@ export function bootActions(
 
   return {
     async start() {
-      cleanups.push(deps.api.onInstallEvent((e) => install.handleInstallEvent(e)));
+      cleanups.push(deps.api.onInstallEvent((e) => (e.kind === 'fido2' ? get().fido2Prompted() : install.handleInstallEvent(e))));
       const loaded = await deps.api['wizardState.load']({});
       const saved = loaded.ok ? fromPersisted(loaded.value, defaultChoices(deps.env)) : null;
       if (saved) {

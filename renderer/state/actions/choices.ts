@@ -53,6 +53,8 @@ export function choiceActions(set: SetState, get: GetState, deps: StoreDeps): Ch
     },
 
     setEncryptionMethod(method) {
+      // A method the answers file fixes stays: the helper would refuse a plan with another.
+      if (setBy(get().boot, 'encryption') && offeredAnswers(get().boot)?.encryption?.method !== method) return;
       const { encryption } = get().choices;
       setChoices({ encryption: { ...encryption, method } });
     },

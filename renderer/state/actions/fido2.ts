@@ -1,5 +1,5 @@
-// The FIDO2 security key: find keys, enroll one (credential plus a verifying assertion, in
-// main), test it. The passphrase path stays open whatever happens here.
+// The FIDO2 security key: find keys, enroll one (credential and hmac-secret, at the helper,
+// which asks for the touch), test it. The passphrase path stays open whatever happens here.
 import type { StoreDeps } from '../deps';
 import type { Fido2Actions, GetState, SetState } from '../store-types';
 import type { Fido2State } from '../types';
@@ -35,26 +35,31 @@ export function fido2Actions(set: SetState, get: GetState, deps: StoreDeps): Fid
         patch({ error: 'fido2-pin-required' });
         return;
       }
-      patch({ status: 'enrolling', error: null, enrollment: null, tested: null });
+      patch({ status: 'enrolling', error: null, enrollment: null, tested: null, touch: false });
       const r = await deps.api['fido2.enroll']({ deviceId: device.id, pin: device.hasPin ? pin() : undefined });
       if (!r.ok) {
-        patch({ status: 'ready', error: r.error.code });
+        patch({ status: 'ready', error: r.error.code, touch: false });
         return;
       }
-      patch({ status: 'ready', enrollment: { ...r.value, deviceName: device.name }, error: r.value.verified ? null : 'fido2-failed' });
+      patch({ status: 'ready', enrollment: { ...r.value, deviceName: device.name }, error: r.value.verified ? null : 'fido2-failed', touch: false });
     },
 
     async testFido2() {
       const { enrollment, status } = get().fido2;
       if (!enrollment || status !== 'ready') return;
-      patch({ status: 'verifying', error: null, tested: null });
+      patch({ status: 'verifying', error: null, tested: null, touch: false });
       const r = await deps.api['fido2.verify']({ enrollmentId: enrollment.enrollmentId, pin: enrollment.params.clientPinRequired ? pin() : undefined });
       if (!r.ok) {
-        // A forgotten enrollment (main restarted) has to be made again.
-        patch({ status: 'ready', error: r.error.code, tested: false, ...(r.error.code === 'unknown-enrollment' ? { enrollment: null } : {}) });
+        // A forgotten enrollment (the helper or the wizard restarted) has to be made again.
+        patch({ status: 'ready', error: r.error.code, tested: false, touch: false, ...(r.error.code === 'unknown-enrollment' ? { enrollment: null } : {}) });
         return;
       }
-      patch({ status: 'ready', tested: r.value.verified });
+      patch({ status: 'ready', tested: r.value.verified, touch: false });
+    },
+
+    fido2Prompted() {
+      const { status } = get().fido2;
+      if (status === 'enrolling' || status === 'verifying') patch({ touch: true });
     },
   };
 }

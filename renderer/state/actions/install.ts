@@ -42,7 +42,11 @@ export function ipcChoices(state: Pick<WizardStore, 'choices'>): IpcChoices {
     profile: c.profile ?? 'minimal',
     apps: c.profile === 'minimal' ? [] : [...c.apps],
     transientApps: c.transientApps.filter((a) => c.apps.includes(a)),
-    encryption: { method, recoveryKey: needsRecoveryKey({ method, recoveryKey: c.encryption.recoveryKey }) },
+    encryption: {
+      method,
+      recoveryKey: needsRecoveryKey({ method, recoveryKey: c.encryption.recoveryKey }),
+      ...(method === 'usb-key' && c.encryption.usbKey ? { usbKey: { ...c.encryption.usbKey } } : {}),
+    },
   };
 }
 

@@ -1,46 +1,56 @@
 // Real security keys through libfido2's command-line tools (Debian package fido2-tools):
-// `fido2-token -L` lists keys, `fido2-cred -M -h` makes a credential with hmac-secret for the
-// rp `io.systemd.cryptsetup`, `fido2-assert -G -h` gets the hmac-secret for a 32-byte salt,
-// whose last output line is S in standard base64 — the LUKS keyslot passphrase systemd uses.
-import { fido2Error, type DeviceList, type Fido2ErrorCode, type Fido2Provider, type HmacSecretRequest, type MakeCredentialRequest } from './fido2-provider';
+// `fido2-token -L` lists keys, `fido2-cred -M -h` makes a credential with hmac-secret,
+// `fido2-assert -G -h` gets the hmac-secret for a 32-byte salt, whose last output line is S in
+// standard base64 — the LUKS keyslot passphrase systemd uses.
+import { ToolPath } from '../exec/tool-path';
+import { fido2Error, type Fido2ErrorCode } from './fido2-error';
+import type { HmacSecretRequest, KeyList, MakeCredentialRequest, SecurityKeys, TouchNotice } from './security-keys';
 import { runFido2Tool, type ToolResult } from './tool-runner';
 
 export interface Libfido2Options {
-  /** Folder of the tools; by default they are looked up in PATH. */
-  readonly toolsDir?: string;
+  /** Where the tools are found, as every root tool is (ADR 062); default the standard tool path. */
+  readonly tools?: ToolPath;
+  /** Where `setpriv` is found and the tools' own PATH; default `tools`. */
+  readonly system?: ToolPath;
   /** How long a person may take to enter the PIN and touch the key. */
   readonly touchTimeoutMs?: number;
-  readonly env?: NodeJS.ProcessEnv;
+  /** Variables added to the tools' clean environment (tests). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 const LIST_TIMEOUT_MS = 10_000;
 
-export class Libfido2Provider implements Fido2Provider {
+export class Libfido2Keys implements SecurityKeys {
   private known = new Set<string>();
+  private readonly tools: ToolPath;
+  private readonly system: ToolPath;
 
-  constructor(private readonly options: Libfido2Options = {}) {}
+  constructor(private readonly options: Libfido2Options = {}) {
+    this.tools = options.tools ?? new ToolPath();
+    this.system = options.system ?? this.tools;
+  }
 
-  async listDevices(): Promise<DeviceList> {
+  async list(): Promise<KeyList> {
     let listing: ToolResult;
     try {
       listing = await this.run('fido2-token', ['-L'], '', undefined, LIST_TIMEOUT_MS);
     } catch (e) {
-      if ((e as { code?: unknown }).code === 'fido2-tools-missing') return { devices: [], toolsMissing: true };
+      if ((e as { code?: unknown }).code === 'fido2-tools-missing') return { keys: [], toolsMissing: true };
       throw e;
     }
     if (listing.code !== 0) throw fido2Error('fido2-failed', 'could not list security keys');
-    const devices = [];
+    const keys = [];
     for (const { path, name } of parseTokenList(listing.stdout)) {
-      devices.push({ id: path, name, hasPin: await this.hasPin(path), simulated: false });
+      keys.push({ id: path, name, hasPin: await this.hasPin(path), simulated: false });
     }
-    this.known = new Set(devices.map((d) => d.id));
-    return { devices, toolsMissing: false };
+    this.known = new Set(keys.map((d) => d.id));
+    return { keys, toolsMissing: false };
   }
 
-  async makeCredential(request: MakeCredentialRequest): Promise<{ credentialId: Uint8Array }> {
+  async makeCredential(request: MakeCredentialRequest, onTouch?: TouchNotice): Promise<{ credentialId: Uint8Array }> {
     const device = this.device(request.deviceId);
     const input = lines(b64(request.clientDataHash), request.rpId, request.userName, b64(request.userId));
-    const result = await this.run('fido2-cred', ['-M', '-h', '--', device, 'es256'], input, request.pin);
+    const result = await this.run('fido2-cred', ['-M', '-h', '--', device, 'es256'], input, request.pin, undefined, onTouch);
     if (result.code !== 0) throw toolFailure(result.stderr);
     // Output: client data hash, rp id, format, authenticator data, credential id, signature, …
     const credential = result.stdout.split('\n')[4];
@@ -49,17 +59,30 @@ export class Libfido2Provider implements Fido2Provider {
     return { credentialId };
   }
 
-  async hmacSecret(request: HmacSecretRequest): Promise<Uint8Array> {
+  async hmacSecret(request: HmacSecretRequest, onTouch?: TouchNotice): Promise<Uint8Array> {
     const device = this.device(request.deviceId);
     const args = ['-G', '-h', '-t', `up=${request.userPresence}`];
+    if (request.userVerification) args.push('-t', 'uv=true');
     if (request.pin !== undefined) args.push('-t', 'pin=true');
     const input = lines(b64(request.clientDataHash), request.rpId, b64(request.credentialId), b64(request.salt));
-    const result = await this.run('fido2-assert', [...args, '--', device], input, request.pin);
+    const result = await this.run('fido2-assert', [...args, '--', device], input, request.pin, undefined, onTouch);
     if (result.code !== 0) throw toolFailure(result.stderr);
     const last = result.stdout.trimEnd().split('\n').at(-1) ?? '';
     const secret = decodeStd(last);
     if (!secret || secret.length !== 32) throw fido2Error('fido2-failed', 'the security key gave no hmac-secret (does it support the extension?)');
     return secret;
+  }
+
+  async holdsCredential(deviceId: string, rpId: string, credentialId: Uint8Array): Promise<boolean> {
+    const device = this.device(deviceId);
+    const input = lines(b64(new Uint8Array(32)), rpId, b64(credentialId));
+    try {
+      const r = await this.run('fido2-assert', ['-G', '-t', 'up=false', '--', device], input, undefined, LIST_TIMEOUT_MS);
+      return r.code === 0 || !/FIDO_ERR_NO_CREDENTIALS/.test(r.stderr);
+    } catch (e) {
+      // A key that wants its PIN even to be asked can hold it: let the real request find out.
+      return (e as { code?: unknown }).code === 'fido2-pin-required';
+    }
   }
 
   private device(deviceId: string): string {
@@ -77,9 +100,17 @@ export class Libfido2Provider implements Fido2Provider {
     }
   }
 
-  private run(tool: string, args: string[], input: string, pin: string | undefined, timeoutMs?: number): Promise<ToolResult> {
-    const command = this.options.toolsDir ? `${this.options.toolsDir}/${tool}` : tool;
-    return runFido2Tool(command, args, { input, pin, timeoutMs: timeoutMs ?? this.options.touchTimeoutMs ?? 90_000, env: this.options.env });
+  private run(tool: string, args: string[], input: string, pin: Uint8Array | undefined, timeoutMs?: number, onWaiting?: () => void): Promise<ToolResult> {
+    const command = this.tools.resolve(tool);
+    if (!command) return Promise.reject(fido2Error('fido2-tools-missing', `${tool} is not installed (Debian package fido2-tools)`));
+    return runFido2Tool(command, args, {
+      input,
+      pin,
+      timeoutMs: timeoutMs ?? this.options.touchTimeoutMs ?? 90_000,
+      env: { ...this.options.env, PATH: this.system.envPath, LC_ALL: 'C' },
+      setpriv: this.system.resolve('setpriv'),
+      onWaiting,
+    });
   }
 }
 

@@ -4,9 +4,12 @@
 // "Enter PIN for <device>: " on stderr. The child gets its own session (detached), so it has no
 // controlling terminal, and the PIN is written to stdin only once that prompt appears: the
 // parameters the tool reads first through a buffered FILE cannot swallow it. The PIN goes
-// nowhere else.
+// nowhere else, and the copy written is wiped. Like every root tool (ADR 062) it runs under
+// `setpriv --pdeathsig KILL` where that exists, and dies with the helper.
 import { spawn } from 'node:child_process';
-import { fido2Error } from './fido2-provider';
+import path from 'node:path';
+import { trackGroup, untrackGroup } from '../exec/children';
+import { fido2Error } from './fido2-error';
 
 export interface ToolResult {
   readonly code: number | null;
@@ -16,9 +19,14 @@ export interface ToolResult {
 
 export interface RunToolOptions {
   readonly input: string;
-  readonly pin?: string;
+  readonly pin?: Uint8Array;
   readonly timeoutMs: number;
-  readonly env?: NodeJS.ProcessEnv;
+  /** The tool's whole environment (a clean one: PATH and LC_ALL=C). */
+  readonly env: Readonly<Record<string, string>>;
+  /** The path of `setpriv`, to run the tool with a parent-death signal; null without. */
+  readonly setpriv?: string | null;
+  /** The tool has read its input and is waiting for the key (a touch, usually). */
+  readonly onWaiting?: () => void;
 }
 
 const OUTPUT_LIMIT = 64 * 1024;
@@ -26,7 +34,10 @@ const PIN_PROMPT = /Enter PIN for /;
 
 export function runFido2Tool(command: string, args: readonly string[], options: RunToolOptions): Promise<ToolResult> {
   return new Promise<ToolResult>((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env: options.env ?? process.env });
+    const [program, argv] = options.setpriv ? [options.setpriv, ['--pdeathsig', 'KILL', '--', command, ...args]] : [command, [...args]];
+    const child = spawn(program, argv, { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env: { ...options.env } });
+    const pid = child.pid;
+    if (pid !== undefined) trackGroup(pid);
     let stdout = '';
     let stderr = '';
     let pinSent = false;
@@ -54,8 +65,8 @@ export function runFido2Tool(command: string, args: readonly string[], options: 
     child.once('error', (e: NodeJS.ErrnoException) => {
       done(
         e.code === 'ENOENT' || e.code === 'EACCES'
-          ? fido2Error('fido2-tools-missing', `${command} is not installed (Debian package fido2-tools)`)
-          : fido2Error('fido2-failed', `could not run ${command}`),
+          ? fido2Error('fido2-tools-missing', `${path.basename(command)} is not installed (Debian package fido2-tools)`)
+          : fido2Error('fido2-failed', `could not run ${path.basename(command)}`),
       );
     });
     child.stdin.on('error', () => {}); // the tool may exit before reading everything
@@ -70,10 +81,17 @@ export function runFido2Tool(command: string, args: readonly string[], options: 
           done(fido2Error('fido2-pin-required', 'this security key needs its PIN'));
           return;
         }
-        child.stdin.end(options.pin + '\n');
+        const line = Buffer.concat([options.pin, Buffer.from('\n')]);
+        child.stdin.end(line, () => line.fill(0));
+        options.onWaiting?.();
       }
     });
-    child.once('close', (code) => done(null, { code, stdout, stderr }));
-    child.stdin.write(options.input);
+    child.once('close', (code) => {
+      if (pid !== undefined) untrackGroup(pid);
+      done(null, { code, stdout, stderr });
+    });
+    child.stdin.write(options.input, () => {
+      if (options.pin === undefined) options.onWaiting?.();
+    });
   });
 }
