@@ -17,7 +17,7 @@ import { userDataMount } from '../test-support/user-data-mount';
 const PACKAGING = path.resolve(__dirname, '../../packaging/spectrum');
 const S6RC = path.join(PACKAGING, 'etc', 's6-rc');
 /** Upstream services ours depend on (host/rootfs/image/etc/s6-rc). */
-const UPSTREAM = new Set(['vmm-env', 'vm-env']);
+const UPSTREAM = new Set(['vmm-env', 'vm-env', 'systemd-udevd-coldplug']);
 const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 
 describe('packaging/spectrum', () => {

@@ -2,7 +2,7 @@
 // (device-mapper, Spectrum's mount-userdata and vm-import, a console for loadkeys); the key
 // check itself is real cryptsetup on an image the real helper provisioned.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { readdirSync, readlinkSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,14 +17,18 @@ import { CryptsetupOpener } from '../unlock/volume-opener';
 import { HelperClient } from '../test-support/helper-client';
 import { makePlan } from '../test-support/plan-maker';
 import { startSandbox, type TestSandbox } from '../test-support/sandbox-helper';
+import { userDataMount } from '../test-support/user-data-mount';
 
 const PASSPHRASE = 'open me on the host';
 const RECOVERY = formatRecoveryKey(randomBytes(32));
-const UUID = '0b5e1c2d-3f40-4a5b-8c6d-7e8f90a1b2c3';
+/** An app VM chosen to start fresh each time: registered without storage. */
+const FRESH = 'files';
 
 class HostTools implements Executor {
   readonly calls: { line: string; stdin: string }[] = [];
   private readonly real = new ProcessExecutor();
+  /** What mount-userdata prints: where the sandbox's user data is mounted, as a host path. */
+  mountPath = '';
 
   async run(spec: CommandSpec): Promise<CommandResult> {
     const line = [spec.command, ...spec.args].join(' ');
@@ -38,7 +42,7 @@ class HostTools implements Executor {
       return this.real.run({ command: 'cryptsetup', args: ['open', '--test-passphrase', '--key-file', '-', ...slot, device], stdin: spec.stdin });
     }
     if (spec.command === 'loadkeys') return answer(0);
-    if (spec.command === 'mount-userdata') return answer(0, `/media/${UUID}\n`);
+    if (spec.command === 'mount-userdata') return answer(0, `${this.mountPath}\n`);
     if (spec.command === 'vm-import') return answer(0);
     return this.real.run(spec);
   }
@@ -49,11 +53,13 @@ describe('the unlock on a Spectrum host', () => {
   const tools = new HostTools();
   let printed = '';
   let outcome: string;
+  let mediaPath = '';
+  const hostRoot = () => path.join(sb.dir, 'root');
 
   beforeAll(async () => {
     sb = await startSandbox();
     const { client, hello } = await HelperClient.open(sb.helper.socketPath);
-    client.send((await makePlan({ hello, signer: sb.signer, choices: { locale: 'de', keyboard: { layout: 'de', variant: 'nodeadkeys' } }, secrets: { passphrase: PASSPHRASE, recoveryKey: RECOVERY } })).frame);
+    client.send((await makePlan({ hello, signer: sb.signer, choices: { locale: 'de', keyboard: { layout: 'de', variant: 'nodeadkeys' }, transientApps: [FRESH] }, secrets: { passphrase: PASSPHRASE, recoveryKey: RECOVERY } })).frame);
     expect((await client.untilEnd()).at(-1)).toMatchObject({ type: 'result', ok: true });
     client.close();
 
@@ -63,12 +69,14 @@ describe('the unlock on a Spectrum host', () => {
     output.on('data', (d: Buffer) => (printed += d.toString('utf8')));
     input.end(`wrong one\n${PASSPHRASE}\n`);
     const image = path.join(sb.dir, 'userdata.img');
-    const vmRunDir = path.join(sb.dir, 'run-vm');
-    mkdirSync(vmRunDir);
+    // The next boot: /run is empty again (a tmpfs), user data as first boot left it.
+    rmSync(path.join(sb.dir, 'root', 'run'), { recursive: true, force: true });
+    mediaPath = `/media/${path.basename(userDataMount(sb.dir))}`;
+    tools.mountPath = mediaPath;
     outcome = await runUnlock({
       console: new LineConsole(input, output),
       locate: () => locateVolume(exec, [image]),
-      opener: (device) => new CryptsetupOpener(exec, { device, name: 'userdata', testOnly: false, vmRunDir }),
+      opener: (device) => new CryptsetupOpener(exec, { device, name: 'userdata', testOnly: false, root: hostRoot() }),
       keymap: new LoadkeysApplier(exec, 'loadkeys', false),
       securityKeys: null,
       sticks: { list: async () => [] },
@@ -80,21 +88,31 @@ describe('the unlock on a Spectrum host', () => {
   }, 120_000);
   afterAll(() => sb.dispose());
 
-  it('opens, mounts and imports, in that order', () => {
+  it('opens, mounts and registers each user VM from its per-boot definition, in that order', () => {
     expect(outcome).toBe('opened');
     const lines = tools.calls.map((c) => c.line);
     const image = path.join(sb.dir, 'userdata.img');
+    const runVms = path.join(hostRoot(), 'run', 'user-vms');
+    const storage = path.join(hostRoot(), mediaPath, 'Spectrum', 'data', 'spectrum', 'storage');
+    const apps = readdirSync(path.join(hostRoot(), mediaPath, 'vms')).sort();
+    expect(apps).toContain(FRESH);
     const order = [
       `loadkeys -q -- ${consoleKeymap('de', 'nodeadkeys')}`,
       `cryptsetup open --type luks2 --key-file - --key-slot 0 ${image} userdata`,
       'mount-userdata /dev/mapper/userdata',
-      `vm-import user /media/${UUID}/vms /media/${UUID}/Spectrum/data/spectrum/storage`,
+      // An app VM keeps its files (the default) with the storage folder; the fresh one without.
+      ...apps.map((app) => `vm-import user ${path.join(runVms, app)}${app === FRESH ? '' : ` ${storage}`}`),
     ];
     const at = order.map((l) => lines.lastIndexOf(l));
     expect(at.every((i) => i >= 0), JSON.stringify(lines, null, 1)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // The definitions start under the nosymfollow mount: kernel and disks from the host image.
+    for (const app of apps) {
+      expect(readlinkSync(path.join(runVms, app, app, 'vmlinux'))).toBe(path.join(hostRoot(), 'usr/lib/spectrum/img/appvm/vmlinux'));
+      expect(readlinkSync(path.join(runVms, app, app, 'fs'))).toBe(path.join(hostRoot(), mediaPath, 'vms', app, 'fs'));
+    }
     expect(printed).toContain('Entsperrt.');
-    expect(printed).toContain(`Ihre Daten liegen unter /media/${UUID}.`);
+    expect(printed).toContain(`Ihre Daten liegen unter ${mediaPath}.`);
     expect(printed).toContain('Ihre VMs sind bereit.');
   });
 

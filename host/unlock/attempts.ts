@@ -1,6 +1,6 @@
 // How many typed tries one run of the unlock allows, and how long it waits after each wrong
 // one: the wait doubles, up to a ceiling. Nothing is ever locked for good; the boot service
-// starts the unlock again after a run that ends locked (packaging/spectrum/unlock/).
+// starts the unlock again after a run that ends locked (packaging/spectrum/etc/s6-rc/spectrum-firstboot-unlock).
 
 export const DEFAULT_ATTEMPTS = 5;
 export const DEFAULT_DELAY_BASE_MS = 2000;

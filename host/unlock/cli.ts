@@ -34,7 +34,7 @@ async function run(o: UnlockOptions): Promise<number> {
         if (sandbox) return locateVolume(exec, [sandbox.image]);
         return locateVolume(exec, o.device ? [o.device] : await firstbootCandidates(exec, o.partLabel));
       },
-      opener: (device) => new CryptsetupOpener(exec, { device, name: o.name, testOnly: sandbox !== null, vmRunDir: o.vmRunDir }),
+      opener: (device) => new CryptsetupOpener(exec, { device, name: o.name, testOnly: sandbox !== null, root: o.root }),
       keymap: new LoadkeysApplier(exec, 'loadkeys', sandbox !== null),
       securityKeys: sandbox ? new SimulatedKeys(path.join(sandbox.dir, SANDBOX_FIDO2_DIR)) : new Libfido2Keys({ tools: o.fido2ToolsDir === undefined ? tools : new ToolPath([o.fido2ToolsDir]), system: tools }),
       sticks: sandbox ? new SandboxSticks(exec, path.join(sandbox.dir, SANDBOX_STICK_DIR)) : new HostSticks(exec),

@@ -1,7 +1,7 @@
 // The unlock program's command line:
 //   unlock --sandbox DIR [--attempts N] [--attempt-delay-ms N]
 //   unlock [--device DEV | --part-label NAME] [--name userdata] [--attempts N]
-//          [--tool-path DIR[:DIR]...] [--fido2-tools-dir DIR] [--vm-run-dir /run/vm]
+//          [--tool-path DIR[:DIR]...] [--fido2-tools-dir DIR] [--root /]
 import { parseArgs } from 'node:util';
 import { toolPathProblem } from '../exec/tool-path';
 import { DEFAULT_ATTEMPTS, DEFAULT_DELAY_BASE_MS } from './attempts';
@@ -9,7 +9,7 @@ import { DEFAULT_ATTEMPTS, DEFAULT_DELAY_BASE_MS } from './attempts';
 export const UNLOCK_USAGE = `usage:
   unlock --sandbox DIR [--attempts N] [--attempt-delay-ms N]
   unlock [--device DEV | --part-label NAME] [--name NAME] [--attempts N]
-         [--tool-path DIR[:DIR]...] [--fido2-tools-dir DIR] [--vm-run-dir DIR]
+         [--tool-path DIR[:DIR]...] [--fido2-tools-dir DIR] [--root DIR]
 Opens the user data first boot made (security key, USB key file, then one prompt for the
 passphrase or recovery key), mounts it with mount-userdata and imports the user VMs.
 Exit: 0 opened (or nothing to unlock), 1 still locked, 3 opened but not mounted or imported,
@@ -26,7 +26,8 @@ export interface UnlockOptions {
   /** Where its tools are found, as the helper's are (ADR 062); default the standard tool path. */
   readonly toolPath?: readonly string[];
   readonly fido2ToolsDir?: string;
-  readonly vmRunDir: string;
+  /** The host's file system root (`/`). */
+  readonly root: string;
 }
 
 export class UnlockUsageError extends Error {}
@@ -56,7 +57,7 @@ export function parseUnlockArgs(argv: readonly string[]): ParsedUnlockArgs {
         'attempt-delay-ms': { type: 'string' },
         'tool-path': { type: 'string' },
         'fido2-tools-dir': { type: 'string' },
-        'vm-run-dir': { type: 'string' },
+        root: { type: 'string' },
       },
     }));
   } catch (e) {
@@ -65,7 +66,7 @@ export function parseUnlockArgs(argv: readonly string[]): ParsedUnlockArgs {
   if (values.help) return { kind: 'help' };
   const sandbox = values.sandbox;
   if (sandbox !== undefined) {
-    const hostOnly = (['device', 'part-label', 'name', 'tool-path', 'fido2-tools-dir', 'vm-run-dir'] as const).find((k) => values[k] !== undefined);
+    const hostOnly = (['device', 'part-label', 'name', 'tool-path', 'fido2-tools-dir', 'root'] as const).find((k) => values[k] !== undefined);
     if (hostOnly) throw new UnlockUsageError(`--${hostOnly} cannot be combined with --sandbox`);
   } else if (values['attempt-delay-ms'] !== undefined) {
     throw new UnlockUsageError('--attempt-delay-ms is a sandbox-only switch and needs --sandbox');
@@ -79,6 +80,7 @@ export function parseUnlockArgs(argv: readonly string[]): ParsedUnlockArgs {
   const fido2Tools = values['fido2-tools-dir'];
   const fido2Problem = fido2Tools === undefined ? null : toolPathProblem([fido2Tools]);
   if (fido2Problem) throw new UnlockUsageError(`--fido2-tools-dir ${fido2Problem}`);
+  if (values.root !== undefined && !values.root.startsWith('/')) throw new UnlockUsageError(`--root "${values.root}" is not an absolute folder`);
   return {
     kind: 'run',
     options: {
@@ -90,7 +92,7 @@ export function parseUnlockArgs(argv: readonly string[]): ParsedUnlockArgs {
       delayBaseMs: integer(values['attempt-delay-ms'], '--attempt-delay-ms', 0, 60_000) ?? DEFAULT_DELAY_BASE_MS,
       toolPath,
       fido2ToolsDir: fido2Tools,
-      vmRunDir: values['vm-run-dir'] ?? '/run/vm',
+      root: values.root ?? '/',
     },
   };
 }

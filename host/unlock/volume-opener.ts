@@ -1,16 +1,20 @@
 // Opening the volume once a key is in hand, then what Spectrum needs of it: `cryptsetup open`
 // with the key on stdin, `mount-userdata /dev/mapper/<name>` (which prints /media/<uuid>), and
-// `vm-import user <mount>/vms <storage>`. In the sandbox, without device-mapper, a key "opens"
-// when `cryptsetup open --test-passphrase` accepts it, and nothing is mounted or imported.
-import { existsSync, readdirSync } from 'node:fs';
+// each user VM registered from its per-boot definition under /run, as first boot did (ADR 070):
+// `vm-import user /run/user-vms/<app> [<storage>]`, with the storage folder for an app VM that
+// has one (it kept its files since first boot). In the sandbox, without device-mapper, a key
+// "opens" when `cryptsetup open --test-passphrase` accepts it, and nothing is mounted or imported.
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Executor } from '../exec/executor';
 import { CommandFailedError, tail } from '../luks/cryptsetup';
+import { STORAGE_DIR, USER_VM_PREFIX, onHost } from '../spectrum/host-paths';
+import { buildPerBootDefinition } from '../spectrum/per-boot-definition';
+import { registration } from '../spectrum/vm-registry';
 
 /** cryptsetup's exit code for "No key available with this passphrase". */
 const WRONG_KEY_EXIT = 2;
-export const STORAGE_SUBDIR = path.join('Spectrum', 'data', 'spectrum', 'storage');
 
 export type KeyVerdict = 'opened' | 'wrong';
 
@@ -32,8 +36,8 @@ export interface OpenerOptions {
   /** The device-mapper name (`userdata`). */
   readonly name: string;
   readonly testOnly: boolean;
-  /** Where vm-import records VMs (`/run/vm`), to see whether this boot imported them already. */
-  readonly vmRunDir: string;
+  /** The host's file system root (`/`): where /run/vm, /run/user-vms and the mount are reached. */
+  readonly root: string;
 }
 
 export class CryptsetupOpener implements VolumeOpener {
@@ -78,12 +82,33 @@ export class CryptsetupOpener implements VolumeOpener {
   }
 
   async importVms(mount: string): Promise<'imported' | 'already'> {
-    const byName = path.join(this.o.vmRunDir, 'by-name');
-    if (existsSync(byName) && readdirSync(byName).some((n) => n.startsWith('user.'))) return 'already';
-    const r = await this.exec.run({ command: 'vm-import', args: ['user', path.join(mount, 'vms'), path.join(mount, STORAGE_SUBDIR)] });
-    if (r.exitCode !== 0) throw new CommandFailedError('vm-import', r.exitCode, tail(r.stderr));
-    return 'imported';
+    const { root } = this.o;
+    let imported = 0;
+    for (const app of userVmFolders(onHost(root, path.posix.join(mount, 'vms')))) {
+      const definition = buildPerBootDefinition(root, mount, app);
+      const name = `${USER_VM_PREFIX}.${app}`;
+      const registered = registration(root, name, definition.configDir);
+      if (registered.kind === 'same') continue;
+      if (registered.kind === 'other') throw new CommandFailedError('vm-import', 0, `a VM named ${name} is registered already, from ${registered.config ?? 'an unfinished import'}`);
+      const storage = onHost(root, path.posix.join(mount, STORAGE_DIR));
+      const keeps = existsSync(path.join(storage, app));
+      const r = await this.exec.run({ command: 'vm-import', args: [USER_VM_PREFIX, definition.importDir, ...(keeps ? [storage] : [])] });
+      if (r.exitCode !== 0) throw new CommandFailedError('vm-import', r.exitCode, tail(r.stderr));
+      imported++;
+    }
+    return imported > 0 ? 'imported' : 'already';
   }
+}
+
+/** The VM folders first boot wrote under `<mount>/vms` (folders only: a link there is not followed). */
+function userVmFolders(vmsDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(vmsDir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => lstatSync(path.join(vmsDir, n)).isDirectory()).sort();
 }
 
 /** Where `source` is mounted already, from /proc/self/mounts. */

@@ -2,7 +2,7 @@
 #
 # The first-boot helper for a Spectrum host: the bundled helper (dist/host/helper.mjs, built by
 # `npm run build` from this repository), the s6-rc services that start it and the first-boot VM,
-# and the scripts they use. In the style of Spectrum's own packages (callPackage, musl), for
+# the scripts they use, and the unlock at every later boot (dist/host/unlock.mjs, unlock.md). In the style of Spectrum's own packages (callPackage, musl), for
 # host/rootfs to add to its package list and its s6-rc source tree:
 #
 #   spectrum-firstboot = callPackage ../../spectrum-firstboot/packaging/spectrum {};
@@ -12,6 +12,7 @@
 
 { lib, stdenvNoCC, makeWrapper, nodejs-slim
 , cryptsetup, util-linux, btrfs-progs, execline, s6
+, mtools, kbd, libfido2
 , helperDist ? ../../dist/host
 }:
 
@@ -30,12 +31,18 @@ stdenvNoCC.mkDerivation {
     runHook preInstall
 
     mkdir -p $out/lib/spectrum-firstboot $out/bin
-    cp ${helperDist}/helper.mjs $out/lib/spectrum-firstboot/
+    cp ${helperDist}/helper.mjs ${helperDist}/unlock.mjs $out/lib/spectrum-firstboot/
 
     # Root tools by absolute path: the helper runs with a clean environment.
     makeWrapper ${lib.getExe nodejs-slim} $out/bin/spectrum-firstboot-helper \
       --add-flags $out/lib/spectrum-firstboot/helper.mjs \
-      --set PATH ${lib.makeBinPath [ cryptsetup util-linux btrfs-progs ]}:/usr/bin
+      --set PATH ${lib.makeBinPath [ cryptsetup util-linux btrfs-progs mtools libfido2 ]}:/usr/bin
+
+    # The unlock: cryptsetup, blkid, lsblk and mount, mtools for vfat key sticks, loadkeys, and
+    # libfido2's tools; mount-userdata and vm-import are the host's own (/usr/bin).
+    makeWrapper ${lib.getExe nodejs-slim} $out/bin/spectrum-firstboot-unlock \
+      --add-flags $out/lib/spectrum-firstboot/unlock.mjs \
+      --set PATH ${lib.makeBinPath [ cryptsetup util-linux mtools kbd libfido2 ]}:/usr/bin
 
     cp -R etc $out/etc
     install -Dm755 -t $out/bin usr/bin/*
