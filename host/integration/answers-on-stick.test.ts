@@ -3,16 +3,16 @@
 // it on that stick, with every other file on the stick unchanged. Two sticks that hold one are
 // refused as ambiguous; answers as written, never signed, are refused as not signed.
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answersChoices } from '../../shared/answers/answers-policy';
 import type { PlanChoices } from '../../shared/plan/build-plan';
 import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { openEscrow, readEscrowPrivateKey } from '../answers/escrow';
 import { PERSONAL_FILES } from '../test-support/sticks';
-import { fleetAnswers, makeOrganization, signAnswers, type Organization } from '../test-support/answers-maker';
+import { fleetAnswers, makeOrganization, placeAnswers, signAnswers, type Organization } from '../test-support/answers-maker';
 import { HelperClient } from '../test-support/helper-client';
 import { makePlan } from '../test-support/plan-maker';
 import { makeTempDir, startSandbox, type TestSandbox } from '../test-support/sandbox-helper';
@@ -74,6 +74,26 @@ describe('an answers file on a USB stick', () => {
     delete after[`spectrum-firstboot/${escrowName}`];
     expect(after).toEqual(before);
   }, 180_000);
+
+  it('wins over the sandbox\'s answers folder, and an --answers-dir folder wins over it', async () => {
+    const texts = ['stick', 'image', 'explicit'].map((who) => fleetAnswers({ extra: `# ${who}` }));
+    const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
+    const dir = makeTempDir();
+    makeStick(dir, 'fleet', 'vfat', 'FLEET', { [ANSWERS_ON_STICK]: JSON.stringify(signAnswers(texts[0]!, org.signingKey)) });
+    placeAnswers(dir, signAnswers(texts[1]!, org.signingKey));
+    const first = await startSandbox({ trustedKeysDir: org.trustedKeysDir }, dir);
+    const a = await HelperClient.open(first.helper.socketPath);
+    a.client.close();
+    expect(a.hello.answers).toMatchObject({ status: 'offered', digest: digestOf(texts[0]!) });
+    const explicit = makeTempDir('spectrum-esp-');
+    writeFileSync(path.join(explicit, 'answers.signed.json'), JSON.stringify(signAnswers(texts[2]!, org.signingKey)));
+    // The same machine started again with the folder named: the stick is still plugged in.
+    const second = await first.restart({ answersDirs: [explicit] });
+    sandboxes.push(second);
+    const b = await HelperClient.open(second.helper.socketPath);
+    b.client.close();
+    expect(b.hello.answers).toMatchObject({ status: 'offered', digest: digestOf(texts[2]!) });
+  }, 120_000);
 
   it('refuses, as ambiguous, two sticks that both hold answers', async () => {
     const dir = makeTempDir();
