@@ -68,8 +68,10 @@ interface Placement {
   readonly stateDir: string;
   readonly signingKey: SigningKey;
   readonly sink: LogSink;
-  /** Folders searched for an answers file, in order. */
+  /** Folders searched for an answers file, in order, before the USB sticks. */
   readonly answersDirs: readonly string[];
+  /** Folders searched after the USB sticks (the sandbox's DIR/answers). */
+  readonly lastAnswersDirs: readonly string[];
 }
 
 async function place(o: HelperOptions, exec: Executor, seed: Catalog): Promise<Placement> {
@@ -98,7 +100,8 @@ async function place(o: HelperOptions, exec: Executor, seed: Catalog): Promise<P
       stateDir: layout.state,
       signingKey: loadOrCreateSigningKey(layout.guestDir),
       sink: o.logSink ?? fileSink(layout.log),
-      answersDirs: [...(o.answersDirs ?? []), layout.answers],
+      answersDirs: o.answersDirs ?? [],
+      lastAnswersDirs: [layout.answers],
     };
   }
   if (!existsSync(o.target!)) throw new Error(`the user-data target ${o.target} does not exist`);
@@ -120,6 +123,7 @@ async function place(o: HelperOptions, exec: Executor, seed: Catalog): Promise<P
     signingKey: loadOrCreateSigningKey(o.keyOut!, userDataOwner()),
     sink: o.logSink ?? stderrSink(),
     answersDirs: o.answersDirs ?? [],
+    lastAnswersDirs: [],
   };
 }
 
@@ -173,9 +177,8 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
   const trusted = new TrustedKeys();
   const keyId = trusted.add(where.signingKey.publicKey);
   trusted.addAll(orgKeys);
-  const answers = loadAnswers({ file: options.answersFile, dirs: where.answersDirs }, orgKeys, catalog, log);
-
   const drives = options.sandbox !== undefined ? sandboxDrives(exec, sandboxLayout(options.sandbox).dir) : hostDrives(exec);
+  const answers = await loadAnswers({ file: options.answersFile, dirs: where.answersDirs, drives, lastDirs: where.lastAnswersDirs }, orgKeys, catalog, log);
   const securityKeys = new HelperFido2(options.securityKeys ?? securityKeysFor(options, tools));
 
   const journal = new JournalStore(where.stateDir);

@@ -28,7 +28,7 @@ export function checkPlanAnswers(plan: PlanPayload, loaded: LoadedAnswers | null
       digest: offered.digest,
       keyId: offered.keyId,
       organization,
-      ...(escrow ? { escrow: { publicKey: escrow.publicKey, dir: offered.dir, answersDigest: offered.digest } } : {}),
+      ...(escrow ? { escrow: { publicKey: escrow.publicKey, source: offered.source, answersDigest: offered.digest } } : {}),
     },
   };
 }

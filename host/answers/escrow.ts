@@ -3,25 +3,24 @@
 // private key. The sealed file holds no secret anyone but the key's holder can read.
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { ESCROW_INFO_PREFIX, EscrowFileSchema, escrowFileName, type EscrowFile } from '../../shared/answers/escrow-schema';
 import { RECOVERY_KEY_PATTERN } from '../../shared/plan/recovery-key';
 import { hpkeOpen, hpkeSeal, privateKeyFromRaw } from '../../shared/protocol/hpke';
 import { SEAL_SUITE } from '../../shared/protocol/messages';
 import { utf8Decode, utf8Encode } from '../../shared/util/bytes';
-import { writeFileAtomic } from '../../shared-node/fs/atomic-write';
+import type { AnswersSource } from './answers-source';
 
 export interface EscrowTarget {
   /** base64url raw X25519 public key, from the answers file. */
   readonly publicKey: string;
-  /** The folder of the answers file: the sealed copy goes beside it. */
-  readonly dir: string;
+  /** Where the answers file came from (folder or stick): the sealed copy goes beside it. */
+  readonly source: AnswersSource;
   readonly answersDigest: string;
 }
 
 const info = (luksUuid: string) => utf8Encode(ESCROW_INFO_PREFIX + luksUuid);
 
-/** Seals and writes `<dir>/<LUKS UUID>.escrow.json` (atomically); returns the file's path. */
+/** Seals and writes `<LUKS UUID>.escrow.json` beside the answers file; returns how it is named. */
 export async function writeEscrow(target: EscrowTarget, machine: { luksUuid: string; installId: string; now: Date }, recoveryKey: Uint8Array): Promise<string> {
   const sealed = await hpkeSeal(target.publicKey, info(machine.luksUuid), utf8Encode(machine.installId), recoveryKey);
   const file: EscrowFile = {
@@ -34,9 +33,9 @@ export async function writeEscrow(target: EscrowTarget, machine: { luksUuid: str
     createdAt: machine.now.toISOString(),
     sealed,
   };
-  const out = path.join(target.dir, escrowFileName(machine.luksUuid));
-  writeFileAtomic(out, JSON.stringify(EscrowFileSchema.parse(file), null, 2) + '\n', 0o600);
-  return out;
+  const name = escrowFileName(machine.luksUuid);
+  await target.source.write(name, utf8Encode(JSON.stringify(EscrowFileSchema.parse(file), null, 2) + '\n'), 0o600);
+  return target.source.fileName(name);
 }
 
 export class EscrowError extends Error {}

@@ -9,7 +9,7 @@ import { tail } from '../luks/cryptsetup';
 import type { Executor } from '../exec/executor';
 import type { Stick } from './sticks';
 
-export type StickFileFailure = 'unsupported' | 'mount-failed' | 'write-failed' | 'read-failed' | 'verify-failed';
+export type StickFileFailure = 'unsupported' | 'mount-failed' | 'write-failed' | 'read-failed' | 'too-large' | 'verify-failed';
 
 export class StickFileError extends Error {
   constructor(
@@ -67,7 +67,7 @@ class MtoolsFiles implements StickFiles {
     }
     if (bytes.length > maxBytes) {
       bytes.fill(0);
-      throw new StickFileError('read-failed', `the key file is larger than ${maxBytes} bytes`);
+      throw new StickFileError('too-large', `the file is larger than ${maxBytes} bytes`);
     }
     return bytes;
   }
@@ -128,7 +128,7 @@ class MountedFiles implements StickFiles {
       }
       try {
         const size = fstatSync(fd).size;
-        if (size > maxBytes) throw new StickFileError('read-failed', `the key file is larger than ${maxBytes} bytes`);
+        if (size > maxBytes) throw new StickFileError('too-large', `the file is larger than ${maxBytes} bytes`);
         const out = Buffer.alloc(size);
         let off = 0;
         while (off < size) {

@@ -21,6 +21,8 @@ export const ANSWERS_ERROR_CODES = [
   'unknown-field',
   /** A known field breaks a rule (its format, the profile's app rules, the catalog, …). */
   'invalid-answers',
+  /** More than one USB stick plugged in holds an answers file: none is picked. */
+  'ambiguous',
 ] as const;
 export type AnswersErrorCode = (typeof ANSWERS_ERROR_CODES)[number];
 
