@@ -13,6 +13,9 @@
 { lib, stdenvNoCC, makeWrapper, nodejs-slim
 , cryptsetup, util-linux, btrfs-progs, execline, s6
 , mtools, kbd, libfido2
+  # An organization's answers-signing public keys (PEM files): the helper trusts answers files
+  # (on the ESP or a USB stick) signed by them, docs/protocol.md §12.2 and §12.3.
+, trustedKeys ? [ ]
 , helperDist ? ../../dist/host
 }:
 
@@ -34,8 +37,12 @@ stdenvNoCC.mkDerivation {
     cp ${helperDist}/helper.mjs ${helperDist}/unlock.mjs $out/lib/spectrum-firstboot/
 
     # Root tools by absolute path: the helper runs with a clean environment.
+    mkdir -p $out/lib/spectrum-firstboot/trusted-keys
+    ${lib.concatMapStrings (key: ''
+      install -m644 ${key} $out/lib/spectrum-firstboot/trusted-keys/
+    '') trustedKeys}
     makeWrapper ${lib.getExe nodejs-slim} $out/bin/spectrum-firstboot-helper \
-      --add-flags $out/lib/spectrum-firstboot/helper.mjs \
+      --add-flags "$out/lib/spectrum-firstboot/helper.mjs --trusted-keys $out/lib/spectrum-firstboot/trusted-keys" \
       --set PATH ${lib.makeBinPath [ cryptsetup util-linux btrfs-progs mtools libfido2 ]}:/usr/bin
 
     # The unlock: cryptsetup, blkid, lsblk and mount, mtools for vfat key sticks, loadkeys, and
