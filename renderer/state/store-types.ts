@@ -5,7 +5,8 @@ import type { Accessibility } from '../../shared/plan/plan-schema';
 import type { KeyboardChoice } from './keyboard-layouts';
 import type { UnattendedStatus } from './answers';
 import type { WizardPage } from './pages';
-import type { EncryptionMethod, Secrets, WizardData } from './types';
+import type { EncryptionMethod } from '../../shared/plan/unlock-methods';
+import type { Secrets, WizardData } from './types';
 
 export type SecretField = Exclude<keyof Secrets, 'recoveryKey' | 'recoveryGroup' | 'passphraseStrength'>;
 

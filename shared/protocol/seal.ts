@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { base64url, utf8Decode, utf8Encode } from '../util/bytes';
 import { b64std } from '../plan/plan-schema';
 import { RECOVERY_KEY_PATTERN } from '../plan/recovery-key';
+import { PassphraseWireSchema } from '../plan/secret-policy';
 import { hpkeOpen, hpkeSeal, sealSuite, type SealPrivateKeyPair } from './hpke';
 
 export { sealSuite, type SealPrivateKeyPair };
@@ -15,7 +16,7 @@ export const SEAL_INFO_PREFIX = 'spectrum-firstboot/v1 ';
  * protocol 1.1, whose key the helper makes) the recovery key alone.
  */
 export const SealedSecretsSchema = z.union([
-  z.strictObject({ passphrase: z.string().max(4096), recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN).optional() }),
+  z.strictObject({ passphrase: PassphraseWireSchema, recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN).optional() }),
   z.strictObject({ fido2Secret: b64std(64), recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN).optional() }),
   // Protocol 1.1: a security key the helper enrolled; it holds the secret under this id.
   z.strictObject({ fido2Enrollment: z.string().regex(/^[A-Za-z0-9_-]{22}$/), recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN).optional() }),
