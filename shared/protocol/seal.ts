@@ -29,7 +29,16 @@ export const PIN_SEAL_INFO_PREFIX = 'spectrum-firstboot/v1 pin ';
 export const SealedPinSchema = z.strictObject({ pin: z.string().min(1).max(255) });
 
 export async function sealPin(recipientPublicKey: string, session: string, nonce: string, pin: string): Promise<{ enc: string; ct: string }> {
-  return hpkeSeal(recipientPublicKey, utf8Encode(PIN_SEAL_INFO_PREFIX + session), utf8Encode(nonce), utf8Encode(JSON.stringify({ pin })));
+  return sealAndWipe(recipientPublicKey, utf8Encode(PIN_SEAL_INFO_PREFIX + session), utf8Encode(nonce), utf8Encode(JSON.stringify({ pin })));
+}
+
+/** Seals, then overwrites the plaintext bytes: only the sealed copy outlives the call (docs/protocol.md §11). */
+async function sealAndWipe(recipientPublicKey: string, info: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Promise<{ enc: string; ct: string }> {
+  try {
+    return await hpkeSeal(recipientPublicKey, info, aad, plaintext);
+  } finally {
+    plaintext.fill(0);
+  }
 }
 
 /** The PIN as bytes (the caller wipes them), or null when it does not open or is malformed. */
@@ -53,7 +62,7 @@ export async function sealSecrets(
   nonce: string,
   secrets: SealedSecrets,
 ): Promise<{ enc: string; ct: string }> {
-  return hpkeSeal(recipientPublicKey, utf8Encode(SEAL_INFO_PREFIX + session), utf8Encode(nonce), utf8Encode(JSON.stringify(secrets)));
+  return sealAndWipe(recipientPublicKey, utf8Encode(SEAL_INFO_PREFIX + session), utf8Encode(nonce), utf8Encode(JSON.stringify(secrets)));
 }
 
 export interface SealKeyPair {
