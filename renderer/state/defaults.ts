@@ -36,6 +36,7 @@ export const emptySecrets: Secrets = {
   recoveryKey: null,
   recoveryGroup: 0,
   recoveryConfirm: '',
+  passphraseRevision: 0,
   passphraseStrength: null,
 };
 

@@ -41,8 +41,10 @@ export interface Secrets {
   /** Which group (0–7) of the recovery key the person types back. */
   readonly recoveryGroup: number;
   readonly recoveryConfirm: string;
-  /** The estimator's score (0–4) for exactly this passphrase, once it has answered. */
-  readonly passphraseStrength: { readonly text: string; readonly score: number } | null;
+  /** Counts changes to the passphrase, so a strength score names the passphrase it is for without a copy of it. */
+  readonly passphraseRevision: number;
+  /** The estimator's score (0–4) for the passphrase of this revision, once it has answered. */
+  readonly passphraseStrength: { readonly revision: number; readonly score: number } | null;
 }
 
 export type Fido2Status = 'idle' | 'scanning' | 'ready' | 'enrolling' | 'verifying';

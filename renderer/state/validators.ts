@@ -95,8 +95,8 @@ export function rehearsalConfirms(input: Pick<Input, 'choices' | 'secrets'>): bo
 export const MIN_PASSPHRASE_SCORE = 2;
 export const STRENGTH_PENDING_REASON = 'encryption:cannotContinue.strengthPending';
 
-function strengthReasons({ passphrase, passphraseStrength }: Input['secrets']): Reason[] {
-  if (passphraseStrength?.text !== passphrase) return [{ key: 'encryption:cannotContinue.strengthPending', field: 'passphrase' }];
+function strengthReasons({ passphraseRevision, passphraseStrength }: Input['secrets']): Reason[] {
+  if (passphraseStrength?.revision !== passphraseRevision) return [{ key: 'encryption:cannotContinue.strengthPending', field: 'passphrase' }];
   if (passphraseStrength.score < MIN_PASSPHRASE_SCORE) return [{ key: 'encryption:cannotContinue.tooWeak', field: 'passphrase' }];
   return [];
 }

@@ -67,13 +67,15 @@ export function choiceActions(set: SetState, get: GetState, deps: StoreDeps): Ch
     },
 
     setSecret(field, value) {
-      set({ secrets: { ...get().secrets, [field]: value } });
+      const secrets = get().secrets;
+      const revision = field === 'passphrase' && value !== secrets.passphrase ? { passphraseRevision: secrets.passphraseRevision + 1 } : {};
+      set({ secrets: { ...secrets, [field]: value, ...revision } });
     },
 
     setPassphraseStrength(text, score) {
       const state = get();
       if (text !== state.secrets.passphrase) return; // an answer for what was typed before
-      set({ secrets: { ...state.secrets, passphraseStrength: { text, score } } });
+      set({ secrets: { ...state.secrets, passphraseStrength: { revision: state.secrets.passphraseRevision, score } } });
       // Next was pressed while this estimate was on its way: carry it out now.
       if (state.nav.nextWhenStrengthKnown) {
         set({ nav: { ...get().nav, nextWhenStrengthKnown: false } });
