@@ -7,7 +7,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answersChoices } from '../../shared/answers/answers-policy';
-import type { PlanChoices } from '../../shared/plan/build-plan';
+import type { Choices } from '../../shared/plan/choices';
 import { PlanPayloadSchema } from '../../shared/plan/plan-schema';
 import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { ReceiptSchema, type Receipt } from '../../shared/protocol/messages';
@@ -59,7 +59,7 @@ describe('a fleet provisioned from one signed answers file', () => {
       const plan = await makePlan({
         hello,
         signer: sb.signer,
-        choices: answersChoices(hello.answers.answers) as PlanChoices,
+        choices: answersChoices(hello.answers.answers) as Choices,
         answersDigest: hello.answers.digest,
         secrets: { passphrase: PASSPHRASE, recoveryKey },
       });

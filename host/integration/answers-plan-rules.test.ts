@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answersChoices } from '../../shared/answers/answers-policy';
-import type { PlanChoices } from '../../shared/plan/build-plan';
+import type { Choices } from '../../shared/plan/choices';
 import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { fleetAnswers, makeOrganization, placeAnswers, signAnswers } from '../test-support/answers-maker';
 import { HelperClient } from '../test-support/helper-client';
@@ -28,11 +28,11 @@ describe('a plan on a machine with answers', () => {
     rmSync(orgDir, { recursive: true, force: true });
   });
 
-  async function send(change: (choices: PlanChoices, digest: string) => Partial<PlanSpec>) {
+  async function send(change: (choices: Choices, digest: string) => Partial<PlanSpec>) {
     const { client, hello } = await HelperClient.open(sb.helper.socketPath);
     if (hello.answers?.status !== 'offered') throw new Error('answers not offered');
     expect(hello.answers.answers.escrow?.publicKey).toBe(escrowKey);
-    const choices = answersChoices(hello.answers.answers) as PlanChoices;
+    const choices = answersChoices(hello.answers.answers) as Choices;
     const plan = await makePlan({
       hello,
       signer: sb.signer,

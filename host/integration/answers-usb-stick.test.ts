@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answersChoices } from '../../shared/answers/answers-policy';
-import type { PlanChoices } from '../../shared/plan/build-plan';
+import type { Choices } from '../../shared/plan/choices';
 import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import type { UsbDrive } from '../../shared/protocol/usb-messages';
 import { fleetAnswers, makeOrganization, placeAnswers, signAnswers } from '../test-support/answers-maker';
@@ -46,7 +46,7 @@ describe('an answers file that names the USB stick for the key', () => {
     client.close();
     const drive = (listed as { drives: UsbDrive[] }).drives.find((d) => d.label === label)!;
     const { client: planner, hello: fresh } = await HelperClient.open(sb.helper.socketPath);
-    const choices = answersChoices(hello.answers.answers) as PlanChoices;
+    const choices = answersChoices(hello.answers.answers) as Choices;
     const plan = await makePlan({
       hello: fresh,
       signer: sb.signer,

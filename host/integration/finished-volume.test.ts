@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlanChoices } from '../../shared/plan/build-plan';
+import type { Choices } from '../../shared/plan/choices';
 import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { HelperClient } from '../test-support/helper-client';
 import { makePlan, newInstallId } from '../test-support/plan-maker';
@@ -44,7 +44,7 @@ describe('a finished volume', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each<[string, Partial<PlanChoices>, { passphrase: string; recoveryKey?: string }]>([
+  it.each<[string, Partial<Choices>, { passphrase: string; recoveryKey?: string }]>([
     ['with a recovery key', {}, { passphrase: 'a long enough passphrase', recoveryKey: formatRecoveryKey(randomBytes(32)) }],
     ['passphrase only, minimal', { profile: 'minimal', apps: [], encryption: { method: 'passphrase', recoveryKey: false } }, { passphrase: 'a long enough passphrase' }],
   ])('%s: its token and the journal removed, the same installId is refused and nothing changes', async (_name, choices, secrets) => {

@@ -2,14 +2,15 @@
 // envelope signer), with hooks to break them on purpose.
 import { createHash, createPrivateKey, randomBytes, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { buildPlanPayload, type PlanChoices } from '../../shared/plan/build-plan';
+import { buildPlanPayload } from '../../shared/plan/build-plan';
+import type { Choices } from '../../shared/plan/choices';
 import { PLAN_PAYLOAD_TYPE, type Fido2Params, type PlanPayload } from '../../shared/plan/plan-schema';
 import type { Hello } from '../../shared/protocol/messages';
 import { sealSecrets, type SealedSecrets } from '../../shared/protocol/seal';
 import { base64, base64url, utf8Encode } from '../../shared/util/bytes';
 import { signerFromKey } from '../../shared-node/crypto/envelope-signer';
 
-export const COMMON_CHOICES: PlanChoices = {
+export const COMMON_CHOICES: Choices = {
   locale: 'fi',
   keyboard: { layout: 'fi', variant: '' },
   accessibility: { highContrast: false, largeText: true, reduceMotion: false, screenReader: false },
@@ -24,7 +25,7 @@ export interface PlanSpec {
   readonly signer: KeyObject;
   readonly secrets: SealedSecrets;
   readonly installId?: string;
-  readonly choices?: Partial<PlanChoices>;
+  readonly choices?: Partial<Choices>;
   readonly fido2?: Fido2Params | null;
   /** The digest of the answers file the plan follows (hello.answers). */
   readonly answersDigest?: string;

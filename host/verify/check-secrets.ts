@@ -1,19 +1,10 @@
 // docs/protocol.md §5.5 after the seal opened: the secrets fit the plan and the rules of secret-policy.
 // Problems are named by pointer into the sealed plaintext, never quoted.
 import type { PlanPayload, PlanProblem } from '../../shared/plan/plan-schema';
-import { passphraseProblem } from '../../shared/plan/secret-policy';
+import { PASSPHRASE_MAX_CODE_POINTS, PASSPHRASE_MAX_UTF8_BYTES, PASSPHRASE_MIN_CODE_POINTS, controlCharacters, passphraseProblem } from '../../shared/plan/secret-policy';
 import type { SealedSecrets } from '../../shared/protocol/seal';
 import { base64 } from '../../shared/util/bytes';
 import { reject, type Rejection } from './rejection';
-
-/** Control characters cannot be typed at an unlock prompt (a newline would end the line). */
-function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f) return true;
-  }
-  return false;
-}
 
 export function checkSecrets(plan: PlanPayload, secrets: SealedSecrets): Rejection | null {
   const enc = plan.encryption;
@@ -24,9 +15,10 @@ export function checkSecrets(plan: PlanPayload, secrets: SealedSecrets): Rejecti
   const problems: PlanProblem[] = [];
   if ('passphrase' in secrets) {
     const p = passphraseProblem(secrets.passphrase);
-    if (p === 'too-short') problems.push({ path: '/encryption/sealed/passphrase', problem: 'shorter than 8 characters' });
-    if (p === 'too-long') problems.push({ path: '/encryption/sealed/passphrase', problem: 'longer than 512 characters or 512 bytes of UTF-8' });
-    if (hasControlCharacter(secrets.passphrase)) problems.push({ path: '/encryption/sealed/passphrase', problem: 'contains a control character' });
+    if (p === 'too-short') problems.push({ path: '/encryption/sealed/passphrase', problem: `shorter than ${PASSPHRASE_MIN_CODE_POINTS} characters` });
+    if (p === 'too-long') problems.push({ path: '/encryption/sealed/passphrase', problem: `longer than ${PASSPHRASE_MAX_CODE_POINTS} characters or ${PASSPHRASE_MAX_UTF8_BYTES} bytes of UTF-8` });
+    // Named even next to a length problem (passphraseProblem names only the first).
+    if (controlCharacters(secrets.passphrase).length > 0) problems.push({ path: '/encryption/sealed/passphrase', problem: 'contains a control character' });
   } else if ('fido2Secret' in secrets && base64.decode(secrets.fido2Secret)?.length !== 32) {
     problems.push({ path: '/encryption/sealed/fido2Secret', problem: 'expected 32 bytes' });
   }

@@ -6,7 +6,7 @@ import translationKeys from '@zxcvbn-ts/core/dist/data/translationKeys';
 import { ANSWERS_ERROR_CODES } from '../../shared/answers/answers-errors';
 import { IPC_ERROR_CODES } from '../../shared/ipc/contract';
 import { PROFILES, SYSTEM_VMS } from '../../shared/plan/profiles';
-import { ENCRYPTION_METHODS } from '../../shared/plan/plan-schema';
+import { ENCRYPTION_METHODS } from '../../shared/plan/unlock-methods';
 import { USB_STICK_PROBLEMS } from '../../shared/protocol/usb-messages';
 import { STEP_IDS, STEP_STATES } from '../../shared/plan/steps';
 import { PROTOCOL_ERROR_CODES, STEP_FAILURE_CODES } from '../../shared/protocol/error-codes';

@@ -8,7 +8,7 @@ import { useVmText } from '../app/use-vm-text';
 import { Notice } from '../components/Notice';
 import { PageFrame } from '../components/PageFrame';
 import { formatList } from '../i18n/format';
-import { needsRecoveryKey } from '../state/pages';
+import { makesRecoveryKey } from '../../shared/plan/unlock-methods';
 import { EscrowNote, EscrowOnlyNotice } from './answers/AnswersNotices';
 import { recoveryEscrowedOnly } from '../state/answers';
 import { allVms } from '../state/presets';
@@ -52,7 +52,7 @@ export function DonePage() {
         <li>{t('settings')}</li>
       </ul>
       <EscrowOnlyNotice />
-      {needsRecoveryKey(choices.encryption) && !escrowOnly ? (
+      {makesRecoveryKey(choices.encryption) && !escrowOnly ? (
         <Notice tone="warning" title={t('recovery.title')}>
           <p>{method === 'fido2' ? t('recovery.textFido2') : method === 'usb-key' ? t('recovery.textUsbKey') : t('recovery.textPassphrase')}</p>
           <EscrowNote />

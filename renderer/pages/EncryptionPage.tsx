@@ -12,9 +12,8 @@ import { Fido2Section } from './encryption/Fido2Section';
 import { PassphraseSection } from './encryption/PassphraseSection';
 import { preloadStrengthEstimator } from './encryption/use-strength';
 import { UsbKeySection } from './encryption/UsbKeySection';
-import type { EncryptionMethod } from '../state/types';
+import { ENCRYPTION_METHODS } from '../../shared/plan/unlock-methods';
 
-const METHODS: readonly EncryptionMethod[] = ['passphrase', 'fido2', 'usb-key'];
 
 export function ResumeNotice() {
   const { t } = useTranslation('common');
@@ -49,7 +48,7 @@ export function EncryptionPage() {
       <fieldset className="fieldset">
         <legend className="fieldset-legend">{t('method.legend')}</legend>
         <div className="choice-grid">
-          {METHODS.map((m) => (
+          {ENCRYPTION_METHODS.map((m) => (
             <div key={m} className={`choice-card ${method === m ? 'choice-card-selected' : ''}`}>
               <input type="radio" id={`method-${m}`} name="method" checked={method === m} onChange={() => store.setEncryptionMethod(m)} aria-describedby={`method-${m}-hint`} />
               <label htmlFor={`method-${m}`} className="choice-card-title">{t(`method.${m}.label`)}</label>

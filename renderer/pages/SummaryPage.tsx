@@ -13,7 +13,7 @@ import { PageFrame } from '../components/PageFrame';
 import { formatBytes, formatList, formatMinutes } from '../i18n/format';
 import { findLanguage } from '../i18n/languages';
 import { layoutId } from '../state/keyboard-layouts';
-import { needsRecoveryKey } from '../state/pages';
+import { makesRecoveryKey } from '../../shared/plan/unlock-methods';
 import { allVms, estimateMinutes, selectionBytes } from '../state/presets';
 import { useShallow } from 'zustand/react/shallow';
 import { recoveryEscrowedOnly, setBy } from '../state/answers';
@@ -117,7 +117,7 @@ export function SummaryPage() {
         <SummaryItem term={t('summary:item.recovery')}>
           {escrowedBy
             ? t('answers:recoveryEscrowed', { organization: escrowedBy })
-            : needsRecoveryKey(choices.encryption) ? t('summary:recoveryYes') : t('summary:recoveryNo')}
+            : makesRecoveryKey(choices.encryption) ? t('summary:recoveryYes') : t('summary:recoveryNo')}
           <EscrowNote />
         </SummaryItem>
       </SummarySection>

@@ -4,8 +4,9 @@
 import { answersChoices, isFixed, recoveryKeyShown } from '../../shared/answers/answers-policy';
 import type { AnswerSection, Answers } from '../../shared/answers/answers-schema';
 import { NIXOS_APP } from '../../shared/plan/profiles';
-import { activePages, needsRecoveryKey, type WizardPage } from './pages';
-import type { BootState, Choices, WizardData } from './types';
+import { activePages, type WizardPage } from './pages';
+import { makesRecoveryKey } from '../../shared/plan/unlock-methods';
+import type { BootState, DraftChoices, WizardData } from './types';
 
 /** The answers the helper offers, when it offers (and did not refuse) a file. */
 export function offeredAnswers(boot: Pick<BootState, 'helper'>): Answers | null {
@@ -28,7 +29,7 @@ export function setBy(boot: Pick<BootState, 'helper'>, section: AnswerSection): 
 /** The organization, when it alone keeps this machine's recovery key (nobody is shown it). */
 export function recoveryEscrowedOnly(state: Pick<WizardData, 'boot' | 'choices'>): string | null {
   const answers = offeredAnswers(state.boot);
-  return answers && !recoveryKeyShown(answers) && needsRecoveryKey(state.choices.encryption) ? answers.organization : null;
+  return answers && !recoveryKeyShown(answers) && makesRecoveryKey(state.choices.encryption) ? answers.organization : null;
 }
 
 /** While an unattended run sets up the unlock method, nobody is asked for it. */
@@ -62,10 +63,10 @@ export function wizardPages(state: Pick<WizardData, 'choices' | 'boot'> & { read
  * Choices with the answers applied: fixed sections always take the organization's value; the
  * values of interactive sections only pre-fill a wizard that has nothing saved yet.
  */
-export function choicesWithAnswers(choices: Choices, answers: Answers, fresh: boolean): Choices {
+export function choicesWithAnswers(choices: DraftChoices, answers: Answers, fresh: boolean): DraftChoices {
   const given = answersChoices(answers);
   const take = (s: AnswerSection) => isFixed(answers, s) || fresh;
-  const next: { -readonly [K in keyof Choices]: Choices[K] } = { ...choices };
+  const next: { -readonly [K in keyof DraftChoices]: DraftChoices[K] } = { ...choices };
   if (given.locale !== undefined && take('locale')) next.locale = given.locale;
   if (given.keyboard && take('keyboard')) {
     next.keyboard = given.keyboard;

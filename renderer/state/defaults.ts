@@ -2,7 +2,7 @@
 import { DEFAULT_LANGUAGE, findLanguage } from '../i18n/languages';
 import { initialInstall } from './install-progress';
 import { suggestedLayout } from './keyboard-layouts';
-import type { BootState, Choices, Fido2State, Navigation, Secrets, UsbState, WizardData } from './types';
+import type { BootState, DraftChoices, Fido2State, Navigation, Secrets, UsbState, WizardData } from './types';
 
 export interface Environment {
   /** The language the wizard starts in (from the system's preference). */
@@ -12,7 +12,7 @@ export interface Environment {
   readonly prefersHighContrast: boolean;
 }
 
-export function defaultChoices(env: Environment): Choices {
+export function defaultChoices(env: Environment): DraftChoices {
   const language = findLanguage(env.locale) ?? findLanguage(DEFAULT_LANGUAGE)!;
   return {
     locale: language.code,
@@ -36,6 +36,7 @@ export const emptySecrets: Secrets = {
   recoveryKey: null,
   recoveryGroup: 0,
   recoveryConfirm: '',
+  passphraseRevision: 0,
   passphraseStrength: null,
 };
 

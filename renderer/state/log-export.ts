@@ -1,5 +1,6 @@
 // The text of "Export log": what happened, for whoever helps the person. Choices and the host's
 // messages only: no secret is in the state this reads (see persistence.ts for the same rule).
+import { makesRecoveryKey } from '../../shared/plan/unlock-methods';
 import type { WizardStore } from './store-types';
 
 export function formatLogExport(state: Pick<WizardStore, 'boot' | 'choices' | 'install'>): string {
@@ -11,7 +12,7 @@ export function formatLogExport(state: Pick<WizardStore, 'boot' | 'choices' | 'i
     `helper: ${boot.helper?.helper ?? 'unknown'}`,
     `locale: ${choices.locale}; keyboard: ${choices.keyboard.layout}${choices.keyboard.variant ? `(${choices.keyboard.variant})` : ''}`,
     `profile: ${choices.profile ?? '-'}; apps: ${choices.apps.join(', ') || '-'}`,
-    `encryption: ${choices.encryption.method ?? '-'}; recovery key: ${choices.encryption.method === 'fido2' || choices.encryption.recoveryKey ? 'yes' : 'no'}`,
+    `encryption: ${choices.encryption.method ?? '-'}; recovery key: ${makesRecoveryKey(choices.encryption) ? 'yes' : 'no'}`,
     `plan: ${install.planId ?? '-'}; phase: ${install.phase}`,
     ...(install.failure ? [`failure: ${install.failure.code} at ${install.failure.step ?? '-'}: ${install.failure.message}`] : []),
     ...(install.failure?.details ?? []).map((d) => `  ${d.path}: ${d.problem}`),

@@ -1,7 +1,6 @@
 // The pages and their order. The wizard pages are walked with Next and Back; the install pages
 // come after the point of no return and are reached only through the install itself.
-import type { EncryptionMethod } from './types';
-import { alwaysMakesRecoveryKey } from '../../shared/plan/unlock-methods';
+import { makesRecoveryKey, type EncryptionMethod } from '../../shared/plan/unlock-methods';
 
 export const WIZARD_PAGES = ['welcome', 'profile', 'apps', 'encryption', 'recovery', 'summary'] as const;
 export type WizardPage = (typeof WIZARD_PAGES)[number];
@@ -22,14 +21,9 @@ export function isInstallPage(page: string): page is InstallPage {
   return (INSTALL_PAGES as readonly string[]).includes(page);
 }
 
-/** The recovery-key page shows only when a recovery key is made: always with FIDO2 or a USB key. */
-export function needsRecoveryKey(encryption: { method: EncryptionMethod | null; recoveryKey: boolean }): boolean {
-  return encryption.method !== null && (alwaysMakesRecoveryKey(encryption.method) || encryption.recoveryKey);
-}
-
-/** The wizard pages a person walks through for these choices, in order. */
+/** The wizard pages a person walks through for these choices, in order: the recovery-key page only when one is made. */
 export function activePages(encryption: { method: EncryptionMethod | null; recoveryKey: boolean }): WizardPage[] {
-  return WIZARD_PAGES.filter((p) => p !== 'recovery' || needsRecoveryKey(encryption));
+  return WIZARD_PAGES.filter((p) => p !== 'recovery' || makesRecoveryKey(encryption));
 }
 
 export function pageIndex(page: WizardPage): number {

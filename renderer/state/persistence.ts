@@ -3,12 +3,12 @@
 // enrollment id), and nothing the host will tell us again.
 import type { PersistedWizardState } from '../../shared/ipc/contract';
 import { PROFILES, type Profile } from '../../shared/plan/profiles';
-import { ENCRYPTION_METHODS } from '../../shared/plan/plan-schema';
+import { ENCRYPTION_METHODS, type EncryptionMethod } from '../../shared/plan/unlock-methods';
 import { UsbKeyChoiceSchema, type UsbKeyChoice } from '../../shared/plan/usb-key';
 import { findLanguage } from '../i18n/languages';
 import { findLayout } from './keyboard-layouts';
 import { isWizardPage, type WizardPage } from './pages';
-import type { Choices, EncryptionMethod, WizardData } from './types';
+import type { DraftChoices, WizardData } from './types';
 
 export const PERSIST_VERSION = 1;
 
@@ -16,8 +16,8 @@ export const PERSIST_VERSION = 1;
  * Choices as written down. Main refuses to persist any key named like a secret (passphrase,
  * pin, recoveryKey, …), even a harmless flag, so the recovery-key flag has another name here.
  */
-export type PersistedChoices = Omit<Choices, 'encryption'> & {
-  readonly encryption: { readonly method: Choices['encryption']['method']; readonly withRecovery: boolean; readonly stick?: UsbKeyChoice };
+export type PersistedChoices = Omit<DraftChoices, 'encryption'> & {
+  readonly encryption: { readonly method: DraftChoices['encryption']['method']; readonly withRecovery: boolean; readonly stick?: UsbKeyChoice };
 };
 
 export interface PersistedData {
@@ -51,7 +51,7 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
 const stringArray = (v: unknown): string[] | null => (Array.isArray(v) && v.every(isString) ? v.slice(0, 64) : null);
 
-function readChoices(raw: unknown, defaults: Choices): Choices {
+function readChoices(raw: unknown, defaults: DraftChoices): DraftChoices {
   if (!isObject(raw)) return defaults;
   const keyboard = isObject(raw.keyboard) && isString(raw.keyboard.layout) && isString(raw.keyboard.variant)
     ? { layout: raw.keyboard.layout, variant: raw.keyboard.variant }
@@ -85,12 +85,12 @@ function readChoices(raw: unknown, defaults: Choices): Choices {
 export interface ReadBack {
   readonly page: WizardPage;
   readonly furthest: WizardPage;
-  readonly choices: Choices;
+  readonly choices: DraftChoices;
   readonly installId: string | null;
   readonly planId: string | null;
 }
 
-export function fromPersisted(saved: PersistedWizardState | null, defaults: Choices): ReadBack | null {
+export function fromPersisted(saved: PersistedWizardState | null, defaults: DraftChoices): ReadBack | null {
   if (!saved || saved.version !== PERSIST_VERSION || !isObject(saved.data)) return null;
   const d = saved.data;
   const page = isString(d.page) && isWizardPage(d.page) ? d.page : 'welcome';

@@ -5,9 +5,10 @@ import type { Accessibility } from '../../shared/plan/plan-schema';
 import type { KeyboardChoice } from './keyboard-layouts';
 import type { UnattendedStatus } from './answers';
 import type { WizardPage } from './pages';
-import type { EncryptionMethod, Secrets, WizardData } from './types';
+import type { EncryptionMethod } from '../../shared/plan/unlock-methods';
+import type { Secrets, WizardData } from './types';
 
-export type SecretField = Exclude<keyof Secrets, 'recoveryKey' | 'recoveryGroup' | 'passphraseStrength'>;
+export type SecretField = Exclude<keyof Secrets, 'recoveryKey' | 'recoveryGroup' | 'passphraseRevision' | 'passphraseStrength'>;
 
 export interface NavigationActions {
   /** Validates the page; moves on when it passes, else marks it so its reasons show. */

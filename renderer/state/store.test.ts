@@ -98,6 +98,9 @@ describe('wizard store: navigation', () => {
     expect(s().next()).toBe(false);
     s().setPassphraseStrength(PASS, 4); // Next was pressed while this was on its way: it moves on
     expect(s().nav.page).toBe('summary');
+    // The score names the passphrase by revision: the store holds no extra copy of it.
+    const held = JSON.stringify(s().secrets).split(PASS).length - 1;
+    expect(held).toBe(2); // the passphrase and its rehearsal, nothing more
   });
 
   it('skips the recovery page when a passphrase comes without a recovery key', async () => {

@@ -1,37 +1,35 @@
 // The shape of the wizard's one store. Choices are persisted; secrets and what the host or the
 // main process told us are not (see persistence.ts).
 import type { AppInfo, Fido2Device, Fido2Enrollment, HelperInfo } from '../../shared/ipc/contract';
-import type { Accessibility, EncryptionMethod as PlanEncryptionMethod } from '../../shared/plan/plan-schema';
-import type { UsbKeyChoice } from '../../shared/plan/usb-key';
+import type { Choices } from '../../shared/plan/choices';
 import type { UsbDrive } from '../../shared/protocol/usb-messages';
-import type { Profile } from '../../shared/plan/profiles';
 import type { StepId } from '../../shared/plan/steps';
 import type { KeyboardChoice } from './keyboard-layouts';
 import type { Page, WizardPage } from './pages';
 import type { InstallState } from './install-progress';
 
-export type EncryptionMethod = PlanEncryptionMethod;
-
-export interface Choices {
-  readonly locale: string;
+/**
+ * The choices while the person is still choosing: shared/plan/choices.ts's Choices, with "not
+ * chosen yet" (null) where the wizard asks, and what only the wizard keeps. ipcChoices
+ * (actions/install.ts) maps it to the plan's Choices: the one place the draft becomes the plan.
+ */
+export type DraftChoices = Omit<Choices, 'keyboard' | 'profile' | 'transientApps' | 'encryption'> & {
   readonly keyboard: KeyboardChoice;
   /** Whether the person picked or confirmed (left Welcome with) the layout; else it follows the language. */
   readonly keyboardChosen: boolean;
-  readonly accessibility: Accessibility;
-  readonly profile: Profile | null;
+  readonly profile: Choices['profile'] | null;
   /** App VM ids of the selection, nixos included when the profile is power. */
   readonly apps: readonly string[];
   /** The person's own pick of app VMs besides nixos, kept across profile changes. */
   readonly customApps: readonly string[] | null;
   /** App VMs chosen not to keep their files between runs (every other app VM keeps them). */
   readonly transientApps: readonly string[];
-  readonly encryption: {
-    readonly method: EncryptionMethod | null;
-    readonly recoveryKey: boolean;
+  readonly encryption: Omit<Choices['encryption'], 'method' | 'usbKey'> & {
+    readonly method: Choices['encryption']['method'] | null;
     /** The stick picked for the USB key file (method `usb-key`). */
-    readonly usbKey?: UsbKeyChoice | null;
+    readonly usbKey?: Choices['encryption']['usbKey'] | null;
   };
-}
+};
 
 /** Never persisted, never logged: lives in memory for the session only. */
 export interface Secrets {
@@ -43,8 +41,10 @@ export interface Secrets {
   /** Which group (0–7) of the recovery key the person types back. */
   readonly recoveryGroup: number;
   readonly recoveryConfirm: string;
-  /** The estimator's score (0–4) for exactly this passphrase, once it has answered. */
-  readonly passphraseStrength: { readonly text: string; readonly score: number } | null;
+  /** Counts changes to the passphrase, so a strength score names the passphrase it is for without a copy of it. */
+  readonly passphraseRevision: number;
+  /** The estimator's score (0–4) for the passphrase of this revision, once it has answered. */
+  readonly passphraseStrength: { readonly revision: number; readonly score: number } | null;
 }
 
 export type Fido2Status = 'idle' | 'scanning' | 'ready' | 'enrolling' | 'verifying';
@@ -105,7 +105,7 @@ export interface Navigation {
 
 export interface WizardData {
   readonly nav: Navigation;
-  readonly choices: Choices;
+  readonly choices: DraftChoices;
   readonly secrets: Secrets;
   readonly fido2: Fido2State;
   readonly usb: UsbState;

@@ -54,7 +54,7 @@ describe('validators', () => {
     expect(keys(validateEncryption(base()))).toEqual(['encryption:cannotContinue.chooseMethod']);
     const pass = withChoices({ encryption: { method: 'passphrase', recoveryKey: true } });
     expect(keys(validateEncryption(pass))).toEqual(['encryption:cannotContinue.tooShort']);
-    const ok = withSecrets({ passphrase: 'long enough', rehearsal: 'long enough', passphraseStrength: { text: 'long enough', score: 3 } }, pass);
+    const ok = withSecrets({ passphrase: 'long enough', rehearsal: 'long enough', passphraseRevision: 1, passphraseStrength: { revision: 1, score: 3 } }, pass);
     expect(validateEncryption(ok).ok).toBe(true);
     expect(keys(validateEncryption({ ...ok, secrets: { ...ok.secrets, rehearsal: 'long enougH' } }))).toEqual(['encryption:cannotContinue.rehearsalMismatch']);
     expect(keys(validateEncryption({ ...ok, secrets: { ...ok.secrets, rehearsal: '' } }))).toEqual(['encryption:cannotContinue.rehearsalMismatch']);
@@ -62,18 +62,18 @@ describe('validators', () => {
 
   it('encryption: a guessable passphrase blocks, and so does one whose strength is not known yet', () => {
     const text = 'password1';
-    const typed = (strength: { text: string; score: number } | null) =>
-      withSecrets({ passphrase: text, rehearsal: text, passphraseStrength: strength }, withChoices({ encryption: { method: 'passphrase', recoveryKey: false } }));
+    const typed = (strength: { revision: number; score: number } | null) =>
+      withSecrets({ passphrase: text, rehearsal: text, passphraseRevision: 2, passphraseStrength: strength }, withChoices({ encryption: { method: 'passphrase', recoveryKey: false } }));
     expect(keys(validateEncryption(typed(null)))).toEqual(['encryption:cannotContinue.strengthPending']);
-    expect(keys(validateEncryption(typed({ text: 'password', score: 4 })))).toEqual(['encryption:cannotContinue.strengthPending']);
-    expect(keys(validateEncryption(typed({ text, score: 1 })))).toEqual(['encryption:cannotContinue.tooWeak']);
-    expect(validateEncryption(typed({ text, score: 2 })).ok).toBe(true);
+    expect(keys(validateEncryption(typed({ revision: 1, score: 4 })))).toEqual(['encryption:cannotContinue.strengthPending']);
+    expect(keys(validateEncryption(typed({ revision: 2, score: 1 })))).toEqual(['encryption:cannotContinue.tooWeak']);
+    expect(validateEncryption(typed({ revision: 2, score: 2 })).ok).toBe(true);
   });
 
   it('encryption: characters the unlock layout cannot type block, per layout', () => {
     const text = 'grüße aus köln';
     const typed = (layout: string) =>
-      withSecrets({ passphrase: text, rehearsal: text, passphraseStrength: { text, score: 4 } }, withChoices({ keyboard: { layout, variant: '' }, encryption: { method: 'passphrase', recoveryKey: false } }));
+      withSecrets({ passphrase: text, rehearsal: text, passphraseRevision: 1, passphraseStrength: { revision: 1, score: 4 } }, withChoices({ keyboard: { layout, variant: '' }, encryption: { method: 'passphrase', recoveryKey: false } }));
     const us = validateEncryption(typed('us'));
     expect(keys(us)).toEqual(['encryption:cannotContinue.untypeable']);
     expect(us.reasons[0]!.values).toMatchObject({ chars: 'ü ß ö', count: 3 });

@@ -2,11 +2,12 @@
 // an i18n key with values, so the page can say exactly what is missing.
 import { NIXOS_APP, profileProblems, type ProfileProblem } from '../../shared/plan/profiles';
 import { isRecoveryKey } from '../../shared/plan/recovery-key';
-import { PASSPHRASE_MAX_CODE_POINTS, PASSPHRASE_MIN_CODE_POINTS, passphraseProblem } from '../../shared/plan/secret-policy';
+import { PASSPHRASE_MAX_CODE_POINTS, PASSPHRASE_MIN_CODE_POINTS, controlCharacters, passphraseProblem } from '../../shared/plan/secret-policy';
 import { findLanguage } from '../i18n/languages';
 import { findLayout, untypeableChars } from './keyboard-layouts';
 import { wizardPages, type UnattendedStatus } from './answers';
-import { needsRecoveryKey, type WizardPage } from './pages';
+import { type WizardPage } from './pages';
+import { makesRecoveryKey } from '../../shared/plan/unlock-methods';
 import { catalogApps, selectionBytes } from './presets';
 import type { WizardData } from './types';
 import { choosable, namedStickOf } from './usb-sticks';
@@ -75,7 +76,9 @@ export function validateApps({ choices, boot }: Input): Validation {
 /** Passphrase characters the unlock prompt's layout cannot type (empty when the layout is unknown). */
 export function passphraseUntypeable(input: Pick<Input, 'choices' | 'secrets'>): string[] {
   const layout = findLayout(input.choices.keyboard);
-  return layout ? untypeableChars(input.secrets.passphrase, layout) : [];
+  // Control characters are refused by the shared policy whatever the layout (secret-policy.ts).
+  const chars = layout ? untypeableChars(input.secrets.passphrase, layout) : [];
+  return [...new Set([...chars, ...controlCharacters(input.secrets.passphrase)])];
 }
 
 /** The rehearsal confirms the passphrase: it matches, and the unlock layout can type it. */
@@ -92,8 +95,8 @@ export function rehearsalConfirms(input: Pick<Input, 'choices' | 'secrets'>): bo
 export const MIN_PASSPHRASE_SCORE = 2;
 export const STRENGTH_PENDING_REASON = 'encryption:cannotContinue.strengthPending';
 
-function strengthReasons({ passphrase, passphraseStrength }: Input['secrets']): Reason[] {
-  if (passphraseStrength?.text !== passphrase) return [{ key: 'encryption:cannotContinue.strengthPending', field: 'passphrase' }];
+function strengthReasons({ passphraseRevision, passphraseStrength }: Input['secrets']): Reason[] {
+  if (passphraseStrength?.revision !== passphraseRevision) return [{ key: 'encryption:cannotContinue.strengthPending', field: 'passphrase' }];
   if (passphraseStrength.score < MIN_PASSPHRASE_SCORE) return [{ key: 'encryption:cannotContinue.tooWeak', field: 'passphrase' }];
   return [];
 }
@@ -146,7 +149,7 @@ export function recoveryGroupText(recoveryKey: string, group: number): string {
 }
 
 export function validateRecovery({ choices, secrets }: Input): Validation {
-  if (!needsRecoveryKey(choices.encryption)) return result([]);
+  if (!makesRecoveryKey(choices.encryption)) return result([]);
   if (!secrets.recoveryKey || !isRecoveryKey(secrets.recoveryKey)) return result([{ key: 'recovery:cannotContinue.noKey' }]);
   const typed = secrets.recoveryConfirm.toLowerCase().replace(/[^a-z]/g, '');
   const expected = recoveryGroupText(secrets.recoveryKey, secrets.recoveryGroup);

@@ -20,7 +20,7 @@ import { buildSignedPlan } from '../../electron/node/install/signed-plan';
 import type { Signer } from '../../shared-node/crypto/envelope-signer';
 import { loadSigner } from '../../electron/node/signing/signer';
 import { unixTransport } from '../../electron/node/transport/unix-transport';
-import type { Choices } from '../../shared/ipc/contract';
+import type { Choices } from '../../shared/plan/choices';
 import type { Fido2Params } from '../../shared/plan/plan-schema';
 import { formatRecoveryKey, RECOVERY_KEY_BYTES } from '../../shared/plan/recovery-key';
 import { encodeFrame } from '../../shared/protocol/frame-codec';

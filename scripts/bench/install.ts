@@ -16,7 +16,7 @@ import { loadSigner } from '../../electron/node/signing/signer';
 import { ProcessExecutor } from '../../host/exec/executor';
 import { ARGON2ID_KDF, Cryptsetup, HIGH_ENTROPY_KDF, type KdfArgs } from '../../host/luks/cryptsetup';
 import { softwareEnrollment } from '../../host/test-support/software-fido2';
-import type { Choices } from '../../shared/ipc/contract';
+import type { Choices } from '../../shared/plan/choices';
 import { formatRecoveryKey, RECOVERY_KEY_BYTES } from '../../shared/plan/recovery-key';
 import type { Profile } from '../../shared/plan/profiles';
 import type { HelperMessage } from '../../shared/protocol/messages';

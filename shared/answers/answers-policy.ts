@@ -2,9 +2,9 @@
 // is shown, whether nobody needs to be at the keyboard, and whether a plan follows the file.
 // The wizard uses these to skip pages and run unattended; the helper to refuse a plan that
 // strays from the organization's fixed choices.
-import type { PlanChoices } from '../plan/build-plan';
+import type { Choices } from '../plan/choices';
 import type { PlanPayload, PlanProblem } from '../plan/plan-schema';
-import { UNLOCK_METHODS, alwaysMakesRecoveryKey } from '../plan/unlock-methods';
+import { UNLOCK_METHODS, makesRecoveryKey } from '../plan/unlock-methods';
 import { ANSWER_SECTIONS, type AnswerSection, type Answers, type AnswersUsbStick } from './answers-schema';
 
 /** A section is fixed when the file gives it and does not name it `interactive`. */
@@ -22,7 +22,7 @@ export function fixedSections(answers: Answers): AnswerSection[] {
 /** Whether the plan will carry a recovery key, as far as the file decides it. */
 export function answersMakeRecoveryKey(answers: Answers): boolean | null {
   if (!answers.encryption) return answers.escrow ? true : null;
-  return alwaysMakesRecoveryKey(answers.encryption.method) || answers.encryption.recoveryKey;
+  return makesRecoveryKey(answers.encryption);
 }
 
 /**
@@ -63,8 +63,8 @@ export function describeNamedStick(named: AnswersUsbStick): string {
 }
 
 /** The choices an answers file gives, for pre-filling (fixed or not). */
-export function answersChoices(answers: Answers): Partial<PlanChoices> {
-  const out: { -readonly [K in keyof PlanChoices]?: PlanChoices[K] } = {};
+export function answersChoices(answers: Answers): Partial<Choices> {
+  const out: { -readonly [K in keyof Choices]?: Choices[K] } = {};
   if (answers.locale !== undefined) out.locale = answers.locale;
   if (answers.keyboard) out.keyboard = { ...answers.keyboard };
   if (answers.accessibility) out.accessibility = { ...answers.accessibility };
@@ -75,7 +75,7 @@ export function answersChoices(answers: Answers): Partial<PlanChoices> {
   } else if (answers.profile === 'minimal') out.apps = [];
   if (answers.encryption) {
     const { method } = answers.encryption;
-    out.encryption = { method, recoveryKey: alwaysMakesRecoveryKey(method) || answers.encryption.recoveryKey || answers.escrow !== undefined };
+    out.encryption = { method, recoveryKey: makesRecoveryKey(answers.encryption) || answers.escrow !== undefined };
   }
   return out;
 }

@@ -5,32 +5,22 @@ import { z } from 'zod';
 import { CHANNEL_NAMES, EVENT_CHANNEL, type ChannelName } from './channels';
 import { AnswersOfferSchema } from '../answers/answers-schema';
 import { CatalogSchema } from '../plan/catalog';
-import { AccessibilitySchema, ENCRYPTION_METHODS, Fido2ParamsSchema, KeyboardSchema, b64urlBytes } from '../plan/plan-schema';
-import { UsbKeyChoiceSchema } from '../plan/usb-key';
+import { ChoicesSchema } from '../plan/choices';
+import { Fido2ParamsSchema, b64urlBytes } from '../plan/plan-schema';
 import { UsbDriveSchema } from '../protocol/usb-messages';
-import { PROFILES } from '../plan/profiles';
 import { RECOVERY_KEY_PATTERN } from '../plan/recovery-key';
+import { PassphraseWireSchema, controlCharacters } from '../plan/secret-policy';
 import { MachineSchema } from '../protocol/host-facts';
 import { WizardHelperStateSchema, ProgressSchema, ResultSchema, StepStatusSchema, ErrorDetailSchema } from '../protocol/messages';
 
 const Empty = z.strictObject({});
 const PlanId = z.string().regex(/^[0-9a-f]{64}$/);
 
-export const ChoicesSchema = z.strictObject({
-  locale: z.string().max(35),
-  keyboard: KeyboardSchema,
-  accessibility: AccessibilitySchema,
-  profile: z.enum(PROFILES),
-  apps: z.array(z.string().max(32)).max(64),
-  /** App VMs chosen not to keep their files (every other app VM keeps them). */
-  transientApps: z.array(z.string().max(32)).max(64).optional(),
-  encryption: z.strictObject({ method: z.enum(ENCRYPTION_METHODS), recoveryKey: z.boolean(), usbKey: UsbKeyChoiceSchema.optional() }),
-});
-export type Choices = z.infer<typeof ChoicesSchema>;
 
 /** Secrets travel renderer → main once, at Install; the FIDO2 secret never leaves main. */
 export const InstallSecretsSchema = z.strictObject({
-  passphrase: z.string().max(4096).optional(),
+  // The wizard refuses what the helper would: the policy's control-character rule is checked here too.
+  passphrase: PassphraseWireSchema.refine((p) => controlCharacters(p).length === 0, 'contains a control character').optional(),
   fido2EnrollmentId: z.string().max(64).optional(),
   recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN).optional(),
 });

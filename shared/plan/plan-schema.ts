@@ -5,7 +5,7 @@ import { base64, base64url } from '../util/bytes';
 import { type Catalog, requiredBytes } from './catalog';
 import { PROFILES, SYSTEM_VMS, describeProfileProblem, profileProblems } from './profiles';
 import { isUnlockLayout } from '../keyboard/unlock-keymaps';
-import { alwaysMakesRecoveryKey } from './unlock-methods';
+import { ENCRYPTION_METHODS, alwaysMakesRecoveryKey } from './unlock-methods';
 import { UsbKeyChoiceSchema } from './usb-key';
 
 export const PLAN_PAYLOAD_TYPE = 'application/vnd.spectrum.firstboot-plan+json;v=1';
@@ -63,13 +63,6 @@ export type Accessibility = z.infer<typeof AccessibilitySchema>;
 
 export const KeyboardSchema = z.strictObject({ layout: XkbLayout, variant: XkbVariant });
 export type Keyboard = z.infer<typeof KeyboardSchema>;
-
-/**
- * How keyslot 0 opens. `usb-key` (protocol 1.1): a key file the helper writes on a USB stick.
- * What each asks of the person, and whether it always has a recovery key: unlock-methods.ts.
- */
-export const ENCRYPTION_METHODS = ['passphrase', 'fido2', 'usb-key'] as const;
-export type EncryptionMethod = (typeof ENCRYPTION_METHODS)[number];
 
 export const EncryptionSchema = z.strictObject({
   method: z.enum(ENCRYPTION_METHODS),

@@ -1,7 +1,13 @@
 // What each unlock method asks of the person at the machine. The answers file's unattended rule
 // (docs/decisions/091-unattended-first-boot.md) reads this table, so a new method in the plan
 // schema must say here whether someone has to type a secret for it.
-import type { EncryptionMethod } from './plan-schema';
+
+/**
+ * How keyslot 0 opens. `usb-key` (protocol 1.1): a key file the helper writes on a USB stick.
+ * The one list of methods: the plan, the IPC contract, the answers file and the wizard use it.
+ */
+export const ENCRYPTION_METHODS = ['passphrase', 'fido2', 'usb-key'] as const;
+export type EncryptionMethod = (typeof ENCRYPTION_METHODS)[number];
 
 export interface UnlockMethodTraits {
   /**
@@ -20,6 +26,15 @@ export const UNLOCK_METHODS: Readonly<Record<EncryptionMethod, UnlockMethodTrait
   'usb-key': { personSecret: 'never', recoveryKey: 'always' },
 };
 
+/** FIDO2 and the USB key always come with a recovery key (docs/protocol.md §4.3, §14.2). */
 export function alwaysMakesRecoveryKey(method: EncryptionMethod): boolean {
   return UNLOCK_METHODS[method].recoveryKey === 'always';
+}
+
+/**
+ * Whether the install makes a recovery key: always for the methods above, else the person's
+ * choice. No method chosen yet makes none.
+ */
+export function makesRecoveryKey(encryption: { readonly method: EncryptionMethod | null; readonly recoveryKey: boolean }): boolean {
+  return encryption.method !== null && (alwaysMakesRecoveryKey(encryption.method) || encryption.recoveryKey);
 }

@@ -24,8 +24,13 @@ export async function hpkeSeal(recipientPublicKey: string, info: Uint8Array, aad
   const raw = base64url.decode(recipientPublicKey);
   if (raw === null) throw new Error('seal public key is not base64url');
   const pk = await suite.kem.deserializePublicKey(toBuffer(raw));
-  const { enc, ct } = await suite.seal({ recipientPublicKey: pk, info: toBuffer(info) }, toBuffer(plaintext), toBuffer(aad));
-  return { enc: base64url.encode(new Uint8Array(enc)), ct: base64url.encode(new Uint8Array(ct)) };
+  const copy = toBuffer(plaintext);
+  try {
+    const { enc, ct } = await suite.seal({ recipientPublicKey: pk, info: toBuffer(info) }, copy, toBuffer(aad));
+    return { enc: base64url.encode(new Uint8Array(enc)), ct: base64url.encode(new Uint8Array(ct)) };
+  } finally {
+    new Uint8Array(copy).fill(0); // our copy of the plaintext; the caller's bytes are the caller's to wipe
+  }
 }
 
 /** Opens what hpkeSeal made; null when it does not open with this key, info and aad. */

@@ -1,4 +1,4 @@
-// Opening the sealed secrets leaves no copy of the plaintext bytes behind: the buffer HPKE
+// Sealing and opening the secrets leave no copy of the plaintext bytes behind: the buffer HPKE
 // decrypted into is overwritten once the secrets are parsed, whether they parse or not.
 import { CipherSuite } from '@hpke/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -36,5 +36,26 @@ describe('openSealed', () => {
     const bytes = new Uint8Array(seen[0]!);
     expect(bytes.length).toBeGreaterThan(0);
     expect(bytes.every((b) => b === 0)).toBe(true);
+  });
+});
+
+describe('sealSecrets', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('overwrites the plaintext it handed to HPKE once sealed, and what it sealed still opens', async () => {
+    const keys = await generateSealKeyPair();
+    const handed: ArrayBuffer[] = [];
+    const original = CipherSuite.prototype.seal;
+    vi.spyOn(CipherSuite.prototype, 'seal').mockImplementation(async function (this: CipherSuite, ...args: Parameters<CipherSuite['seal']>) {
+      handed.push(args[1] as ArrayBuffer);
+      return original.apply(this, args);
+    });
+    const sealed = await sealSecrets(keys.publicKey, SESSION, NONCE, { passphrase: 'a long enough passphrase' });
+    expect(handed).toHaveLength(1);
+    const bytes = new Uint8Array(handed[0]!);
+    expect(bytes.length).toBeGreaterThan(0);
+    expect(bytes.every((b) => b === 0)).toBe(true);
+    vi.restoreAllMocks();
+    expect(await openSealed(keys.keyPair, SESSION, NONCE, sealed)).toEqual({ passphrase: 'a long enough passphrase' });
   });
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { base64url, utf8Decode, utf8Encode } from '../util/bytes';
 import { b64std } from '../plan/plan-schema';
 import { RECOVERY_KEY_PATTERN } from '../plan/recovery-key';
+import { PassphraseWireSchema } from '../plan/secret-policy';
 import { hpkeOpen, hpkeSeal, sealSuite, type SealPrivateKeyPair } from './hpke';
 
 export { sealSuite, type SealPrivateKeyPair };
@@ -15,7 +16,7 @@ export const SEAL_INFO_PREFIX = 'spectrum-firstboot/v1 ';
  * protocol 1.1, whose key the helper makes) the recovery key alone.
  */
 export const SealedSecretsSchema = z.union([
-  z.strictObject({ passphrase: z.string().max(4096), recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN).optional() }),
+  z.strictObject({ passphrase: PassphraseWireSchema, recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN).optional() }),
   z.strictObject({ fido2Secret: b64std(64), recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN).optional() }),
   // Protocol 1.1: a security key the helper enrolled; it holds the secret under this id.
   z.strictObject({ fido2Enrollment: z.string().regex(/^[A-Za-z0-9_-]{22}$/), recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN).optional() }),
@@ -28,7 +29,16 @@ export const PIN_SEAL_INFO_PREFIX = 'spectrum-firstboot/v1 pin ';
 export const SealedPinSchema = z.strictObject({ pin: z.string().min(1).max(255) });
 
 export async function sealPin(recipientPublicKey: string, session: string, nonce: string, pin: string): Promise<{ enc: string; ct: string }> {
-  return hpkeSeal(recipientPublicKey, utf8Encode(PIN_SEAL_INFO_PREFIX + session), utf8Encode(nonce), utf8Encode(JSON.stringify({ pin })));
+  return sealAndWipe(recipientPublicKey, utf8Encode(PIN_SEAL_INFO_PREFIX + session), utf8Encode(nonce), utf8Encode(JSON.stringify({ pin })));
+}
+
+/** Seals, then overwrites the plaintext bytes: only the sealed copy outlives the call (docs/protocol.md §11). */
+async function sealAndWipe(recipientPublicKey: string, info: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Promise<{ enc: string; ct: string }> {
+  try {
+    return await hpkeSeal(recipientPublicKey, info, aad, plaintext);
+  } finally {
+    plaintext.fill(0);
+  }
 }
 
 /** The PIN as bytes (the caller wipes them), or null when it does not open or is malformed. */
@@ -52,7 +62,7 @@ export async function sealSecrets(
   nonce: string,
   secrets: SealedSecrets,
 ): Promise<{ enc: string; ct: string }> {
-  return hpkeSeal(recipientPublicKey, utf8Encode(SEAL_INFO_PREFIX + session), utf8Encode(nonce), utf8Encode(JSON.stringify(secrets)));
+  return sealAndWipe(recipientPublicKey, utf8Encode(SEAL_INFO_PREFIX + session), utf8Encode(nonce), utf8Encode(JSON.stringify(secrets)));
 }
 
 export interface SealKeyPair {

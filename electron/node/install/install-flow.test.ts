@@ -3,7 +3,8 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InstallEventSchema, type Choices, type InstallEvent } from '../../../shared/ipc/contract';
+import { InstallEventSchema, type InstallEvent } from '../../../shared/ipc/contract';
+import type { Choices } from '../../../shared/plan/choices';
 import { formatRecoveryKey } from '../../../shared/plan/recovery-key';
 import { systemClock } from '../clock';
 import { createDispatcher, type Dispatch } from '../dispatcher';

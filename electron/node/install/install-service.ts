@@ -3,7 +3,8 @@
 // answers with the helper's `accepted` (or its `error`, typed); `install.attach` and
 // `install.retry` send those messages. After an answer a PlanFollower streams the plan's
 // events. Secrets live only for the duration of `start` and are dropped once accepted.
-import type { Choices, HelperInfo, InstallEvent, InstallStarted } from '../../../shared/ipc/contract';
+import type { HelperInfo, InstallEvent, InstallStarted } from '../../../shared/ipc/contract';
+import type { Choices } from '../../../shared/plan/choices';
 import type { Hello, StepStatus } from '../../../shared/protocol/messages';
 import type { Clock } from '../clock';
 import type { HelperFido2Relay } from '../fido2/helper-fido2-relay';

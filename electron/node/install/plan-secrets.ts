@@ -3,9 +3,9 @@
 // enrollment at the helper (which holds its secret), or nothing for a USB key (the helper makes
 // its key), plus the recovery key when one was chosen (always, with FIDO2 and a USB key).
 // Problems are reported by path, never with a value.
-import type { Choices } from '../../../shared/ipc/contract';
+import type { Choices } from '../../../shared/plan/choices';
 import type { Fido2Params } from '../../../shared/plan/plan-schema';
-import { alwaysMakesRecoveryKey } from '../../../shared/plan/unlock-methods';
+import { makesRecoveryKey } from '../../../shared/plan/unlock-methods';
 import { passphraseProblem } from '../../../shared/plan/secret-policy';
 import type { SealedSecrets } from '../../../shared/protocol/seal';
 import type { HelperFido2Relay } from '../fido2/helper-fido2-relay';
@@ -29,7 +29,7 @@ function badRequest(path: string, problem: string): IpcFailure {
 }
 
 export function planSecrets(choices: Choices, secrets: InstallSecrets, fido2: HelperFido2Relay): PlanSecrets {
-  const wantsRecoveryKey = alwaysMakesRecoveryKey(choices.encryption.method) || choices.encryption.recoveryKey;
+  const wantsRecoveryKey = makesRecoveryKey(choices.encryption);
   if (wantsRecoveryKey && secrets.recoveryKey === undefined) throw badRequest('/secrets/recoveryKey', 'required for this encryption choice');
   const recoveryKey = wantsRecoveryKey ? { recoveryKey: secrets.recoveryKey } : {};
 

@@ -1,7 +1,7 @@
 // Builds the plan payload for a fresh hello, seals its secrets to the helper's key and signs
 // it: the exact bytes that are signed are the bytes whose sha256 is the plan id.
 import { createHash } from 'node:crypto';
-import type { Choices } from '../../../shared/ipc/contract';
+import type { Choices } from '../../../shared/plan/choices';
 import { buildPlanPayload } from '../../../shared/plan/build-plan';
 import { PLAN_PAYLOAD_TYPE, type Fido2Params } from '../../../shared/plan/plan-schema';
 import type { Envelope, Hello } from '../../../shared/protocol/messages';

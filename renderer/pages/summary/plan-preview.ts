@@ -1,6 +1,7 @@
 // The plan JSON exactly as it will be signed, with what only exists at Install time (the
 // host's session and nonce, the time, the sealed secrets) shown as placeholders.
-import { buildPlanPayload, type PlanChoices } from '../../../shared/plan/build-plan';
+import { buildPlanPayload } from '../../../shared/plan/build-plan';
+import type { Choices } from '../../../shared/plan/choices';
 import type { PlanPayload } from '../../../shared/plan/plan-schema';
 import { ipcChoices } from '../../state/actions/install';
 import type { WizardStore } from '../../state/store';
@@ -15,7 +16,7 @@ export interface PlanPlaceholders {
 }
 
 export function previewPlan(state: Pick<WizardStore, 'choices' | 'fido2' | 'install'>, p: PlanPlaceholders): PlanPayload {
-  const choices: PlanChoices = ipcChoices(state);
+  const choices: Choices = ipcChoices(state);
   return buildPlanPayload(choices, {
     installId: state.install.installId ?? p.installId,
     session: p.session,

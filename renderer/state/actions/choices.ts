@@ -6,12 +6,12 @@ import type { StoreDeps } from '../deps';
 import { findLayout, suggestedLayout } from '../keyboard-layouts';
 import { appsForProfile } from '../presets';
 import type { ChoiceActions, GetState, SetState } from '../store-types';
-import type { Choices } from '../types';
+import type { DraftChoices } from '../types';
 import { newRecoveryKey } from './navigation';
 import { offeredAnswers, setBy } from '../answers';
 
 export function choiceActions(set: SetState, get: GetState, deps: StoreDeps): ChoiceActions {
-  const setChoices = (change: Partial<Choices>) => set({ choices: { ...get().choices, ...change } });
+  const setChoices = (change: Partial<DraftChoices>) => set({ choices: { ...get().choices, ...change } });
   const catalog = () => get().boot.helper?.catalog ?? [];
 
   return {
@@ -41,7 +41,7 @@ export function choiceActions(set: SetState, get: GetState, deps: StoreDeps): Ch
     setAppSelected(id, selected) {
       const { apps } = get().choices;
       const next = selected ? (apps.includes(id) ? apps : [...apps, id]) : apps.filter((a) => a !== id);
-      const changed = { apps: next } as Partial<Choices>;
+      const changed = { apps: next } as Partial<DraftChoices>;
       // nixos comes and goes with the Power profile; everything else is the person's own pick.
       if (id !== NIXOS_APP) Object.assign(changed, { customApps: next.filter((a) => a !== NIXOS_APP) });
       setChoices(changed);
@@ -67,13 +67,15 @@ export function choiceActions(set: SetState, get: GetState, deps: StoreDeps): Ch
     },
 
     setSecret(field, value) {
-      set({ secrets: { ...get().secrets, [field]: value } });
+      const secrets = get().secrets;
+      const revision = field === 'passphrase' && value !== secrets.passphrase ? { passphraseRevision: secrets.passphraseRevision + 1 } : {};
+      set({ secrets: { ...secrets, [field]: value, ...revision } });
     },
 
     setPassphraseStrength(text, score) {
       const state = get();
       if (text !== state.secrets.passphrase) return; // an answer for what was typed before
-      set({ secrets: { ...state.secrets, passphraseStrength: { text, score } } });
+      set({ secrets: { ...state.secrets, passphraseStrength: { revision: state.secrets.passphraseRevision, score } } });
       // Next was pressed while this estimate was on its way: carry it out now.
       if (state.nav.nextWhenStrengthKnown) {
         set({ nav: { ...get().nav, nextWhenStrengthKnown: false } });

@@ -1,5 +1,6 @@
 // The install: the one point of no return, then the host's progress, failure, retry and done.
-import type { Choices as IpcChoices, InstallEvent, InstallStarted, IpcError, IpcResult } from '../../../shared/ipc/contract';
+import type { Choices } from '../../../shared/plan/choices';
+import type { InstallEvent, InstallStarted, IpcError, IpcResult } from '../../../shared/ipc/contract';
 import type { WizardHelperState } from '../../../shared/protocol/messages';
 import { base64url } from '../../../shared/util/bytes';
 import type { StoreDeps } from '../deps';
@@ -14,7 +15,7 @@ import {
   type InstallFailure,
   type InstallState,
 } from '../install-progress';
-import { needsRecoveryKey } from '../pages';
+import { makesRecoveryKey } from '../../../shared/plan/unlock-methods';
 import type { GetState, InstallActions, SetState, WizardStore } from '../store-types';
 import { firstInvalidPage } from '../validators';
 import { formatLogExport } from '../log-export';
@@ -31,8 +32,11 @@ export function failureFromError(error: IpcError): InstallFailure {
   return { source: 'start', code: error.code, step: null, message: error.message, retryable: true, details: error.details ?? [] };
 }
 
-/** The choices part of install.start, from the store's choices. */
-export function ipcChoices(state: Pick<WizardStore, 'choices'>): IpcChoices {
+/**
+ * The one place the wizard's draft becomes the plan's Choices (install.start and the summary's
+ * plan preview): what is not chosen yet takes the default.
+ */
+export function ipcChoices(state: Pick<WizardStore, 'choices'>): Choices {
   const c = state.choices;
   const method = c.encryption.method ?? 'passphrase';
   return {
@@ -44,7 +48,7 @@ export function ipcChoices(state: Pick<WizardStore, 'choices'>): IpcChoices {
     transientApps: c.transientApps.filter((a) => c.apps.includes(a)),
     encryption: {
       method,
-      recoveryKey: needsRecoveryKey({ method, recoveryKey: c.encryption.recoveryKey }),
+      recoveryKey: makesRecoveryKey({ method, recoveryKey: c.encryption.recoveryKey }),
       ...(method === 'usb-key' && c.encryption.usbKey ? { usbKey: { ...c.encryption.usbKey } } : {}),
     },
   };
@@ -56,7 +60,7 @@ export function ipcSecrets(state: Pick<WizardStore, 'choices' | 'secrets' | 'fid
   const secrets: { passphrase?: string; fido2EnrollmentId?: string; recoveryKey?: string } = {};
   if (c.encryption.method === 'passphrase') secrets.passphrase = state.secrets.passphrase;
   if (c.encryption.method === 'fido2' && state.fido2.enrollment) secrets.fido2EnrollmentId = state.fido2.enrollment.enrollmentId;
-  if (needsRecoveryKey(c.encryption) && state.secrets.recoveryKey) secrets.recoveryKey = state.secrets.recoveryKey;
+  if (makesRecoveryKey(c.encryption) && state.secrets.recoveryKey) secrets.recoveryKey = state.secrets.recoveryKey;
   return secrets;
 }
 
@@ -127,7 +131,7 @@ export function installActions(set: SetState, get: GetState, deps: StoreDeps): I
       if (state.install.phase === 'starting' || state.install.phase === 'running') return;
       if (firstInvalidPage(state, 'summary') !== null) return;
       // The recovery page was not shown (the answers escrow the key): make the key now.
-      if (needsRecoveryKey(state.choices.encryption) && !state.secrets.recoveryKey) set({ secrets: { ...state.secrets, ...newRecoveryKey(deps) } });
+      if (makesRecoveryKey(state.choices.encryption) && !state.secrets.recoveryKey) set({ secrets: { ...state.secrets, ...newRecoveryKey(deps) } });
       const installId = state.install.installId ?? base64url.encode(deps.randomBytes(16));
       early = [];
       setInstall((i) => appendLog({ ...i, installId, phase: 'starting', failure: null, planId: null }, deps.now(), 'install requested'));

@@ -2,7 +2,8 @@
 import { formatRecoveryKey, RECOVERY_KEY_BYTES } from '../../../shared/plan/recovery-key';
 import type { StoreDeps } from '../deps';
 import { wizardPages } from '../answers';
-import { laterPage, needsRecoveryKey, pageIndex, isWizardPage, type WizardPage } from '../pages';
+import { laterPage, pageIndex, isWizardPage, type WizardPage } from '../pages';
+import { makesRecoveryKey } from '../../../shared/plan/unlock-methods';
 import type { GetState, NavigationActions, SetState, WizardStore } from '../store-types';
 import type { Secrets } from '../types';
 import { STRENGTH_PENDING_REASON, firstInvalidPage, validatePage } from '../validators';
@@ -17,7 +18,7 @@ export function newRecoveryKey(deps: Pick<StoreDeps, 'randomBytes'>): Pick<Secre
 /** What arriving on a page needs: the recovery page always has a key to show. */
 export function arriveOnPage(state: WizardStore, page: WizardPage, deps: StoreDeps): Partial<WizardStore> {
   const nav = { ...state.nav, page, furthest: laterPage(state.nav.furthest, page) };
-  if (page === 'recovery' && needsRecoveryKey(state.choices.encryption) && !state.secrets.recoveryKey) {
+  if (page === 'recovery' && makesRecoveryKey(state.choices.encryption) && !state.secrets.recoveryKey) {
     return { nav, secrets: { ...state.secrets, ...newRecoveryKey(deps) } };
   }
   return { nav };
