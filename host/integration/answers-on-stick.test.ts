@@ -8,7 +8,7 @@ import path from 'node:path';
 import { rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answersChoices } from '../../shared/answers/answers-policy';
-import type { PlanChoices } from '../../shared/plan/build-plan';
+import type { Choices } from '../../shared/plan/choices';
 import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { openEscrow, readEscrowPrivateKey } from '../answers/escrow';
 import { PERSONAL_FILES } from '../test-support/sticks';
@@ -53,7 +53,7 @@ describe('an answers file on a USB stick', () => {
     const plan = await makePlan({
       hello,
       signer: sb.signer,
-      choices: answersChoices(hello.answers.answers) as PlanChoices,
+      choices: answersChoices(hello.answers.answers) as Choices,
       answersDigest: hello.answers.digest,
       secrets: { passphrase: PASSPHRASE, recoveryKey },
     });
