@@ -3,10 +3,9 @@
 // `fs/` folder and whose user namespace makes `vm-import`'s storage folders. Built on safe-fs:
 // nothing here follows a symbolic link (a link where a folder or file should be is
 // SymlinkRefusedError), modes are set on descriptors, owners with lchown or fchown.
-import { closeSync, constants, fchmodSync, fchownSync, fsyncSync, lchownSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { lchownSync, lstatSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { syncDirectory } from '../../shared-node/fs/atomic-write';
+import { writeFileAtomic } from '../../shared-node/fs/atomic-write';
 import { MODES, SymlinkRefusedError, checkDir, setMode } from './safe-fs';
 
 /** Spectrum's `fs` user and group (host/rootfs: passwd and group). */
@@ -51,32 +50,10 @@ export function ensureDirs(base: string, dir: string, owner: Owner | null, mode:
 
 /** Replaces `file` atomically with `data`, mode and owner set on the descriptor before it appears under its name. */
 export function writeOwnedFile(file: string, data: string | Uint8Array, owner: Owner | null, mode: number = FILE_MODE): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  let fd: number;
   try {
-    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
+    writeFileAtomic(file, data, mode, owner ?? undefined);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw new SymlinkRefusedError(tmp);
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw new SymlinkRefusedError(file);
     throw e;
   }
-  try {
-    fchmodSync(fd, mode); // the umask does not decide what the VM can read
-    if (owner) fchownSync(fd, owner.uid, owner.gid);
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
-  } catch (err) {
-    closeSync(fd);
-    unlinkSync(tmp);
-    throw err;
-  }
-  closeSync(fd);
-  try {
-    renameSync(tmp, file);
-  } catch (err) {
-    unlinkSync(tmp);
-    throw err;
-  }
-  syncDirectory(path.dirname(file));
 }

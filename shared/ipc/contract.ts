@@ -11,6 +11,7 @@ import { UsbDriveSchema } from '../protocol/usb-messages';
 import { RECOVERY_KEY_PATTERN } from '../plan/recovery-key';
 import { PassphraseWireSchema, controlCharacters } from '../plan/secret-policy';
 import { MachineSchema } from '../protocol/host-facts';
+import { FIDO2_PROTOCOL_ERRORS } from '../protocol/fido2-error-codes';
 import { WizardHelperStateSchema, ProgressSchema, ResultSchema, StepStatusSchema, ErrorDetailSchema } from '../protocol/messages';
 
 const Empty = z.strictObject({});
@@ -132,14 +133,7 @@ export const IPC_ERROR_CODES = [
   'helper-unreachable',
   'helper-protocol',
   'signing-key-missing',
-  'fido2-tools-missing',
-  'fido2-no-device',
-  'fido2-pin-required',
-  'fido2-wrong-pin',
-  'fido2-device-removed',
-  'fido2-timeout',
-  'fido2-failed',
-  'unknown-enrollment',
+  ...FIDO2_PROTOCOL_ERRORS,
   // Protocol 1.1: the helper on this computer speaks another minor version.
   'helper-version-mismatch',
 ] as const;

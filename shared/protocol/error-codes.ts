@@ -1,5 +1,6 @@
 // Error codes of docs/protocol.md §9 (connection-level `error` frames) and the codes a failed
 // step reports in a `result`. The wizard localizes by code; messages are English for logs.
+import { FIDO2_PROTOCOL_ERRORS } from './fido2-error-codes';
 
 export const PROTOCOL_ERROR_CODES = [
   'frame-too-large',
@@ -23,14 +24,7 @@ export const PROTOCOL_ERROR_CODES = [
   // Protocol 1.1: the wizard speaks another minor version (docs/protocol.md, "Minor versions").
   'version-mismatch',
   // Protocol 1.1: the security key at the helper (shared/protocol/fido2-messages.ts).
-  'fido2-tools-missing',
-  'fido2-no-device',
-  'fido2-pin-required',
-  'fido2-wrong-pin',
-  'fido2-device-removed',
-  'fido2-timeout',
-  'fido2-failed',
-  'unknown-enrollment',
+  ...FIDO2_PROTOCOL_ERRORS,
 ] as const;
 export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];
 

@@ -44,14 +44,4 @@ export const Fido2EnrolledSchema = z.object({
 export const Fido2VerifiedSchema = z.object({ type: z.literal('fido2-verified'), verified: z.boolean() });
 export type Fido2Enrolled = z.infer<typeof Fido2EnrolledSchema>;
 
-/** What can go wrong with the key (an `error` frame, the connection stays open). */
-export const FIDO2_PROTOCOL_ERRORS = [
-  'fido2-tools-missing',
-  'fido2-no-device',
-  'fido2-pin-required',
-  'fido2-wrong-pin',
-  'fido2-device-removed',
-  'fido2-timeout',
-  'fido2-failed',
-  'unknown-enrollment',
-] as const;
+export { FIDO2_PROTOCOL_ERRORS } from './fido2-error-codes';
