@@ -39,8 +39,17 @@ export class EncryptionPage extends WizardStepScreen {
     const e = typeof entry === 'string' ? { passphrase: entry } : entry;
     await this.passphraseMethod.check();
     await fillSecret(this.passphraseField, e.passphrase, 'the passphrase');
+    await this.expectStrengthShown();
     await fillSecret(this.rehearsalField, e.rehearsal ?? e.passphrase, 'the unlock rehearsal');
     if (options.recoveryKey !== undefined) await this.recoveryKeyWanted.setChecked(options.recoveryKey);
+  }
+
+  /**
+   * The meter shows the estimate of what the field holds: it grows as the estimate arrives, so
+   * what lies below it moves until then (a slow machine takes a while to estimate).
+   */
+  async expectStrengthShown(): Promise<void> {
+    await expect(this.page.locator('#passphrase-strength')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
   }
 
   /** The passphrase fields are empty (after a restart: secrets are never saved). */

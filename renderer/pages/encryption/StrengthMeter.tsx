@@ -16,13 +16,14 @@ function crackTimeKey(seconds: number): { key: string; count: number } {
   return { key: 'centuries', count: 1 };
 }
 
-export function StrengthMeter({ id, result, empty }: { id: string; result: StrengthResult | null; empty: boolean }) {
+/** `busy`: the estimate shown is not yet for what the field holds (the meter may still grow). */
+export function StrengthMeter({ id, result, empty, busy }: { id: string; result: StrengthResult | null; empty: boolean; busy: boolean }) {
   const { t, i18n } = useTranslation('encryption');
-  if (empty) return <div id={id} className="strength" />;
+  if (empty) return <div id={id} className="strength" aria-busy="false" />;
   const score = result?.score ?? 0;
   const time = result ? crackTimeKey(result.crackSeconds) : null;
   return (
-    <div id={id} className={`strength strength-${score}`}>
+    <div id={id} className={`strength strength-${score}`} aria-busy={busy}>
       <div className="strength-bar" aria-hidden="true">
         {[0, 1, 2, 3, 4].map((i) => (
           <span key={i} className={i <= score && result ? 'strength-seg strength-seg-on' : 'strength-seg'} />
@@ -50,6 +51,6 @@ export function StrengthMeter({ id, result, empty }: { id: string; result: Stren
 export function PassphraseStrength({ id, text }: { id: string; text: string }) {
   const store = useActions();
   const language = useWizard((s) => s.choices.locale);
-  const result = useStrength(text, language, store.setPassphraseStrength);
-  return <StrengthMeter id={id} result={result} empty={text.length === 0} />;
+  const { result, current } = useStrength(text, language, store.setPassphraseStrength);
+  return <StrengthMeter id={id} result={result} empty={text.length === 0} busy={!current} />;
 }

@@ -24,7 +24,7 @@ export function preloadStrengthEstimator(): void {
  * `onCurrent` hears the score once the estimate is for exactly `text` in `language` (the page
  * gates Next on it): a language change estimates again, with that language's dictionary.
  */
-export function useStrength(text: string, language: string, onCurrent?: (text: string, score: number) => void): StrengthResult | null {
+export function useStrength(text: string, language: string, onCurrent?: (text: string, score: number) => void): { result: StrengthResult | null; current: boolean } {
   const [result, setResult] = useState<{ text: string; language: string; r: StrengthResult } | null>(null);
   // Start the worker (and its dictionaries) as the field appears, not at the first keystroke.
   useEffect(() => {
@@ -60,5 +60,5 @@ export function useStrength(text: string, language: string, onCurrent?: (text: s
     onCurrent?.(result.text, result.r.score);
   }, [current, result, onCurrent]);
   // A result for an older text is still shown while the new one is worked out.
-  return text && result ? result.r : null;
+  return { result: text && result ? result.r : null, current };
 }
