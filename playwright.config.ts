@@ -2,7 +2,7 @@
 // scenarios in Electron when an Electron binary is available (ELECTRON_OVERRIDE_DIST_PATH).
 import { defineConfig, type Project } from '@playwright/test';
 import { findElectron } from './scripts/lib/electron.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, type RuntimeOptions } from './e2e/fixtures/runtime';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, type RuntimeOptions } from './e2e/test-support/runtime';
 
 const electron = findElectron({ timeoutMs: 20_000 });
 if (electron.path === null && process.env.TEST_WORKER_INDEX === undefined) {
@@ -14,7 +14,7 @@ if (electron.path !== null) projects.push({ name: 'electron', use: { runtime: 'e
 
 export default defineConfig<RuntimeOptions>({
   testDir: './e2e',
-  globalSetup: './e2e/fixtures/global-setup.ts',
+  globalSetup: './e2e/test-support/global-setup.ts',
   outputDir: './test-results/e2e',
   timeout: 120_000,
   expect: { timeout: 15_000 },

@@ -1,10 +1,10 @@
 // Accessibility of the states the full runs pass too quickly to check: the progress page with
 // its log open, and the summary with the plan shown, in High contrast. (Every other page and
 // state is checked where a scenario reaches it: profiles, validation, host-errors, reattach.)
-import { test, expect } from './fixtures/test';
-import { expectAccessible } from './support/a11y';
-import { walkToSummary } from './support/flows';
-import { PASSPHRASE } from './support/secrets';
+import { test, expect } from './test-support/test';
+import { expectAccessible } from './test-support/a11y';
+import { walkToSummary } from './test-support/flows';
+import { PASSPHRASE } from './test-support/secrets';
 
 test('@a11y the axe check is live: it reports a control without a name', async ({ ui }) => {
   await ui.welcome.expectShown();

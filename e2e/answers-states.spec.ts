@@ -1,8 +1,8 @@
 // The answers file's other states in the wizard, each checked with axe: a refused file (said on
 // Welcome, every question asked), an unattended run that stops for a person (several security
 // keys), and the fixed sections on a partly fixed Welcome page.
-import { expect, test } from './fixtures/test';
-import { expectAccessible } from './support/a11y';
+import { expect, test } from './test-support/test';
+import { expectAccessible } from './test-support/a11y';
 
 const FIXED = [
   'schema: 1',

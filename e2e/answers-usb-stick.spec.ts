@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openEscrow, readEscrowPrivateKey } from '../host/answers/escrow';
 import { stickFileHashes, stickKeyFile } from '../host/test-support/sticks';
-import { luksUuid, opensWith, receivedPlan, tokensOfType } from './fixtures/sandbox-state';
-import { expect, test } from './fixtures/test';
-import { expectAccessible } from './support/a11y';
-import { expectProvisioned } from './support/expect-provisioned';
-import { diskFacts } from './support/expect-untouched';
+import { luksUuid, opensWith, receivedPlan, tokensOfType } from './test-support/sandbox-state';
+import { expect, test } from './test-support/test';
+import { expectAccessible } from './test-support/a11y';
+import { expectProvisioned } from './test-support/expect-provisioned';
+import { diskFacts } from './test-support/expect-untouched';
 
 const APPS = ['browser', 'editor', 'terminal'];
 const ANSWERS = [

@@ -1,10 +1,10 @@
 // A host that offers many apps: the Apps page finds one by search, the Common preset fills in
 // from the catalog's order, and the chosen app gets its VM folder.
-import { test, expect } from './fixtures/test';
-import { sampleAppId, sampleAppName } from './fixtures/catalog';
-import { expectProvisioned } from './support/expect-provisioned';
-import { installToDone } from './support/flows';
-import { PASSPHRASE } from './support/secrets';
+import { test, expect } from './test-support/test';
+import { sampleAppId, sampleAppName } from './test-support/catalog';
+import { expectProvisioned } from './test-support/expect-provisioned';
+import { installToDone } from './test-support/flows';
+import { PASSPHRASE } from './test-support/secrets';
 
 const APPS_IN_CATALOG = 300;
 const WANTED = 287;

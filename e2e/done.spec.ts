@@ -1,8 +1,8 @@
 // Done: no step is current any more, completed steps read as done (their numbers are not
 // underlined as links), and Restart says what it does where it cannot restart (the preview).
-import { test, expect } from './fixtures/test';
-import { completeWizard } from './support/flows';
-import { PASSPHRASE } from './support/secrets';
+import { test, expect } from './test-support/test';
+import { completeWizard } from './test-support/flows';
+import { PASSPHRASE } from './test-support/secrets';
 
 test('@smoke Done marks no step current; Restart in the preview says what it does', async ({ ui, wizard }) => {
   await completeWizard(ui, { profile: 'minimal', encryption: { method: 'passphrase', passphrase: PASSPHRASE, recoveryKey: false } });

@@ -1,10 +1,10 @@
 // Buttons that disable themselves or disappear when used hand focus on to what replaced them, or
 // to the result they announce, so the next Tab goes on from there (WCAG 2.4.3). Each is
 // activated with the keyboard, as a keyboard or screen-reader user would.
-import { test, expect } from './fixtures/test';
-import { expectFocusNotOnBody } from './support/focus';
-import { tabTo } from './support/keyboard';
-import { SIMULATED_KEY } from './support/secrets';
+import { test, expect } from './test-support/test';
+import { expectFocusNotOnBody } from './test-support/focus';
+import { tabTo } from './test-support/keyboard';
+import { SIMULATED_KEY } from './test-support/secrets';
 import type { Wizard } from './pages/wizard';
 import type { ProfileName } from './pages/profile-page';
 

@@ -5,16 +5,16 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
-import type { WizardApp } from './fixtures/app';
-import { writeCatalog } from './fixtures/catalog';
-import { test, expect, type OpenWizardOptions } from './fixtures/test';
-import { imagePath, opensWith } from './fixtures/sandbox-state';
+import type { WizardApp } from './test-support/app';
+import { writeCatalog } from './test-support/catalog';
+import { test, expect, type OpenWizardOptions } from './test-support/test';
+import { imagePath, opensWith } from './test-support/sandbox-state';
 import { Wizard } from './pages/wizard';
-import { expectAccessible } from './support/a11y';
-import { expectProvisioned } from './support/expect-provisioned';
-import { diskFacts, expectDiskUntouched } from './support/expect-untouched';
-import { completeWizard, expectedFrom, installToDone, walkToSummary, type WizardChoices } from './support/flows';
-import { PASSPHRASE } from './support/secrets';
+import { expectAccessible } from './test-support/a11y';
+import { expectProvisioned } from './test-support/expect-provisioned';
+import { diskFacts, expectDiskUntouched } from './test-support/expect-untouched';
+import { completeWizard, expectedFrom, installToDone, walkToSummary, type WizardChoices } from './test-support/flows';
+import { PASSPHRASE } from './test-support/secrets';
 
 const MINIMAL: WizardChoices = { profile: 'minimal', encryption: { method: 'passphrase', passphrase: PASSPHRASE, recoveryKey: false } };
 const COMMON: WizardChoices = { profile: 'common', encryption: { method: 'passphrase', passphrase: PASSPHRASE, recoveryKey: false } };

@@ -4,12 +4,12 @@
 // failed one and its Retry (the failure page). Controls are found by id and structure: the
 // text is the language's.
 import { LANGUAGES } from '../renderer/i18n/languages';
-import { test, expect } from './fixtures/test';
-import { expectAccessible } from './support/a11y';
-import { expectFocusNotOnBody } from './support/focus';
-import { typeSecret } from './support/hidden-input';
-import { tabTo } from './support/keyboard';
-import { PASSPHRASE } from './support/secrets';
+import { test, expect } from './test-support/test';
+import { expectAccessible } from './test-support/a11y';
+import { expectFocusNotOnBody } from './test-support/focus';
+import { typeSecret } from './test-support/hidden-input';
+import { tabTo } from './test-support/keyboard';
+import { PASSPHRASE } from './test-support/secrets';
 
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');
 // A slow step holds the progress page long enough to check it; a failing one shows the failure page.

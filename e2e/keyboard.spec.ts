@@ -1,10 +1,10 @@
 // The whole wizard with the keyboard alone: no mouse, no clicks, only Tab, Shift+Tab, Space,
 // Enter, arrow keys and typing, through to Done.
-import { test, expect } from './fixtures/test';
-import { expectProvisioned } from './support/expect-provisioned';
-import { activate, tabTo } from './support/keyboard';
-import { PASSPHRASE } from './support/secrets';
-import { typeSecret } from './support/hidden-input';
+import { test, expect } from './test-support/test';
+import { expectProvisioned } from './test-support/expect-provisioned';
+import { activate, tabTo } from './test-support/keyboard';
+import { PASSPHRASE } from './test-support/secrets';
+import { typeSecret } from './test-support/hidden-input';
 
 test('@smoke @a11y a keyboard-only run reaches Done', async ({ ui, sandbox, wizardStateDir }) => {
   const { page } = ui;

@@ -1,9 +1,12 @@
-// Switching the language in the middle of the wizard keeps everything chosen and typed so far.
-// (Translations themselves are the localization suite's, e2e/l10n/.)
-import { test, expect } from './fixtures/test';
-import { expectProvisioned } from './support/expect-provisioned';
-import { installToDone } from './support/flows';
-import { PASSPHRASE } from './support/secrets';
+// Switching the language in the middle of the wizard keeps everything chosen and typed so far,
+// whether from Welcome's list or live from the header on any page before Install; and the
+// reviewers' view switch (offered in the preview) shows keys or the pseudo-locale over the
+// language. (Translations themselves are the localization suite's, e2e/l10n/.)
+import { test, expect } from './test-support/test';
+import { fillSecret } from './test-support/hidden-input';
+import { expectProvisioned } from './test-support/expect-provisioned';
+import { installToDone } from './test-support/flows';
+import { PASSPHRASE } from './test-support/secrets';
 
 test('@l10n switching language mid-way keeps choices and typed secrets', async ({ ui, sandbox, wizardStateDir }) => {
   await ui.welcome.chooseKeyboardLayout('us(intl)');
@@ -44,4 +47,58 @@ test('@l10n switching language mid-way keeps choices and typed secrets', async (
       recoveryKey: null,
     },
   );
+});
+
+test.describe('from the header, and the reviewer view', () => {
+  // Controls are found by id and structure, since the language changes under the test.
+  // Language is the renderer's business: the browser preview runs it; Electron adds nothing here.
+  test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');
+
+  const NEXT = 'form.page .page-actions button[type=submit]';
+
+  test('@l10n live language switch keeps choices and typed secrets', async ({ wizard }) => {
+    const { page } = wizard;
+    const title = page.locator('h1');
+    await page.locator(NEXT).click();
+    await page.locator('#profile-power').check();
+    await page.locator(NEXT).click();
+    await page.locator('#app-search').waitFor();
+    const apps = await page.locator('.app-list input[type=checkbox]:checked').evaluateAll((els) => els.map((e) => e.id));
+    await page.locator(NEXT).click();
+    await page.locator('#method-passphrase').check();
+    await fillSecret(page.locator('#passphrase'), PASSPHRASE, 'the passphrase');
+    await fillSecret(page.locator('#rehearsal'), PASSPHRASE, 'the unlock rehearsal');
+
+    for (const [code, heading] of [['de', 'Ihre Daten verschlüsseln'], ['ar', 'شفّر بياناتك'], ['fi', 'Salaa tietosi']] as const) {
+      await page.locator('#header-language').selectOption(code);
+      await expect(title).toHaveText(heading);
+      await expect(page.locator('html')).toHaveAttribute('lang', code);
+      await expect(page.locator('#method-passphrase')).toBeChecked();
+      for (const id of ['#passphrase', '#rehearsal']) await expect(page.locator(id)).toHaveValue(PASSPHRASE);
+    }
+
+    await page.locator('.step-list .step-link').nth(1).click();
+    await expect(page.locator('#profile-power')).toBeChecked();
+    await expect(title).toHaveText('Valitse profiili');
+    await page.locator(NEXT).click();
+    await page.locator('#app-search').waitFor();
+    expect(await page.locator('.app-list input[type=checkbox]:checked').evaluateAll((els) => els.map((e) => e.id))).toEqual(apps);
+    await page.locator(NEXT).click();
+    await expect(page.locator('#passphrase')).toHaveValue(PASSPHRASE);
+  });
+
+  test('@l10n reviewer view: keys and pseudo-locale over the chosen language, then back', async ({ wizard }) => {
+    const { page } = wizard;
+    const title = page.locator('h1');
+    await page.locator('input[name=language][value=fr]').check();
+    await expect(title).toHaveText('Bienvenue dans Spectrum');
+    await page.locator('#review-mode').selectOption('keys');
+    await expect(title).toHaveText('welcome:title');
+    await page.locator('#review-mode').selectOption('pseudo');
+    await expect(title).toHaveText(/^\[Ŵéļçöṁé ţö Šþéçţŕûṁ .+\]$/u);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
+    await page.locator('#review-mode').selectOption('off');
+    await expect(title).toHaveText('Bienvenue dans Spectrum');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  });
 });

@@ -1,9 +1,9 @@
 // Moving around never loses a choice: Back from every page finds each value as it was left,
 // the summary's "Change" links lead back to the summary, and a security key set up stays set up.
-import { test, expect } from './fixtures/test';
-import { expectProvisioned } from './support/expect-provisioned';
-import { installToDone } from './support/flows';
-import { PASSPHRASE, SIMULATED_KEY, SIMULATED_PIN } from './support/secrets';
+import { test, expect } from './test-support/test';
+import { expectProvisioned } from './test-support/expect-provisioned';
+import { installToDone } from './test-support/flows';
+import { PASSPHRASE, SIMULATED_KEY, SIMULATED_PIN } from './test-support/secrets';
 
 test('@profiles @encryption Back from every page keeps every value', async ({ ui, sandbox, wizardStateDir }) => {
   await ui.welcome.chooseKeyboardLayout('de');

@@ -1,11 +1,11 @@
 // Every profile × every encryption method reaches Done, and the host ends up exactly as chosen.
 // The cells vary the other choices too (keyboard, recovery key, app picks, high contrast); three
 // of them run axe on every screen they pass (passphrase, security key, and with High contrast).
-import { test } from './fixtures/test';
-import { axeOn } from './support/a11y';
-import { expectProvisioned } from './support/expect-provisioned';
-import { completeWizard, expectedFrom, type WizardChoices } from './support/flows';
-import { PASSPHRASE, SIMULATED_KEY, SIMULATED_PIN } from './support/secrets';
+import { test } from './test-support/test';
+import { axeOn } from './test-support/a11y';
+import { expectProvisioned } from './test-support/expect-provisioned';
+import { completeWizard, expectedFrom, type WizardChoices } from './test-support/flows';
+import { PASSPHRASE, SIMULATED_KEY, SIMULATED_PIN } from './test-support/secrets';
 
 const withPassphrase = (recoveryKey: boolean) => ({ method: 'passphrase', passphrase: PASSPHRASE, recoveryKey }) as const;
 const withSecurityKey = { method: 'fido2', device: SIMULATED_KEY.withPin, pin: SIMULATED_PIN } as const;

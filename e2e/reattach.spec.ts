@@ -2,11 +2,11 @@
 // helper is back it reports honestly that the host stopped mid-step (the plan's secrets died
 // with it, so that plan cannot be retried), and Retry starts the installation over with a new
 // plan of the same installation, through to Done.
-import { test, expect } from './fixtures/test';
-import { expectAccessible } from './support/a11y';
-import { expectProvisioned } from './support/expect-provisioned';
-import { chooseEncryption, expectedFrom, walkToSummary, type WizardChoices } from './support/flows';
-import { PASSPHRASE, SIMULATED_KEY, SIMULATED_PIN } from './support/secrets';
+import { test, expect } from './test-support/test';
+import { expectAccessible } from './test-support/a11y';
+import { expectProvisioned } from './test-support/expect-provisioned';
+import { chooseEncryption, expectedFrom, walkToSummary, type WizardChoices } from './test-support/flows';
+import { PASSPHRASE, SIMULATED_KEY, SIMULATED_PIN } from './test-support/secrets';
 import type { Wizard } from './pages/wizard';
 
 const SLOW_STEP = { step: 'vm-definitions', title: 'Creating the VMs' } as const;

@@ -1,13 +1,13 @@
 // The wizard is closed mid-way (a crash, a power cut of the first-boot VM) and a new one starts
 // on the same state folder: every choice is back, secrets are asked for again, and a recovery
 // key that was only shown is replaced by a new one (it was never saved anywhere).
-import { test, expect } from './fixtures/test';
-import { opensWith } from './fixtures/sandbox-state';
+import { test, expect } from './test-support/test';
+import { opensWith } from './test-support/sandbox-state';
 import { Wizard } from './pages/wizard';
-import { expectProvisioned } from './support/expect-provisioned';
-import { installToDone } from './support/flows';
-import { savedWizardPage } from './support/saved-state';
-import { OTHER_PASSPHRASE, PASSPHRASE } from './support/secrets';
+import { expectProvisioned } from './test-support/expect-provisioned';
+import { installToDone } from './test-support/flows';
+import { savedWizardPage } from './test-support/saved-state';
+import { OTHER_PASSPHRASE, PASSPHRASE } from './test-support/secrets';
 
 test('@profiles @encryption restarting the wizard mid-way keeps the choices and asks for the secrets again', async ({ ui, wizard, openWizard, sandbox, wizardStateDir }) => {
   await ui.welcome.chooseKeyboardLayout('fi');

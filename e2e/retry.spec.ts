@@ -1,11 +1,11 @@
 // A step that fails: the failure page says where and why, offers Retry (not Back: the disk was
 // already changed), and Retry carries on to Done with the host in the state chosen.
 import { readFileSync } from 'node:fs';
-import { test, expect } from './fixtures/test';
-import { expectAccessible } from './support/a11y';
-import { expectProvisioned } from './support/expect-provisioned';
-import { expectedFrom, walkToSummary, type WizardChoices } from './support/flows';
-import { PASSPHRASE } from './support/secrets';
+import { test, expect } from './test-support/test';
+import { expectAccessible } from './test-support/a11y';
+import { expectProvisioned } from './test-support/expect-provisioned';
+import { expectedFrom, walkToSummary, type WizardChoices } from './test-support/flows';
+import { PASSPHRASE } from './test-support/secrets';
 
 const COMMON_WITH_RECOVERY: WizardChoices = {
   profile: 'common',

@@ -1,11 +1,11 @@
 // The thin wizard of the foundation issue, end to end: the preview and the real helper over a
 // real Unix socket, Minimal with a passphrase; afterwards userdata.img holds a LUKS2 header that
 // opens with the typed passphrase.
-import { test, expect } from './fixtures/test';
-import { luksMetadata, opensWith } from './fixtures/sandbox-state';
-import { completeWizard, expectedFrom, type WizardChoices } from './support/flows';
-import { expectProvisioned } from './support/expect-provisioned';
-import { PASSPHRASE } from './support/secrets';
+import { test, expect } from './test-support/test';
+import { luksMetadata, opensWith } from './test-support/sandbox-state';
+import { completeWizard, expectedFrom, type WizardChoices } from './test-support/flows';
+import { expectProvisioned } from './test-support/expect-provisioned';
+import { PASSPHRASE } from './test-support/secrets';
 
 const MINIMAL_WITH_PASSPHRASE: WizardChoices = {
   profile: 'minimal',

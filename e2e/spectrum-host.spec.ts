@@ -3,13 +3,13 @@
 // IOMMU warning (a warning, not a block), and a disk that holds data named on the failure page.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { expect, test } from './fixtures/test';
+import { expect, test } from './test-support/test';
 import { LANGUAGES } from '../renderer/i18n/languages';
 import { sandboxPrivileged } from '../host/sandbox/privileges';
 import type { Wizard } from './pages/wizard';
-import { installToDone, walkToSummary, type WizardChoices } from './support/flows';
-import { localeText } from './support/locale-strings';
-import { PASSPHRASE } from './support/secrets';
+import { installToDone, walkToSummary, type WizardChoices } from './test-support/flows';
+import { localeText } from './test-support/locale-strings';
+import { PASSPHRASE } from './test-support/secrets';
 
 const CODES = LANGUAGES.map((l) => l.code);
 // A layout of the person's own: it stays when the language changes (the passphrase is typed with it).

@@ -3,11 +3,11 @@
 // waits for it. (A helper that is down at start: host-errors.spec.ts.)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { test, expect } from './fixtures/test';
+import { test, expect } from './test-support/test';
 import { root } from '../scripts/lib/processes.mjs';
-import { expectProvisioned } from './support/expect-provisioned';
-import { completeWizard, expectedFrom, type WizardChoices } from './support/flows';
-import { PASSPHRASE } from './support/secrets';
+import { expectProvisioned } from './test-support/expect-provisioned';
+import { completeWizard, expectedFrom, type WizardChoices } from './test-support/flows';
+import { PASSPHRASE } from './test-support/secrets';
 
 const MINIMAL: WizardChoices = { profile: 'minimal', keyboard: 'de', encryption: { method: 'passphrase', passphrase: PASSPHRASE, recoveryKey: false } };
 

@@ -1,6 +1,6 @@
 // The strength estimator is large (its dictionaries): it starts loading as the Encryption page
 // opens, so the first verdict comes promptly once the person types.
-import { test, expect } from './fixtures/test';
+import { test, expect } from './test-support/test';
 
 test('@encryption the strength estimator loads as Encryption opens, before a method is chosen', async ({ ui }) => {
   await ui.welcome.next();

@@ -1,8 +1,8 @@
 // The keyboard layout is also the one the passphrase is typed with at the unlock prompt, so only
 // layouts that prompt can load (a console keymap that ships with the system) are offered. Where
 // the layout cannot type the recovery key's Latin letters, the Recovery page says so.
-import { test, expect } from './fixtures/test';
-import { fillSecret } from './support/hidden-input';
+import { test, expect } from './test-support/test';
+import { fillSecret } from './test-support/hidden-input';
 
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');
 

@@ -4,10 +4,10 @@
 import path from 'node:path';
 import { SimulatedKeys } from '../host/fido2/simulated-keys';
 import { runUnlockCli } from '../host/test-support/unlock-cli';
-import { test, expect } from './fixtures/test';
-import { expectProvisioned } from './support/expect-provisioned';
-import { expectedFrom, installToDone, walkToSummary, type WizardChoices } from './support/flows';
-import { SIMULATED_KEY, SIMULATED_PIN } from './support/secrets';
+import { test, expect } from './test-support/test';
+import { expectProvisioned } from './test-support/expect-provisioned';
+import { expectedFrom, installToDone, walkToSummary, type WizardChoices } from './test-support/flows';
+import { SIMULATED_KEY, SIMULATED_PIN } from './test-support/secrets';
 
 const OPENED = 'Unlocked (sandbox: without device-mapper, the key was checked with cryptsetup open --test-passphrase).';
 

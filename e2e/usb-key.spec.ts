@@ -7,11 +7,11 @@ import { mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { makeStick, stickFileHashes } from '../host/test-support/sticks';
 import { runUnlockCli } from '../host/test-support/unlock-cli';
-import { test, expect } from './fixtures/test';
-import { receivedPlan, tokensOfType } from './fixtures/sandbox-state';
-import { expectAccessible } from './support/a11y';
-import { expectProvisioned } from './support/expect-provisioned';
-import { expectedFrom, installToDone, walkToSummary, type WizardChoices } from './support/flows';
+import { test, expect } from './test-support/test';
+import { receivedPlan, tokensOfType } from './test-support/sandbox-state';
+import { expectAccessible } from './test-support/a11y';
+import { expectProvisioned } from './test-support/expect-provisioned';
+import { expectedFrom, installToDone, walkToSummary, type WizardChoices } from './test-support/flows';
 
 const OPENED = 'Unlocked (sandbox: without device-mapper, the key was checked with cryptsetup open --test-passphrase).';
 

@@ -1,8 +1,8 @@
 // Invalid input on every page blocks Next with a visible explanation, and the page stays
 // accessible while it says so (axe on each error state).
-import { test, expect } from './fixtures/test';
-import { expectAccessible } from './support/a11y';
-import { PASSPHRASE, SIMULATED_KEY, SIMULATED_PIN } from './support/secrets';
+import { test, expect } from './test-support/test';
+import { expectAccessible } from './test-support/a11y';
+import { PASSPHRASE, SIMULATED_KEY, SIMULATED_PIN } from './test-support/secrets';
 import type { Wizard } from './pages/wizard';
 
 async function toEncryption(ui: Wizard): Promise<void> {

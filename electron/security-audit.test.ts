@@ -13,7 +13,7 @@ const root = path.resolve(here, '..');
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const file = path.join(dir, name);
-    if (statSync(file).isDirectory()) return name === 'testing' ? [] : sources(file);
+    if (statSync(file).isDirectory()) return name === 'test-support' ? [] : sources(file);
     return /\.ts$/.test(name) && !/\.test\.ts$/.test(name) ? [file] : [];
   });
 }

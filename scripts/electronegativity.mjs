@@ -22,14 +22,14 @@ if (!existsSync(tool)) {
   process.exit(2);
 }
 
-// Scan a copy without tests and test support (testing/): their fakes of Electron are not app code.
+// Scan a copy without tests and test support (test-support/): their fakes of Electron are not app code.
 const work = mkdtempSync(path.join(tmpdir(), 'electronegativity-'));
 const scanned = path.join(work, 'electron');
 const copy = (dir) => {
   for (const name of readdirSync(dir)) {
     const from = path.join(dir, name);
     if (statSync(from).isDirectory()) {
-      if (name !== 'testing') copy(from);
+      if (name !== 'test-support') copy(from);
     }
     else if (/\.ts$/.test(name) && !/\.test\.ts$/.test(name)) cpSync(from, path.join(scanned, path.relative(source, from)));
   }

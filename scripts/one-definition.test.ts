@@ -8,7 +8,7 @@ const LAYERS = ['shared', 'shared-node', 'renderer', 'electron', 'host', 'script
 
 function sourceFiles(): string[] {
   const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', ...LAYERS], { encoding: 'utf8' });
-  return out.split('\n').filter((f) => /\.(ts|tsx|mjs)$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.includes('/test-support/') && !f.includes('/support/'));
+  return out.split('\n').filter((f) => /\.(ts|tsx|mjs)$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.includes('/test-support/'));
 }
 
 const files = sourceFiles().map((path) => ({ path, text: readFileSync(path, 'utf8') }));

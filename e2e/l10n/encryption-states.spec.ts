@@ -10,11 +10,11 @@ import { runUnlockCli } from '../../host/test-support/unlock-cli';
 import { LANGUAGES } from '../../renderer/i18n/languages';
 import { consoleLanguage } from '../../shared/unlock/prompt';
 import { passphraseFor } from '../../scripts/l10n/walk.mjs';
-import { expect, test } from '../fixtures/test';
-import { expectAccessible } from '../support/a11y';
-import { fillSecret } from '../support/hidden-input';
-import { englishFallbacks, englishOnlyPatterns, rawKeys } from './support/locale-text';
-import { textLeaves } from './support/page-text';
+import { expect, test } from '../test-support/test';
+import { expectAccessible } from '../test-support/a11y';
+import { fillSecret } from '../test-support/hidden-input';
+import { englishFallbacks, englishOnlyPatterns, rawKeys } from './test-support/locale-text';
+import { textLeaves } from './test-support/page-text';
 
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');
 

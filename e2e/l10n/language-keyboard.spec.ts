@@ -3,9 +3,9 @@
 // arrows keep their meaning); the header's language menu never changes a layout the person chose
 // or confirmed, and says which one the new language would suggest. Controls are found by id and
 // structure, since the language changes under the test.
-import { expect, test } from '../fixtures/test';
-import { expectFocusNotOnBody } from '../support/focus';
-import { fillSecret } from '../support/hidden-input';
+import { expect, test } from '../test-support/test';
+import { expectFocusNotOnBody } from '../test-support/focus';
+import { fillSecret } from '../test-support/hidden-input';
 import { LANGUAGES } from '../../renderer/i18n/languages';
 
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');

@@ -2,8 +2,8 @@
 // name in any language or script, picks it with Enter, and everything works by keyboard and
 // screen reader (a labelled search box, a live count, radio buttons each named in their own
 // language). Controls are found by id: their names change with the language.
-import { expect, test } from '../fixtures/test';
-import { expectAccessible } from '../support/a11y';
+import { expect, test } from '../test-support/test';
+import { expectAccessible } from '../test-support/a11y';
 
 // Language is the renderer's business: the browser preview runs it; Electron adds nothing here.
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');

@@ -8,15 +8,15 @@
 //
 // `npm test` walks ar, he, fa (right to left, three plural systems and two digit sets) and ja
 // (CJK, input method); the other languages are tagged @l10n-long (e2e/README.md).
-import { receivedPlan } from '../fixtures/sandbox-state';
-import { expect, test } from '../fixtures/test';
+import { receivedPlan } from '../test-support/sandbox-state';
+import { expect, test } from '../test-support/test';
 import { FAIL_STEP, SLOW_STEP, walkWizard } from '../../scripts/l10n/walk.mjs';
 import { LANGUAGES } from '../../renderer/i18n/languages';
 import { ISOLATE_END, ISOLATE_START } from '../../renderer/i18n/intl-formatter';
 import { LATIN_LAYOUT, isUnlockLayout } from '../../shared/keyboard/unlock-keymaps';
-import { missingGlyphs, overflowingText, textLeaves } from './support/page-text';
-import { englishFallbacks, englishOnlyPatterns, rawKeys } from './support/locale-text';
-import { fillSecret } from '../support/hidden-input';
+import { missingGlyphs, overflowingText, textLeaves } from './test-support/page-text';
+import { englishFallbacks, englishOnlyPatterns, rawKeys } from './test-support/locale-text';
+import { fillSecret } from '../test-support/hidden-input';
 
 // Language is the renderer's business: the browser preview runs it; Electron adds nothing here.
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');

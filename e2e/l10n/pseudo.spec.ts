@@ -1,12 +1,12 @@
 // The whole wizard in the reviewers' pseudo-locale (about 40% longer, accented, bracketed):
 // on every page and state no text is cut off or spills out of its box, the page never scrolls
 // sideways, and every text came through i18next.
-import { expect, test } from '../fixtures/test';
+import { expect, test } from '../test-support/test';
 import { FAIL_STEP, SLOW_STEP, walkWizard } from '../../scripts/l10n/walk.mjs';
 import { PSEUDO_LOCALE } from '../../renderer/i18n/languages';
-import { overflowingText, textLeaves } from './support/page-text';
-import { notPseudo } from './support/locale-text';
-import { fillSecret } from '../support/hidden-input';
+import { overflowingText, textLeaves } from './test-support/page-text';
+import { notPseudo } from './test-support/locale-text';
+import { fillSecret } from '../test-support/hidden-input';
 
 // Language is the renderer's business: the browser preview runs it; Electron adds nothing here.
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');

@@ -2,7 +2,7 @@
 // the left of Back with its arrow mirrored, the bundled Arabic face in use, no font from
 // anywhere but the wizard itself; and back to English the page turns left to right again.
 // Controls are found by id and structure: their names are Arabic here.
-import { expect, test } from '../fixtures/test';
+import { expect, test } from '../test-support/test';
 
 // Language is the renderer's business: the browser preview runs it; Electron adds nothing here.
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');

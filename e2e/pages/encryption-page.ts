@@ -2,7 +2,7 @@
 // security key, or a USB stick as a key.
 import { expect, type Locator } from '@playwright/test';
 import { WizardStepScreen } from './screen';
-import { fillSecret } from '../support/hidden-input';
+import { fillSecret } from '../test-support/hidden-input';
 
 export interface PassphraseEntry {
   passphrase: string;

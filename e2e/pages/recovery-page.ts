@@ -1,7 +1,7 @@
 // Recovery key: shown in eight groups; one of them is typed back to prove it was written down.
 import { expect, type Locator } from '@playwright/test';
 import { WizardStepScreen } from './screen';
-import { fillSecret } from '../support/hidden-input';
+import { fillSecret } from '../test-support/hidden-input';
 
 const CONFIRM_LABEL = /^Type group (\d+) of the recovery key$/;
 

@@ -2,8 +2,8 @@
 // window, the protocol, the IPC handler and the session defences.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { APP_CSP } from '../node/security/csp';
-import { makeTempDir } from '../../shared-node/testing/temp-dir';
-import { FakeEmitter, FakeIpcMain, FakeProtocol, FakeSession, FakeWebContents } from './testing/fake-electron';
+import { makeTempDir } from '../../shared-node/test-support/temp-dir';
+import { FakeEmitter, FakeIpcMain, FakeProtocol, FakeSession, FakeWebContents } from './test-support/fake-electron';
 
 const calls: string[] = [];
 const temp = makeTempDir();

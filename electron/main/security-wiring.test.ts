@@ -6,7 +6,7 @@ import { CHANNELS } from '../../shared/ipc/contract';
 import { createDispatcher } from '../node/dispatcher';
 import type { Handlers } from '../node/handlers';
 import { APP_CSP } from '../node/security/csp';
-import { makeTempDir } from '../../shared-node/testing/temp-dir';
+import { makeTempDir } from '../../shared-node/test-support/temp-dir';
 import { APP_ENTRY_URL, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, handleAppProtocol, registerAppScheme } from './app-protocol';
 import type { InvokeEventLike } from './electron-surface';
 import { hardenSession, withCsp } from './harden-session';
@@ -14,7 +14,7 @@ import { hardenAllWebContents, hardenWebContents } from './harden-web-contents';
 import { forwardEvents, registerIpc } from './ipc-bridge';
 import { mainWindowOptions } from './main-window';
 import { isTrustedSender } from './sender-check';
-import { FakeApp, FakeIpcMain, FakeProtocol, FakeSession, FakeWebContents, invokeEvent } from './testing/fake-electron';
+import { FakeApp, FakeIpcMain, FakeProtocol, FakeSession, FakeWebContents, invokeEvent } from './test-support/fake-electron';
 import { secureWebPreferences } from './web-preferences';
 
 describe('webPreferences', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { exportFileName, exportLog, scrubRecoveryKeys, SCRUBBED } from './log-export';
-import { makeTempDir } from '../../shared-node/testing/temp-dir';
+import { makeTempDir } from '../../shared-node/test-support/temp-dir';
 
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => (temp = makeTempDir()));

@@ -5,9 +5,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../shared-node/testing/temp-dir';
-import { connectPreview } from './testing/ws-client';
-import { writeSigningKey } from './testing/signing-key';
+import { makeTempDir } from '../../shared-node/test-support/temp-dir';
+import { connectPreview } from './test-support/ws-client';
+import { writeSigningKey } from './test-support/signing-key';
 
 let temp: ReturnType<typeof makeTempDir>;
 let serverJs: string;

@@ -5,12 +5,12 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { waitFor } from './testing/wait-for';
+import { waitFor } from './test-support/wait-for';
 import { createWizardRuntime, type WizardRuntime } from './runtime';
 import { startPreviewServer, type PreviewServer } from './preview-server';
 import type { PreviewSender } from './preview/ws-session';
-import { connectPreview } from './testing/ws-client';
-import { makeTempDir } from '../../shared-node/testing/temp-dir';
+import { connectPreview } from './test-support/ws-client';
+import { makeTempDir } from '../../shared-node/test-support/temp-dir';
 
 let temp: ReturnType<typeof makeTempDir>;
 let server: PreviewServer;

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STEP_IDS } from '../../shared/plan/steps';
-import { makeTempDir } from '../../shared-node/testing/temp-dir';
+import { makeTempDir } from '../../shared-node/test-support/temp-dir';
 import { JournalStore, markInterrupted, type Journal } from './journal';
 
 const journal = (states: string[]): Journal => ({

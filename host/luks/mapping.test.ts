@@ -3,7 +3,7 @@
 import { linkSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../shared-node/testing/temp-dir';
+import { makeTempDir } from '../../shared-node/test-support/temp-dir';
 import { isBackedBy, parseStatus } from './mapping';
 
 const LOOP_STATUS = `/dev/mapper/userdata is active and is in use.

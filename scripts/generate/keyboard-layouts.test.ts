@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../shared-node/testing/temp-dir';
+import { makeTempDir } from '../../shared-node/test-support/temp-dir';
 
 const GENERATOR = 'scripts/generate/keyboard-layouts.py';
 

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, readdirSync, lstatSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../testing/temp-dir';
+import { makeTempDir } from '../test-support/temp-dir';
 import { writeFileAtomic } from './atomic-write';
 
 let temp: ReturnType<typeof makeTempDir>;

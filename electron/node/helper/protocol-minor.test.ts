@@ -4,9 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_MINOR } from '../../../shared/protocol/minor';
 import { IpcFailure } from '../ipc-error';
-import { FakeHelper } from '../testing/fake-helper';
-import { writeSigningKey } from '../testing/signing-key';
-import { makeTempDir } from '../../../shared-node/testing/temp-dir';
+import { FakeHelper } from '../test-support/fake-helper';
+import { writeSigningKey } from '../test-support/signing-key';
+import { makeTempDir } from '../../../shared-node/test-support/temp-dir';
 import { unixTransport } from '../transport/unix-transport';
 import { ask, openHelperSession } from './helper-client';
 

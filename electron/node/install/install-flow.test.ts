@@ -16,10 +16,10 @@ import { createLogger } from '../log';
 import { lazySigner } from '../signing/signer';
 import { rawPublicKey } from '../../../shared-node/crypto/ed25519';
 import { WizardStateStore } from '../state/wizard-state-store';
-import { FakeHelper, type FakeHelperOptions } from '../testing/fake-helper';
-import { writeSigningKey } from '../testing/signing-key';
-import { makeTempDir } from '../../../shared-node/testing/temp-dir';
-import { waitFor } from '../testing/wait-for';
+import { FakeHelper, type FakeHelperOptions } from '../test-support/fake-helper';
+import { writeSigningKey } from '../test-support/signing-key';
+import { makeTempDir } from '../../../shared-node/test-support/temp-dir';
+import { waitFor } from '../test-support/wait-for';
 import { unixTransport } from '../transport/unix-transport';
 
 const choices: Choices = {

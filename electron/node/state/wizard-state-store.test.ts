@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatRecoveryKey } from '../../../shared/plan/recovery-key';
 import { isIpcFailure } from '../ipc-error';
-import { makeTempDir } from '../../../shared-node/testing/temp-dir';
+import { makeTempDir } from '../../../shared-node/test-support/temp-dir';
 import { findSecret } from './secret-keys';
 import { STATE_FILE_NAME, WizardStateStore } from './wizard-state-store';
 

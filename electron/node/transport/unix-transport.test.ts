@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../../shared-node/testing/temp-dir';
+import { makeTempDir } from '../../../shared-node/test-support/temp-dir';
 import { TransportError } from './transport';
 import { unixTransport } from './unix-transport';
 

@@ -6,10 +6,10 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openHelperSession } from '../helper/helper-client';
-import { FakeHelper } from '../testing/fake-helper';
-import { installFakeSocat } from '../testing/fake-socat';
-import { writeSigningKey } from '../testing/signing-key';
-import { makeTempDir } from '../../../shared-node/testing/temp-dir';
+import { FakeHelper } from '../test-support/fake-helper';
+import { installFakeSocat } from '../test-support/fake-socat';
+import { writeSigningKey } from '../test-support/signing-key';
+import { makeTempDir } from '../../../shared-node/test-support/temp-dir';
 import { TransportError } from './transport';
 import { classifySocatFailure, vsockTransport } from './vsock-transport';
 

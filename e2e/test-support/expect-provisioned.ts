@@ -13,7 +13,7 @@ import {
   receivedPlan,
   tokensOfType,
   vmDirectories,
-} from '../fixtures/sandbox-state';
+} from './sandbox-state';
 import type { Profile } from './catalog-names';
 import { WRONG_PASSPHRASE } from './secrets';
 

@@ -6,7 +6,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { expect } from '@playwright/test';
-import { imagePath } from '../fixtures/sandbox-state';
+import { imagePath } from './sandbox-state';
 
 /** LUKS2 headers are 16 MiB; file system superblocks sit within the first few. */
 const HEAD_BYTES = 32 * 1024 ** 2;
