@@ -7,7 +7,8 @@ import { builtinModules } from 'node:module';
 import spectrum from './scripts/eslint-plugin-spectrum.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const PRELOAD = 'electron/preload/ runs sandboxed: it may import shared/ and Electron\'s renderer side (contextBridge, ipcRenderer, webFrame, webUtils), never Node or other layers.';
+const PRELOAD =
+  "electron/preload/ runs sandboxed: it may import shared/ and Electron's renderer side (contextBridge, ipcRenderer, webFrame, webUtils), never Node or other layers.";
 
 /** One no-restricted-imports rule for a layer: banned packages and banned sibling layers. */
 function layer(message, { packages = [], layers = [] }) {
@@ -53,10 +54,13 @@ export default tseslint.config(
   {
     files: ['shared-node/**/*.ts'],
     ignores: ['shared-node/**/*.test.ts'],
-    rules: layer('shared-node/ is Node code for electron/ and host/: it imports shared/ and Node only, never Electron, React or another layer.', {
-      packages: ['electron', 'react', 'react-dom'],
-      layers: ['electron', 'renderer', 'host', 'e2e'],
-    }),
+    rules: layer(
+      'shared-node/ is Node code for electron/ and host/: it imports shared/ and Node only, never Electron, React or another layer.',
+      {
+        packages: ['electron', 'react', 'react-dom'],
+        layers: ['electron', 'renderer', 'host', 'e2e'],
+      },
+    ),
   },
   // renderer/: the React UI. shared/ only; never Node, never electron/ or host/.
   {
@@ -95,7 +99,10 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ['node:*'], message: PRELOAD },
-            ...['node', 'main', 'renderer', 'host', 'e2e', 'shared-node'].map((l) => ({ group: [`**/${l}`, `**/${l}/**`, `${l}/**`], message: PRELOAD })),
+            ...['node', 'main', 'renderer', 'host', 'e2e', 'shared-node'].map((l) => ({
+              group: [`**/${l}`, `**/${l}/**`, `${l}/**`],
+              message: PRELOAD,
+            })),
           ],
         },
       ],
@@ -106,10 +113,13 @@ export default tseslint.config(
   {
     files: ['electron/node/**/*.ts'],
     ignores: ['electron/node/**/*.test.ts'],
-    rules: layer('electron/node/ runs without Electron too (browser preview, tests): import electron only in electron/main/ or electron/preload/.', {
-      packages: ['electron'],
-      layers: ['renderer', 'host', 'e2e', 'main', 'preload'],
-    }),
+    rules: layer(
+      'electron/node/ runs without Electron too (browser preview, tests): import electron only in electron/main/ or electron/preload/.',
+      {
+        packages: ['electron'],
+        layers: ['renderer', 'host', 'e2e', 'main', 'preload'],
+      },
+    ),
   },
   // host/: the provisioning helper. shared/ and shared-node/; never Electron.
   {

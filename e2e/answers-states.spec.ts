@@ -52,7 +52,11 @@ test.describe('an unattended run with more than one security key', () => {
 });
 
 test.describe('a partly fixed Welcome page', () => {
-  test.use({ answers: { yaml: 'schema: 1\norganization: Example Fleet IT\nlocale: de\ninteractive: [keyboard]\nkeyboard: { layout: de, variant: "" }\n' } });
+  test.use({
+    answers: {
+      yaml: 'schema: 1\norganization: Example Fleet IT\nlocale: de\ninteractive: [keyboard]\nkeyboard: { layout: de, variant: "" }\n',
+    },
+  });
 
   test('@answers @a11y shows the language as set, and the keyboard and accessibility as choices', async ({ ui }) => {
     const page = ui.page;

@@ -34,7 +34,12 @@ test.describe('answers that name the USB stick for the key', () => {
     sticks: { photos: { fsType: 'vfat', label: 'PHOTOS' }, fleet: { fsType: 'vfat', label: 'SPECTRUM-K' } },
   });
 
-  test('@answers unattended: the key file goes on the named stick, the other stick is untouched, and Done needs no input', async ({ ui, sandbox, organization, wizardStateDir }) => {
+  test('@answers unattended: the key file goes on the named stick, the other stick is untouched, and Done needs no input', async ({
+    ui,
+    sandbox,
+    organization,
+    wizardStateDir,
+  }) => {
     const photos = stickImage(sandbox.dir, 'photos');
     const before = stickFileHashes(photos, 'vfat');
     await ui.page.locator('.done-list').waitFor({ timeout: 90_000 });
@@ -49,15 +54,18 @@ test.describe('answers that name the USB stick for the key', () => {
     const escrow = readFileSync(path.join(sandbox.dir, 'answers', `${uuid}.escrow.json`), 'utf8');
     const { recoveryKey } = await openEscrow(escrow, readEscrowPrivateKey(organization!.escrowKeyFile));
     expect(opensWith(sandbox.dir, recoveryKey), 'the escrowed recovery key opens the volume').toBe(true);
-    expectProvisioned({ sandboxDir: sandbox.dir, wizardStateDir }, {
-      profile: 'common',
-      apps: APPS,
-      locale: 'en',
-      keyboard: { layout: 'us', variant: '' },
-      encryption: { method: 'usb-key' },
-      recoveryKey,
-      accessibility: { highContrast: false, largeText: false, reduceMotion: false, screenReader: false },
-    });
+    expectProvisioned(
+      { sandboxDir: sandbox.dir, wizardStateDir },
+      {
+        profile: 'common',
+        apps: APPS,
+        locale: 'en',
+        keyboard: { layout: 'us', variant: '' },
+        encryption: { method: 'usb-key' },
+        recoveryKey,
+        accessibility: { highContrast: false, largeText: false, reduceMotion: false, screenReader: false },
+      },
+    );
   });
 });
 
@@ -68,7 +76,9 @@ test.describe('answers that name a USB stick that is not plugged in', () => {
     const { page } = ui;
     const photos = stickImage(sandbox.dir, 'photos');
     const before = stickFileHashes(photos, 'vfat');
-    await expect(page.getByRole('alert').filter({ hasText: 'The USB stick named for the key was not found. Plug it in, then choose it below.' })).toBeVisible({ timeout: 60_000 });
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'The USB stick named for the key was not found. Plug it in, then choose it below.' }),
+    ).toBeVisible({ timeout: 60_000 });
     await expect(ui.encryption.usbDrive('PHOTOS')).toBeDisabled();
     await expect(page.getByText('Example Fleet IT named another USB stick for the key.')).toBeVisible();
     // The organization fixed the method: nothing offers another one.

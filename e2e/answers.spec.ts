@@ -24,7 +24,6 @@ const APPS = ['browser', 'editor', 'terminal'];
 /** Apps the organization wants to start fresh each time (no storage kept). */
 const START_FRESH = ['terminal'];
 
-
 function answersYaml(o: { locale: string; keyboard: { layout: string; variant: string }; encryption?: string }): string {
   return [
     'schema: 1',
@@ -62,7 +61,11 @@ for (const language of LANGUAGES) {
     test.describe('partly interactive: only the encryption is asked', () => {
       test.use({ answers: { yaml: answersYaml({ locale: language.code, keyboard: keyboard }) } });
 
-      test(`@answers${long} ${language.code}: the wizard asks only the encryption, shows the rest as set, and installs`, async ({ ui, sandbox, wizardStateDir }) => {
+      test(`@answers${long} ${language.code}: the wizard asks only the encryption, shows the rest as set, and installs`, async ({
+        ui,
+        sandbox,
+        wizardStateDir,
+      }) => {
         const { page } = ui;
         // Straight to the encryption page: Welcome, Profile and Apps are the organization's.
         await page.locator('#method-passphrase').waitFor({ timeout: 30_000 });
@@ -98,27 +101,44 @@ for (const language of LANGUAGES) {
         await page.locator('.done-list').waitFor({ timeout: 60_000 });
         const plan = receivedPlan(sandbox.dir);
         expect(plan.answers).toEqual({ digest: digestOf(sandbox.dir) });
-        expect([...(plan.vms.persistent ?? [])].sort(), 'apps keep their files unless the answers start them fresh').toEqual(['browser', 'editor']);
-        expect((receipt(sandbox.dir) as unknown as { answers: { digest: string; organization: string } }).answers).toMatchObject({ digest: digestOf(sandbox.dir), organization: ORGANIZATION });
-        expectProvisioned({ sandboxDir: sandbox.dir, wizardStateDir }, {
-          profile: 'common',
-          apps: APPS,
-          locale: language.code,
-          keyboard: keyboard,
-          encryption: { method: 'passphrase', passphrase },
-          recoveryKey: recoveryKey.match(/[a-z]{8}/g)!.join('-'),
-          accessibility: { highContrast: false, largeText: true, reduceMotion: false, screenReader: false },
+        expect([...(plan.vms.persistent ?? [])].sort(), 'apps keep their files unless the answers start them fresh').toEqual([
+          'browser',
+          'editor',
+        ]);
+        expect((receipt(sandbox.dir) as unknown as { answers: { digest: string; organization: string } }).answers).toMatchObject({
+          digest: digestOf(sandbox.dir),
+          organization: ORGANIZATION,
         });
+        expectProvisioned(
+          { sandboxDir: sandbox.dir, wizardStateDir },
+          {
+            profile: 'common',
+            apps: APPS,
+            locale: language.code,
+            keyboard: keyboard,
+            encryption: { method: 'passphrase', passphrase },
+            recoveryKey: recoveryKey.match(/[a-z]{8}/g)!.join('-'),
+            accessibility: { highContrast: false, largeText: true, reduceMotion: false, screenReader: false },
+          },
+        );
       });
     });
 
     test.describe('unattended: nothing asked', () => {
       test.use({
-        answers: { yaml: answersYaml({ locale: language.code, keyboard: keyboard, encryption: '{ method: fido2, recoveryKey: true }' }), escrow: true },
+        answers: {
+          yaml: answersYaml({ locale: language.code, keyboard: keyboard, encryption: '{ method: fido2, recoveryKey: true }' }),
+          escrow: true,
+        },
         simulatedFido2Keys: ['no-pin'],
       });
 
-      test(`@answers${long} ${language.code}: first boot reaches Done with no input, and the escrowed recovery key opens the volume`, async ({ ui, sandbox, organization, wizardStateDir }) => {
+      test(`@answers${long} ${language.code}: first boot reaches Done with no input, and the escrowed recovery key opens the volume`, async ({
+        ui,
+        sandbox,
+        organization,
+        wizardStateDir,
+      }) => {
         const { page } = ui;
         // No click, no key press: only watching.
         await page.locator('.done-list').waitFor({ timeout: 90_000 });
@@ -129,16 +149,23 @@ for (const language of LANGUAGES) {
         const escrowFile = path.join(sandbox.dir, 'answers', `${uuid}.escrow.json`);
         const { recoveryKey } = await openEscrow(readFileSync(escrowFile, 'utf8'), readEscrowPrivateKey(organization!.escrowKeyFile));
         expect(opensWith(sandbox.dir, recoveryKey), 'the escrowed recovery key opens the volume').toBe(true);
-        expect((receipt(sandbox.dir) as unknown as { answers: unknown }).answers).toMatchObject({ digest: digestOf(sandbox.dir), organization: ORGANIZATION, escrow: `${uuid}.escrow.json` });
-        expectProvisioned({ sandboxDir: sandbox.dir, wizardStateDir }, {
-          profile: 'common',
-          apps: APPS,
-          locale: language.code,
-          keyboard: keyboard,
-          encryption: { method: 'fido2', pinRequired: false },
-          recoveryKey,
-          accessibility: { highContrast: false, largeText: true, reduceMotion: false, screenReader: false },
+        expect((receipt(sandbox.dir) as unknown as { answers: unknown }).answers).toMatchObject({
+          digest: digestOf(sandbox.dir),
+          organization: ORGANIZATION,
+          escrow: `${uuid}.escrow.json`,
         });
+        expectProvisioned(
+          { sandboxDir: sandbox.dir, wizardStateDir },
+          {
+            profile: 'common',
+            apps: APPS,
+            locale: language.code,
+            keyboard: keyboard,
+            encryption: { method: 'fido2', pinRequired: false },
+            recoveryKey,
+            accessibility: { highContrast: false, largeText: true, reduceMotion: false, screenReader: false },
+          },
+        );
       });
     });
   });

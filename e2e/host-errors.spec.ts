@@ -23,7 +23,11 @@ const GIB = 1024 ** 3;
 test.describe('helper down at start', () => {
   test.use({ helperUpAtStart: false });
 
-  test('@failure @a11y helper unreachable: Welcome shows, Next waits for the host, then carries on', async ({ ui, sandbox, wizardStateDir }) => {
+  test('@failure @a11y helper unreachable: Welcome shows, Next waits for the host, then carries on', async ({
+    ui,
+    sandbox,
+    wizardStateDir,
+  }) => {
     // Nothing on Welcome needs the host: it shows and takes choices while the host is down.
     await ui.welcome.expectShown();
     await ui.welcome.chooseKeyboardLayout('fi');
@@ -54,7 +58,10 @@ test.describe('target in use: a file system', () => {
     expect(before.blkid.TYPE).toBe('ext4');
     await walkToSummary(ui, MINIMAL);
     await ui.summary.install();
-    await ui.failure.expectExplained('The installation did not start.', 'The disk for your data already holds data, so it was left untouched.');
+    await ui.failure.expectExplained(
+      'The installation did not start.',
+      'The disk for your data already holds data, so it was left untouched.',
+    );
     await expect(await ui.failure.technicalDetails()).toContainText('target-in-use');
     await expectAccessible(ui.page, 'failure, target in use');
     expectDiskUntouched(sandbox.dir, before, { noJournal: true });
@@ -64,15 +71,18 @@ test.describe('target in use: a file system', () => {
   });
 });
 
-test.describe('target in use: another system\'s encrypted volume', () => {
+test.describe("target in use: another system's encrypted volume", () => {
   test.use({ existingTarget: 'foreign-luks' });
 
   test('@failure target-in-use: a foreign LUKS volume is refused and still opens with its own key', async ({ ui, sandbox }) => {
     const before = diskFacts(sandbox.dir);
     await walkToSummary(ui, MINIMAL);
     await ui.summary.install();
-    await ui.failure.expectExplained('The installation did not start.', 'The disk for your data already holds data, so it was left untouched.');
-    expect(opensWith(sandbox.dir, 'a key of another system'), 'the other system\'s key still opens it').toBe(true);
+    await ui.failure.expectExplained(
+      'The installation did not start.',
+      'The disk for your data already holds data, so it was left untouched.',
+    );
+    expect(opensWith(sandbox.dir, 'a key of another system'), "the other system's key still opens it").toBe(true);
     expect(opensWith(sandbox.dir, PASSPHRASE), 'our passphrase was never enrolled').toBe(false);
     expectDiskUntouched(sandbox.dir, before, { noJournal: true });
     await expect(ui.failure.backButton).toBeVisible();
@@ -80,12 +90,23 @@ test.describe('target in use: another system\'s encrypted volume', () => {
 });
 
 /** Another wizard on the same sandbox, with its own window and state (a second first-boot VM). */
-async function anotherWizard(openWizard: (o: OpenWizardOptions) => Promise<WizardApp>, context: BrowserContext, sandboxDir: string, name: string): Promise<Wizard> {
+async function anotherWizard(
+  openWizard: (o: OpenWizardOptions) => Promise<WizardApp>,
+  context: BrowserContext,
+  sandboxDir: string,
+  name: string,
+): Promise<Wizard> {
   const app = await openWizard({ page: await context.newPage(), stateDir: path.join(sandboxDir, name) });
   return new Wizard(app.page);
 }
 
-test('@failure already-provisioned: a second wizard is refused, and a new one finds the machine set up', async ({ ui, openWizard, sandbox, context, wizardStateDir }) => {
+test('@failure already-provisioned: a second wizard is refused, and a new one finds the machine set up', async ({
+  ui,
+  openWizard,
+  sandbox,
+  context,
+  wizardStateDir,
+}) => {
   const second = await anotherWizard(openWizard, context, sandbox.dir, 'second-wizard');
   await walkToSummary(second, MINIMAL);
 
@@ -137,7 +158,11 @@ test.describe('a catalog that changes under the wizard', () => {
 test.describe('a small disk', () => {
   test.use({ helperOptions: { userdataBytes: 4 * GIB } });
 
-  test('@failure @profiles insufficient-space: the Apps page and then the host say the selection does not fit', async ({ ui, sandbox, wizardStateDir }) => {
+  test('@failure @profiles insufficient-space: the Apps page and then the host say the selection does not fit', async ({
+    ui,
+    sandbox,
+    wizardStateDir,
+  }) => {
     await ui.welcome.next();
     await ui.profile.choose('Power');
     await ui.profile.next();

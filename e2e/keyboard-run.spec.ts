@@ -68,7 +68,9 @@ for (const language of ['en', 'ar'] as const) {
     await act('#app-browser', 'Space', 'trying the locked browser');
     await expect(page.locator('#app-browser')).toBeChecked();
     const reason = await page.locator('#app-browser-hint .app-item-lock').innerText();
-    await expect(page.locator('[role=status][aria-live=polite]').filter({ hasText: reason.trim() }), 'the reason is announced').toHaveCount(1);
+    await expect(page.locator('[role=status][aria-live=polite]').filter({ hasText: reason.trim() }), 'the reason is announced').toHaveCount(
+      1,
+    );
     await expect(page.locator('#app-browser')).toHaveAttribute('aria-disabled', 'true');
     await act(NEXT, 'Enter', 'Next on Apps');
 

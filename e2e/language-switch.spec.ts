@@ -20,7 +20,11 @@ test('@l10n switching language mid-way keeps choices and typed secrets', async (
   await ui.steps.goTo('Welcome');
   const html = ui.page.locator('html');
   // Language radios are named in their own language, whatever the page's language is.
-  for (const [language, lang, dir] of [['Suomi', 'fi', 'ltr'], ['العربية', 'ar', 'rtl'], ['English', 'en', 'ltr']] as const) {
+  for (const [language, lang, dir] of [
+    ['Suomi', 'fi', 'ltr'],
+    ['العربية', 'ar', 'rtl'],
+    ['English', 'en', 'ltr'],
+  ] as const) {
     await ui.welcome.chooseLanguage(language);
     await expect(html).toHaveAttribute('lang', lang);
     await expect(html).toHaveAttribute('dir', dir);
@@ -69,7 +73,11 @@ test.describe('from the header, and the reviewer view', () => {
     await fillSecret(page.locator('#passphrase'), PASSPHRASE, 'the passphrase');
     await fillSecret(page.locator('#rehearsal'), PASSPHRASE, 'the unlock rehearsal');
 
-    for (const [code, heading] of [['de', 'Ihre Daten verschlüsseln'], ['ar', 'شفّر بياناتك'], ['fi', 'Salaa tietosi']] as const) {
+    for (const [code, heading] of [
+      ['de', 'Ihre Daten verschlüsseln'],
+      ['ar', 'شفّر بياناتك'],
+      ['fi', 'Salaa tietosi'],
+    ] as const) {
       await page.locator('#header-language').selectOption(code);
       await expect(title).toHaveText(heading);
       await expect(page.locator('html')).toHaveAttribute('lang', code);

@@ -72,7 +72,7 @@ test('@profiles @encryption Back from every page keeps every value', async ({ ui
   );
 });
 
-test('@profiles the summary\'s Change links lead back to the summary with the change made', async ({ ui }) => {
+test("@profiles the summary's Change links lead back to the summary with the change made", async ({ ui }) => {
   await ui.welcome.next();
   await ui.profile.choose('Minimal');
   await ui.profile.next();

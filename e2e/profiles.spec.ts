@@ -15,7 +15,11 @@ const MATRIX: readonly { name: string; choices: WizardChoices; axe: boolean }[] 
   { name: 'minimal + security key', choices: { profile: 'minimal', encryption: withSecurityKey }, axe: true },
   { name: 'common + passphrase', choices: { profile: 'common', addApps: ['mail'], encryption: withPassphrase(true) }, axe: true },
   { name: 'common + security key', choices: { profile: 'common', keyboard: 'us(intl)', encryption: withSecurityKey }, axe: false },
-  { name: 'power + passphrase', choices: { profile: 'power', removeApps: ['terminal'], addApps: ['files'], encryption: withPassphrase(false) }, axe: false },
+  {
+    name: 'power + passphrase',
+    choices: { profile: 'power', removeApps: ['terminal'], addApps: ['files'], encryption: withPassphrase(false) },
+    axe: false,
+  },
   {
     name: 'power + security key, high contrast',
     choices: { profile: 'power', accessibility: ['High contrast', 'Large text'], encryption: withSecurityKey },
@@ -24,7 +28,11 @@ const MATRIX: readonly { name: string; choices: WizardChoices; axe: boolean }[] 
 ];
 
 for (const { name, choices, axe } of MATRIX) {
-  test(`@profiles @encryption${axe ? ' @a11y' : ''} ${name} reaches Done and provisions what was chosen`, async ({ ui, sandbox, wizardStateDir }) => {
+  test(`@profiles @encryption${axe ? ' @a11y' : ''} ${name} reaches Done and provisions what was chosen`, async ({
+    ui,
+    sandbox,
+    wizardStateDir,
+  }) => {
     const { recoveryKey } = await completeWizard(ui, choices, axe ? axeOn(ui.page) : undefined);
     expectProvisioned({ sandboxDir: sandbox.dir, wizardStateDir }, expectedFrom(choices, recoveryKey));
   });

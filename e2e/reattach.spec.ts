@@ -14,19 +14,30 @@ const SLOW_STEP = { step: 'vm-definitions', title: 'Creating the VMs' } as const
 test.use({ helperOptions: { slowSteps: { [SLOW_STEP.step]: 120_000 } } });
 
 /** Installs, kills the helper during the slow step, restarts it, and expects the honest failure. */
-async function installAndLoseTheHelper(ui: Wizard, sandbox: { kill(): Promise<void>; restart(o?: object): Promise<void> }, checkA11y: boolean): Promise<void> {
+async function installAndLoseTheHelper(
+  ui: Wizard,
+  sandbox: { kill(): Promise<void>; restart(o?: object): Promise<void> },
+  checkA11y: boolean,
+): Promise<void> {
   await ui.summary.install();
   await expect(ui.progress.step(SLOW_STEP.title)).toContainText('In progress');
   await sandbox.kill();
   await expect(ui.progress.reconnectingNotice).toBeVisible();
   if (checkA11y) await expectAccessible(ui.page, 'progress, reconnecting');
   await sandbox.restart({});
-  await ui.failure.expectExplained(`The installation stopped at the step “${SLOW_STEP.title}”.`, 'The host stopped while this step was running.');
+  await ui.failure.expectExplained(
+    `The installation stopped at the step “${SLOW_STEP.title}”.`,
+    'The host stopped while this step was running.',
+  );
   if (checkA11y) await expectAccessible(ui.page, 'failure, interrupted');
   await expect(ui.failure.backButton, 'the disk was changed: no way back to the choices').toHaveCount(0);
 }
 
-test('@failure helper killed mid-apply: the wizard reconnects, says so, and Retry starts over to Done', async ({ ui, sandbox, wizardStateDir }) => {
+test('@failure helper killed mid-apply: the wizard reconnects, says so, and Retry starts over to Done', async ({
+  ui,
+  sandbox,
+  wizardStateDir,
+}) => {
   const choices: WizardChoices = { profile: 'common', encryption: { method: 'passphrase', passphrase: PASSPHRASE, recoveryKey: true } };
   const { recoveryKey } = await walkToSummary(ui, choices);
   await installAndLoseTheHelper(ui, sandbox, true);
@@ -37,7 +48,11 @@ test('@failure helper killed mid-apply: the wizard reconnects, says so, and Retr
   expectProvisioned({ sandboxDir: sandbox.dir, wizardStateDir }, expectedFrom(choices, recoveryKey));
 });
 
-test('@failure @encryption helper killed mid-apply with a security key: Retry asks for the key again', async ({ ui, sandbox, wizardStateDir }) => {
+test('@failure @encryption helper killed mid-apply with a security key: Retry asks for the key again', async ({
+  ui,
+  sandbox,
+  wizardStateDir,
+}) => {
   const choices: WizardChoices = { profile: 'minimal', encryption: { method: 'fido2', device: SIMULATED_KEY.withPin, pin: SIMULATED_PIN } };
   const { recoveryKey } = await walkToSummary(ui, choices);
   await installAndLoseTheHelper(ui, sandbox, false);

@@ -9,7 +9,13 @@ import { installToDone } from './test-support/flows';
 import { savedWizardPage } from './test-support/saved-state';
 import { OTHER_PASSPHRASE, PASSPHRASE } from './test-support/secrets';
 
-test('@profiles @encryption restarting the wizard mid-way keeps the choices and asks for the secrets again', async ({ ui, wizard, openWizard, sandbox, wizardStateDir }) => {
+test('@profiles @encryption restarting the wizard mid-way keeps the choices and asks for the secrets again', async ({
+  ui,
+  wizard,
+  openWizard,
+  sandbox,
+  wizardStateDir,
+}) => {
   await ui.welcome.chooseKeyboardLayout('fi');
   await ui.welcome.setAccessibility('Large text', true);
   await ui.welcome.next();

@@ -13,7 +13,11 @@ import { PASSPHRASE } from './test-support/secrets';
 
 const CODES = LANGUAGES.map((l) => l.code);
 // A layout of the person's own: it stays when the language changes (the passphrase is typed with it).
-const CHOICES: WizardChoices = { keyboard: 'gb', profile: 'common', encryption: { method: 'passphrase', passphrase: PASSPHRASE, recoveryKey: false } };
+const CHOICES: WizardChoices = {
+  keyboard: 'gb',
+  profile: 'common',
+  encryption: { method: 'passphrase', passphrase: PASSPHRASE, recoveryKey: false },
+};
 
 /** Checks the page in every language, then returns to English for the page objects. */
 async function inEveryLanguage(ui: Wizard, check: (lang: string) => Promise<void>): Promise<void> {
@@ -35,7 +39,9 @@ test.describe('a host that ships some VMs built in and lacks others', () => {
     await ui.apps.expectShown();
     await inEveryLanguage(ui, async (lang) => {
       const item = (id: string) =>
-        ui.page.getByRole('list', { name: localeText(lang, 'apps:listLabel') }).getByRole('listitem')
+        ui.page
+          .getByRole('list', { name: localeText(lang, 'apps:listLabel') })
+          .getByRole('listitem')
           .filter({ has: ui.page.getByRole('checkbox', { name: localeText(lang, `catalog:app.${id}.name`), exact: true }) });
       await expect(item('browser'), `${lang}: the browser ships with the host`).toContainText(localeText(lang, 'apps:builtIn'));
       await expect(item('games'), `${lang}: games are not on this system`).toContainText(localeText(lang, 'apps:notHere'));
@@ -50,7 +56,10 @@ test.describe('a host that ships some VMs built in and lacks others', () => {
     await ui.encryption.next();
     await ui.summary.expectShown();
     await inEveryLanguage(ui, async (lang) => {
-      await expect(ui.page.getByText(localeText(lang, 'summary:warn.missingVms.title')), `${lang}: GUI and USB VMs are not here yet`).toBeVisible();
+      await expect(
+        ui.page.getByText(localeText(lang, 'summary:warn.missingVms.title')),
+        `${lang}: GUI and USB VMs are not here yet`,
+      ).toBeVisible();
     });
   });
 });
@@ -67,25 +76,40 @@ test.describe('a host without an IOMMU', () => {
   });
 });
 
-test.describe('the machine\'s whole disk', () => {
+test.describe("the machine's whole disk", () => {
   test.skip(!sandboxPrivileged(), 'needs root and loop devices for DIR/disk.img');
   test.use({ host: { diskBytes: 8 * 1024 ** 3 } });
 
-  test('@host @l10n the Summary names the disk and shows its layout before and after, in every language; Install adds the partition', async ({ ui, sandbox }) => {
+  test('@host @l10n the Summary names the disk and shows its layout before and after, in every language; Install adds the partition', async ({
+    ui,
+    sandbox,
+  }) => {
     await walkToSummary(ui, CHOICES);
     const before = ui.page.getByRole('list', { name: 'On the disk now' });
     await inEveryLanguage(ui, async (lang) => {
       const onDisk = ui.page.getByRole('list', { name: localeText(lang, 'summary:item.layoutBefore') });
       const after = ui.page.getByRole('list', { name: localeText(lang, 'summary:item.layoutAfter') });
       await expect(ui.summary.item(localeText(lang, 'summary:item.disk')), `${lang}: the disk is named`).toContainText('disk.img');
-      for (const role of ['esp', 'system', 'system-empty', 'free']) await expect(onDisk, `${lang}: ${role} before`).toContainText(localeText(lang, `summary:disk.role.${role}`));
-      await expect(after.getByRole('listitem').last(), `${lang}: the new user-data area`).toContainText(localeText(lang, 'summary:disk.role.user-data'));
+      for (const role of ['esp', 'system', 'system-empty', 'free'])
+        await expect(onDisk, `${lang}: ${role} before`).toContainText(localeText(lang, `summary:disk.role.${role}`));
+      await expect(after.getByRole('listitem').last(), `${lang}: the new user-data area`).toContainText(
+        localeText(lang, 'summary:disk.role.user-data'),
+      );
       await expect(after.getByRole('listitem').last()).toContainText(localeText(lang, 'summary:disk.new'));
     });
     await expect(before.getByRole('listitem')).toHaveCount(6);
     await installToDone(ui);
-    const table = JSON.parse(spawnSync('sfdisk', ['--json', path.join(sandbox.dir, 'disk.img')], { encoding: 'utf8' }).stdout) as { partitiontable: { partitions: { name: string }[] } };
-    expect(table.partitiontable.partitions.map((p) => p.name)).toEqual(['ESP', 'Spectrum_0.1.verity', 'Spectrum_0.1', '_empty', '_empty', 'spectrum-userdata']);
+    const table = JSON.parse(spawnSync('sfdisk', ['--json', path.join(sandbox.dir, 'disk.img')], { encoding: 'utf8' }).stdout) as {
+      partitiontable: { partitions: { name: string }[] };
+    };
+    expect(table.partitiontable.partitions.map((p) => p.name)).toEqual([
+      'ESP',
+      'Spectrum_0.1.verity',
+      'Spectrum_0.1',
+      '_empty',
+      '_empty',
+      'spectrum-userdata',
+    ]);
   });
 });
 
@@ -97,7 +121,9 @@ test.describe('a disk that holds data', () => {
       await walkToSummary(ui, CHOICES);
       await ui.switchLanguage(lang); // the last page where the language can change
       await ui.page.getByRole('button', { name: localeText(lang, 'summary:install'), exact: true }).click();
-      await expect(ui.page.getByText(localeText(lang, 'errors:targetInUse.holds', { disk: 'userdata.img' }))).toBeVisible({ timeout: 30_000 });
+      await expect(ui.page.getByText(localeText(lang, 'errors:targetInUse.holds', { disk: 'userdata.img' }))).toBeVisible({
+        timeout: 30_000,
+      });
       await expect(ui.page.getByText('ext4', { exact: true })).toBeVisible();
       await expect(ui.page.getByText(localeText(lang, 'errors:advice.target-in-use'))).toBeVisible();
       await expect(ui.page.getByRole('button', { name: localeText(lang, 'common:nav.back') })).toBeVisible();

@@ -9,11 +9,17 @@ import { expectProvisioned } from './test-support/expect-provisioned';
 import { completeWizard, expectedFrom, type WizardChoices } from './test-support/flows';
 import { PASSPHRASE } from './test-support/secrets';
 
-const MINIMAL: WizardChoices = { profile: 'minimal', keyboard: 'de', encryption: { method: 'passphrase', passphrase: PASSPHRASE, recoveryKey: false } };
+const MINIMAL: WizardChoices = {
+  profile: 'minimal',
+  keyboard: 'de',
+  encryption: { method: 'passphrase', passphrase: PASSPHRASE, recoveryKey: false },
+};
 
 test('@smoke Welcome is in index.html before any script, and the page takes it over without re-rendering it', async ({ ui }) => {
   const index = readFileSync(path.join(root, 'dist/renderer/index.html'), 'utf8');
-  expect(index, 'the built page holds Welcome').toMatch(/<div id="root" data-prerendered-key="[^"]+" inert><a class="skip-link"[^]*<h1[^>]*>Welcome to Spectrum<\/h1>/);
+  expect(index, 'the built page holds Welcome').toMatch(
+    /<div id="root" data-prerendered-key="[^"]+" inert><a class="skip-link"[^]*<h1[^>]*>Welcome to Spectrum<\/h1>/,
+  );
   const problems: string[] = [];
   ui.page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
@@ -32,7 +38,12 @@ test('@smoke Welcome is in index.html before any script, and the page takes it o
 test.describe('a helper that answers late', () => {
   test.use({ helperAnswersLate: true });
 
-  test('@failure Welcome shows before the helper answers; Next waits for the answer, then moves on', async ({ ui, lateHelper, sandbox, wizardStateDir }) => {
+  test('@failure Welcome shows before the helper answers; Next waits for the answer, then moves on', async ({
+    ui,
+    lateHelper,
+    sandbox,
+    wizardStateDir,
+  }) => {
     await ui.welcome.expectShown();
     await ui.welcome.chooseKeyboardLayout('de');
     await ui.welcome.next();

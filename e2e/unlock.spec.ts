@@ -11,7 +11,11 @@ import { SIMULATED_KEY, SIMULATED_PIN } from './test-support/secrets';
 
 const OPENED = 'Unlocked (sandbox: without device-mapper, the key was checked with cryptsetup open --test-passphrase).';
 
-test('@encryption a security key set up through the preview opens the data at boot; without it, the recovery key does', async ({ ui, sandbox, wizardStateDir }) => {
+test('@encryption a security key set up through the preview opens the data at boot; without it, the recovery key does', async ({
+  ui,
+  sandbox,
+  wizardStateDir,
+}) => {
   const choices: WizardChoices = { profile: 'minimal', encryption: { method: 'fido2', device: SIMULATED_KEY.withPin, pin: SIMULATED_PIN } };
   const { recoveryKey } = await walkToSummary(ui, choices);
   await installToDone(ui);

@@ -15,7 +15,11 @@ import { expectedFrom, installToDone, walkToSummary, type WizardChoices } from '
 
 const OPENED = 'Unlocked (sandbox: without device-mapper, the key was checked with cryptsetup open --test-passphrase).';
 
-test('@encryption a USB stick as the key: listed, enrolled with its files untouched, and it opens the data at boot', async ({ ui, sandbox, wizardStateDir }) => {
+test('@encryption a USB stick as the key: listed, enrolled with its files untouched, and it opens the data at boot', async ({
+  ui,
+  sandbox,
+  wizardStateDir,
+}) => {
   const stick = makeStick(sandbox.dir, 'kingston', 'vfat', 'KEYSTICK');
   makeStick(sandbox.dir, 'blank', 'none', '');
   const before = stickFileHashes(stick, 'vfat');

@@ -139,7 +139,7 @@ test.describe('without any security key', () => {
 test.describe('without the FIDO2 tools', () => {
   test.use({ simulatedFido2: false, fido2Tools: false });
 
-  test('@encryption no FIDO2 tools: the page says security keys can\'t be used and offers the passphrase', async ({ ui }) => {
+  test("@encryption no FIDO2 tools: the page says security keys can't be used and offers the passphrase", async ({ ui }) => {
     await toEncryption(ui);
     await ui.encryption.chooseSecurityKey();
     await expect(ui.page.getByRole('alert').filter({ hasText: "Security keys can't be used here" })).toBeVisible();

@@ -33,7 +33,16 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     expect(config.linux?.target).toEqual(['dir', 'deb']);
     expect(config.files).toEqual([
-      { filter: ['package.json', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/**/*', '!**/*.map', '!**/node_modules/**/*'] },
+      {
+        filter: [
+          'package.json',
+          'dist/electron/main.cjs',
+          'dist/electron/preload.cjs',
+          'dist/renderer/**/*',
+          '!**/*.map',
+          '!**/node_modules/**/*',
+        ],
+      },
     ]);
     expect(config.deb?.depends).toContain('socat');
   });

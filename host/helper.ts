@@ -83,7 +83,8 @@ async function place(o: HelperOptions, exec: Executor, seed: Catalog): Promise<P
     const privileged = sandboxPrivileged();
     let wholeDisk: WholeDisk | undefined;
     if (existsSync(layout.disk)) {
-      if (!privileged) throw new Error(`${layout.disk} is reached through loop devices: run as root with loop devices, or remove it to use userdata.img`);
+      if (!privileged)
+        throw new Error(`${layout.disk} is reached through loop devices: run as root with loop devices, or remove it to use userdata.img`);
       wholeDisk = await openWholeDisk(layout.disk, layout.partitionLink, exec);
     }
     return {
@@ -107,7 +108,9 @@ async function place(o: HelperOptions, exec: Executor, seed: Catalog): Promise<P
   if (!existsSync(o.target!)) throw new Error(`the user-data target ${o.target} does not exist`);
   const root = o.root ?? '/';
   const id = o.vm === undefined ? null : vmId(root, o.vm);
-  const wholeDisk = (await isWholeDisk(o.target!)) ? await openWholeDisk(o.target!, path.join(o.stateDir!, 'userdata-partition'), exec) : undefined;
+  const wholeDisk = (await isWholeDisk(o.target!))
+    ? await openWholeDisk(o.target!, path.join(o.stateDir!, 'userdata-partition'), exec)
+    : undefined;
   return {
     socket: id === null ? o.listen! : vmSocketPath(root, id),
     access: socketAccess(root, o.socketOwner ?? (id === null ? undefined : vmmUser(id)), o.socketGroup),
@@ -167,7 +170,8 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
   const catalog = describeHost(seed, where.env.root);
   const redactor = new Redactor();
   const log = createLogger(where.sink, redactor, now);
-  if (!options.executor && !tools.resolve('setpriv')) log.warn('setpriv-missing', { toolPath: tools.envPath, problem: 'tools are not killed when the helper is killed outright' });
+  if (!options.executor && !tools.resolve('setpriv'))
+    log.warn('setpriv-missing', { toolPath: tools.envPath, problem: 'tools are not killed when the helper is killed outright' });
   const exec = new LoggingExecutor(baseExec, log);
 
   // The organization's keys (the trusted-keys folder) sign answers files; plans may be signed by
@@ -178,7 +182,12 @@ export async function startHelper(options: HelperOptions): Promise<RunningHelper
   const keyId = trusted.add(where.signingKey.publicKey);
   trusted.addAll(orgKeys);
   const drives = options.sandbox !== undefined ? sandboxDrives(exec, sandboxLayout(options.sandbox).dir) : hostDrives(exec);
-  const answers = await loadAnswers({ file: options.answersFile, dirs: where.answersDirs, drives, lastDirs: where.lastAnswersDirs }, orgKeys, catalog, log);
+  const answers = await loadAnswers(
+    { file: options.answersFile, dirs: where.answersDirs, drives, lastDirs: where.lastAnswersDirs },
+    orgKeys,
+    catalog,
+    log,
+  );
   const securityKeys = new HelperFido2(options.securityKeys ?? securityKeysFor(options, tools));
 
   const journal = new JournalStore(where.stateDir);

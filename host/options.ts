@@ -117,12 +117,16 @@ export function checkOptions(o: HelperOptions): void {
     const refused = sandboxOnly.find(([k]) => given(k));
     if (refused) throw new OptionsError(`${refused[1]} is a sandbox-only switch and needs --sandbox`);
     if (given('listen') && given('vm')) throw new OptionsError('--listen and --vm cannot be combined (--vm finds the path itself)');
-    const missing = production.filter(([k]) => k !== 'root' && k !== 'vm' && !(k === 'listen' && given('vm')) && !given(k)).map(([, flag]) => (flag === '--listen' ? '--listen (or --vm)' : flag));
+    const missing = production
+      .filter(([k]) => k !== 'root' && k !== 'vm' && !(k === 'listen' && given('vm')) && !given(k))
+      .map(([, flag]) => (flag === '--listen' ? '--listen (or --vm)' : flag));
     if (missing.length > 0) throw new OptionsError(`missing ${missing.join(', ')} (or use --sandbox DIR)`);
-    if (given('listen') && !/_5219$/.test(o.listen!)) throw new OptionsError('--listen must be the hybrid-vsock path for port 5219 (ending in _5219)');
+    if (given('listen') && !/_5219$/.test(o.listen!))
+      throw new OptionsError('--listen must be the hybrid-vsock path for port 5219 (ending in _5219)');
   }
   const positive = (v: number | undefined, flag: string, min: number, max: number): void => {
-    if (v !== undefined && (!Number.isSafeInteger(v) || v < min || v > max)) throw new OptionsError(`${flag} must be an integer from ${min} to ${max}`);
+    if (v !== undefined && (!Number.isSafeInteger(v) || v < min || v > max))
+      throw new OptionsError(`${flag} must be an integer from ${min} to ${max}`);
   };
   positive(o.idleTimeoutMs, '--idle-timeout-ms', 1, 86_400_000);
   positive(o.connectionLifetimeMs, '--connection-lifetime-ms', 1, 86_400_000);
@@ -134,7 +138,9 @@ export function checkOptions(o: HelperOptions): void {
     if (o.noSimulatedKeys) throw new OptionsError('--simulated-fido2-keys cannot be combined with --no-simulated-keys');
     const unknown = o.simulatedFido2Keys.find((k) => !Object.hasOwn(SIMULATED_KEY_SPECS, k));
     if (unknown !== undefined || o.simulatedFido2Keys.length === 0) {
-      throw new OptionsError(`--simulated-fido2-keys takes names from ${Object.keys(SIMULATED_KEY_SPECS).join(', ')}${unknown === undefined ? '' : `, not "${unknown}"`}`);
+      throw new OptionsError(
+        `--simulated-fido2-keys takes names from ${Object.keys(SIMULATED_KEY_SPECS).join(', ')}${unknown === undefined ? '' : `, not "${unknown}"`}`,
+      );
     }
   }
   positive(o.maxConnections, 'maxConnections', 1, 1024);

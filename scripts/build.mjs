@@ -29,15 +29,51 @@ const entry = (file) => {
   return false;
 };
 if (want('host') && entry('host/cli.ts')) {
-  jobs.push(build({ ...nodeCommon, entryPoints: { helper: 'host/cli.ts', answers: 'host/answers-cli.ts', unlock: 'host/unlock/cli.ts' }, outdir: 'dist/host', format: 'esm', outExtension: { '.js': '.mjs' },
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } }));
+  jobs.push(
+    build({
+      ...nodeCommon,
+      entryPoints: { helper: 'host/cli.ts', answers: 'host/answers-cli.ts', unlock: 'host/unlock/cli.ts' },
+      outdir: 'dist/host',
+      format: 'esm',
+      outExtension: { '.js': '.mjs' },
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    }),
+  );
 }
 if (want('electron') && entry('electron/main/main.ts') && entry('electron/preload/preload.ts') && entry('electron/node/preview-cli.ts')) {
   // Electron's main process and the sandboxed preload are CommonJS; `electron` is provided at run time.
-  jobs.push(build({ ...nodeCommon, entryPoints: { main: 'electron/main/main.ts' }, outdir: 'dist/electron', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] }));
-  jobs.push(build({ ...nodeCommon, entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: 'dist/electron', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'], platform: 'browser', target: 'chrome130' }));
-  jobs.push(build({ ...nodeCommon, entryPoints: { server: 'electron/node/preview-cli.ts' }, outdir: 'dist/preview', format: 'esm', outExtension: { '.js': '.mjs' },
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } }));
+  jobs.push(
+    build({
+      ...nodeCommon,
+      entryPoints: { main: 'electron/main/main.ts' },
+      outdir: 'dist/electron',
+      format: 'cjs',
+      outExtension: { '.js': '.cjs' },
+      external: ['electron'],
+    }),
+  );
+  jobs.push(
+    build({
+      ...nodeCommon,
+      entryPoints: { preload: 'electron/preload/preload.ts' },
+      outdir: 'dist/electron',
+      format: 'cjs',
+      outExtension: { '.js': '.cjs' },
+      external: ['electron'],
+      platform: 'browser',
+      target: 'chrome130',
+    }),
+  );
+  jobs.push(
+    build({
+      ...nodeCommon,
+      entryPoints: { server: 'electron/node/preview-cli.ts' },
+      outdir: 'dist/preview',
+      format: 'esm',
+      outExtension: { '.js': '.mjs' },
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    }),
+  );
 }
 const results = await Promise.allSettled(jobs);
 let failed = results.filter((r) => r.status === 'rejected').length;
@@ -58,7 +94,10 @@ if (want('fonts') || want('renderer')) {
 }
 
 if (want('renderer') && existsSync(path.join(root, 'renderer/index.html'))) {
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) failed++;
   else {
     // Welcome's markup into index.html, hydrated by the page (ADR 054).

@@ -13,7 +13,9 @@ const ADR = 'AD' + 'R';
 const DECISIONS = 'docs/deci' + 'sions/';
 
 const targets = {
-  sections: sectionNumbers(['# Title', '## 1. Transport', '## 5. Verification, in order', '### 5.2 Signature', '### 5.3 Session', '#### not numbered'].join('\n')),
+  sections: sectionNumbers(
+    ['# Title', '## 1. Transport', '## 5. Verification, in order', '### 5.2 Signature', '### 5.3 Session', '#### not numbered'].join('\n'),
+  ),
   decisions: decisionNumbers(['011-nothing-is-lost.md', '020-transport.md', 'README.txt']),
   decisionFiles: new Set(['011-nothing-is-lost.md', '020-transport.md']),
 };
@@ -60,7 +62,10 @@ describe('the citation check', () => {
     [`${DECISIONS}012-missing.md`, /does not exist/],
   ])('refuses %s', (text, problem) => {
     const found = problemsOf(text);
-    expect(found.some((p) => problem.test(p)), found.join('\n')).toBe(true);
+    expect(
+      found.some((p) => problem.test(p)),
+      found.join('\n'),
+    ).toBe(true);
   });
 
   it('lets the spec refer to its own headings without its name, and checks them too', () => {

@@ -26,7 +26,13 @@ function specFiles(dir) {
 function testCall(node) {
   const callee = node.expression;
   if (ts.isIdentifier(callee) && callee.text === 'test') return 'test';
-  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'test' && callee.name.text === 'describe') return 'describe';
+  if (
+    ts.isPropertyAccessExpression(callee) &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'test' &&
+    callee.name.text === 'describe'
+  )
+    return 'describe';
   return null;
 }
 

@@ -10,6 +10,10 @@ describe('the e2e scenario list', () => {
 
   it('reads titles, tags and describe blocks', () => {
     const found = scenariosOf(new URL('../e2e/focus.spec.ts', import.meta.url).pathname);
-    expect(found).toContainEqual({ file: 'focus.spec.ts', name: 'without security keys › "Use a passphrase instead" moves focus to the passphrase', tags: ['@a11y', '@encryption'] });
+    expect(found).toContainEqual({
+      file: 'focus.spec.ts',
+      name: 'without security keys › "Use a passphrase instead" moves focus to the passphrase',
+      tags: ['@a11y', '@encryption'],
+    });
   });
 });

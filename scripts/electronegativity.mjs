@@ -30,8 +30,7 @@ const copy = (dir) => {
     const from = path.join(dir, name);
     if (statSync(from).isDirectory()) {
       if (name !== 'test-support') copy(from);
-    }
-    else if (/\.ts$/.test(name) && !/\.test\.ts$/.test(name)) cpSync(from, path.join(scanned, path.relative(source, from)));
+    } else if (/\.ts$/.test(name) && !/\.test\.ts$/.test(name)) cpSync(from, path.join(scanned, path.relative(source, from)));
   }
 };
 copy(source);

@@ -5,9 +5,20 @@
 // (aria-label, title, alt, placeholder, …) or that our components show (label, hint, intro, …).
 // Tested in scripts/eslint-plugin-spectrum.test.ts.
 const READ_ATTRIBUTES = new Set([
-  'aria-label', 'aria-description', 'aria-placeholder', 'aria-roledescription', 'aria-valuetext', 'title', 'alt', 'placeholder', 'label',
+  'aria-label',
+  'aria-description',
+  'aria-placeholder',
+  'aria-roledescription',
+  'aria-valuetext',
+  'title',
+  'alt',
+  'placeholder',
+  'label',
   // Props of our own components that end up on screen (PageFrame, SecretInput, Disclosure, Notice, SummarySection, …).
-  'intro', 'hint', 'changeLabel', 'term',
+  'intro',
+  'hint',
+  'changeLabel',
+  'term',
 ]);
 const LETTER = /\p{L}/u;
 

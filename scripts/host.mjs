@@ -36,7 +36,10 @@ if (!helperIsCurrent()) {
   }
 }
 const missing = missingSystemPackages(['cryptsetup-bin']);
-if (missing.length > 0) process.stderr.write(`host: ${missing.join(' ')} is missing: plans will fail at userdata-format (on Debian: apt-get install ${missing.join(' ')})\n`);
+if (missing.length > 0)
+  process.stderr.write(
+    `host: ${missing.join(' ')} is missing: plans will fail at userdata-format (on Debian: apt-get install ${missing.join(' ')})\n`,
+  );
 
 // The helper reads process.argv.slice(2): exactly the arguments given to this script.
 await import(pathToFileURL(HELPER_ENTRY).href);

@@ -48,7 +48,10 @@ describe('layer rules', () => {
     ['electron/node/x.ts', "import { x } from '../../shared-node/crypto/ed25519'; export const a = x;"],
     ['electron/main/x.ts', "import { x } from '../../shared-node/crypto/envelope-signer'; export const a = x;"],
     ['shared-node/fs/x.ts', "import fs from 'node:fs'; import { x } from '../../shared/plan/profiles'; export const a = [fs, x];"],
-    ['electron/preload/x.ts', "import { contextBridge, ipcRenderer } from 'electron'; import { x } from '../../shared/ipc/api'; export const a = [contextBridge, ipcRenderer, x];"],
+    [
+      'electron/preload/x.ts',
+      "import { contextBridge, ipcRenderer } from 'electron'; import { x } from '../../shared/ipc/api'; export const a = [contextBridge, ipcRenderer, x];",
+    ],
     ['host/x.ts', "import fs from 'node:fs'; import { x } from '../shared/plan/profiles'; export const a = [fs, x];"],
     ['shared/plan/x.ts', "import { z } from 'zod'; import { y } from './profiles'; export const a = [z, y];"],
   ])('%s: allows %s', async (file, code) => {

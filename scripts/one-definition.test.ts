@@ -25,7 +25,11 @@ describe('one definition of each part of the choices', () => {
     ['the choices schema', /ChoicesSchema\s*=/, ['shared/plan/choices.ts']],
     ['the choices type', /^\s*(export\s+)?(interface|type)\s+\w*Choices\b(?!\s*=\s*Omit<)/m, ['shared/plan/choices.ts']],
     ['the passphrase limits', /\bPASSPHRASE_\w+\s*=/, ['shared/plan/secret-policy.ts']],
-    ['the control-character rule for passphrases', /function (hasControlCharacter|controlCharacters)\b/, ['host/spectrum/config-files.ts', 'shared/plan/secret-policy.ts']],
+    [
+      'the control-character rule for passphrases',
+      /function (hasControlCharacter|controlCharacters)\b/,
+      ['host/spectrum/config-files.ts', 'shared/plan/secret-policy.ts'],
+    ],
   ])('%s', (_name, pattern, expected) => {
     expect(where(pattern).sort()).toEqual(expected);
   });

@@ -60,7 +60,18 @@ const electron = opts.preview ? { path: null, reason: '--preview was asked for' 
 if (electron.path) {
   const app = spawn(
     electron.path,
-    [path.join(root, 'dist/electron/main.cjs'), '--dev', '--sandbox', '--simulated-fido2', '--socket', ready.socket, '--signing-key', ready.signingKey, '--state-dir', stateDir],
+    [
+      path.join(root, 'dist/electron/main.cjs'),
+      '--dev',
+      '--sandbox',
+      '--simulated-fido2',
+      '--socket',
+      ready.socket,
+      '--signing-key',
+      ready.signingKey,
+      '--state-dir',
+      stateDir,
+    ],
     { stdio: 'inherit' },
   );
   children.push(app);
@@ -69,7 +80,10 @@ if (electron.path) {
 } else {
   console.log(`wizard: no Electron (${electron.reason}); serving the browser preview instead`);
   const extra = ['--sandbox', '--simulated-fido2', ...(opts.port ? ['--port', opts.port] : [])];
-  const { child: preview, ready: served } = await startPreview({ socket: ready.socket, signingKey: ready.signingKey, stateDir, extraArgs: extra }, { stdio: 'inherit' });
+  const { child: preview, ready: served } = await startPreview(
+    { socket: ready.socket, signingKey: ready.signingKey, stateDir, extraArgs: extra },
+    { stdio: 'inherit' },
+  );
   children.push(preview);
   console.log(`wizard: open ${served.url}`);
   preview.once('exit', () => void shutdown(1));

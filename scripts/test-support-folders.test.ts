@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 const OTHER_NAMES = ['testing', 'support', 'fixtures', 'test-utils', 'test-helpers', 'testutils', '__fixtures__', '__mocks__'];
 
 function folders(): string[] {
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
   const out = new Set<string>();
   for (const f of files.filter((p) => !p.startsWith('node_modules/'))) {
     const parts = f.split('/').slice(0, -1);

@@ -52,10 +52,17 @@ if (!args.has('--only-e2e')) {
   }
   check('typecheck', node, ['scripts/typecheck.mjs']);
   check('lint', node, ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings', '0']);
+  check('formatting (prettier)', node, ['node_modules/prettier/bin/prettier.cjs', '--check', '.']);
 
   const vitestJson = path.join(outDir, 'vitest.json');
   rmSync(vitestJson, { force: true });
-  const ok = phase('unit and integration tests (vitest)', node, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+  const ok = phase('unit and integration tests (vitest)', node, [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestJson}`,
+  ]);
   const v = readJson(vitestJson);
   if (v) {
     totals.passed += v.numPassedTests;
@@ -68,7 +75,12 @@ if (!args.has('--only-e2e')) {
 if (!args.has('--skip-e2e')) {
   const pwJson = path.join(outDir, 'playwright.json');
   rmSync(pwJson, { force: true });
-  const ok = phase('end-to-end scenarios (Playwright, Chromium)', node, ['scripts/e2e.mjs', ...(args.has('--only-e2e') ? [] : ['--no-build'])], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+  const ok = phase(
+    'end-to-end scenarios (Playwright, Chromium)',
+    node,
+    ['scripts/e2e.mjs', ...(args.has('--only-e2e') ? [] : ['--no-build'])],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson },
+  );
   const p = readJson(pwJson);
   if (p?.stats) {
     totals.passed += p.stats.expected + (p.stats.flaky ?? 0);

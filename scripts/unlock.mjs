@@ -12,6 +12,8 @@ if (!noBuild) {
   const built = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), 'host'], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
-const child = spawn(process.execPath, [path.join(root, 'dist/host/unlock.mjs'), ...args.filter((a) => a !== '--no-build')], { stdio: 'inherit' });
+const child = spawn(process.execPath, [path.join(root, 'dist/host/unlock.mjs'), ...args.filter((a) => a !== '--no-build')], {
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 1)));

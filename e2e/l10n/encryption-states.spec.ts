@@ -51,7 +51,10 @@ for (const language of LANGUAGES) {
   test.describe(`in ${language.nativeName}`, () => {
     test.use({ locale: language.code });
 
-    test(`${tag} ${language.code}: the unlock rehearsal and the USB sticks${INSTALLED.has(language.code) ? ', and the boot prompt is the rehearsal' : ''}`, async ({ wizard, sandbox }) => {
+    test(`${tag} ${language.code}: the unlock rehearsal and the USB sticks${INSTALLED.has(language.code) ? ', and the boot prompt is the rehearsal' : ''}`, async ({
+      wizard,
+      sandbox,
+    }) => {
       const { page } = wizard;
       makeStick(sandbox.dir, 'kingston', 'vfat', 'KEYSTICK');
       makeStick(sandbox.dir, 'blank', 'none', '');
@@ -92,7 +95,9 @@ for (const language of LANGUAGES) {
       expect(printed.slice(at, at + 3), 'the boot prompt is the rehearsal, line for line').toEqual(rehearsed);
     });
 
-    test(`${tag} ${language.code}: the security key at the helper asks for the PIN, relays "touch your key", and is ready`, async ({ wizard }) => {
+    test(`${tag} ${language.code}: the security key at the helper asks for the PIN, relays "touch your key", and is ready`, async ({
+      wizard,
+    }) => {
       const { page } = wizard;
       await toEncryption(page, language.code);
       await page.locator('#method-fido2').check();

@@ -9,7 +9,8 @@ import { expectAccessible } from '../test-support/a11y';
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');
 
 const SEARCH = '#language-search';
-const shown = (page: import('@playwright/test').Page) => page.locator('input[name=language]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+const shown = (page: import('@playwright/test').Page) =>
+  page.locator('input[name=language]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 
 test('@l10n @a11y language picker: found by its name in another language and script, picked by keyboard', async ({ wizard }) => {
   const { page } = wizard;
@@ -26,7 +27,14 @@ test('@l10n @a11y language picker: found by its name in another language and scr
   await expect(page.locator('input[name=language][value=de]')).toBeChecked();
 
   // A French reader types "japonais"; Finnish "japani"; accents and case do not matter.
-  for (const [query, code] of [['JAPONAIS', 'ja'], ['japani', 'ja'], ['francais', 'fr'], ['farsi', 'fa'], ['עברית', 'he'], ['pt-br', 'pt-BR']] as const) {
+  for (const [query, code] of [
+    ['JAPONAIS', 'ja'],
+    ['japani', 'ja'],
+    ['francais', 'fr'],
+    ['farsi', 'fa'],
+    ['עברית', 'he'],
+    ['pt-br', 'pt-BR'],
+  ] as const) {
     await page.locator(SEARCH).fill(query);
     expect(await shown(page)).toContain(code);
   }

@@ -49,14 +49,17 @@ for (const language of LANGUAGES.filter((l) => l.code !== 'en')) {
           const leaves = await textLeaves(page);
           for (const p of rawKeys(leaves)) problems.push(`${state}: raw key ${p}`);
           for (const p of englishFallbacks(leaves, language.code, patterns)) problems.push(`${state}: English ${p}`);
-          for (const g of await missingGlyphs(page, language.code)) problems.push(`${state}: no bundled glyph for ${g.char} U+${g.char.codePointAt(0)!.toString(16)} in ${g.where} (${g.fonts})`);
+          for (const g of await missingGlyphs(page, language.code))
+            problems.push(`${state}: no bundled glyph for ${g.char} U+${g.char.codePointAt(0)!.toString(16)} in ${g.where} (${g.fonts})`);
           if (OVERFLOW_CHECKED.has(language.code)) {
-            for (const o of await overflowingText(page)) problems.push(`${state}: ${o.axis} overflow ${o.scroll} > ${o.client} at ${o.where} "${o.text}"`);
+            for (const o of await overflowingText(page))
+              problems.push(`${state}: ${o.axis} overflow ${o.scroll} > ${o.client} at ${o.where} "${o.text}"`);
           }
           const isolated = ISOLATED_VALUES[state];
           if (language.dir === 'rtl' && isolated) {
             const text = await page.locator(isolated).first().innerText();
-            if (!new RegExp(`${ISOLATE_START}[^${ISOLATE_END}]+${ISOLATE_END}`).test(text)) problems.push(`${state}: value not isolated in "${text}"`);
+            if (!new RegExp(`${ISOLATE_START}[^${ISOLATE_END}]+${ISOLATE_END}`).test(text))
+              problems.push(`${state}: value not isolated in "${text}"`);
           }
           if (state === 'encryption-passphrase' && (await page.locator('#input-method-notice').isVisible()) !== language.inputMethod) {
             problems.push(`${state}: the input-method notice is ${language.inputMethod ? 'missing' : 'shown'}`);

@@ -23,7 +23,8 @@ test('pseudo-locale: the whole wizard with nothing cut off and nothing untransla
     fillSecret,
     startHelper: () => sandbox.restart(),
     onState: async (state) => {
-      for (const o of await overflowingText(page)) problems.push(`${state}: ${o.axis} overflow ${o.scroll} > ${o.client} at ${o.where} "${o.text}"`);
+      for (const o of await overflowingText(page))
+        problems.push(`${state}: ${o.axis} overflow ${o.scroll} > ${o.client} at ${o.where} "${o.text}"`);
       for (const p of notPseudo(await textLeaves(page))) problems.push(`${state}: not through i18next ${p}`);
     },
   });

@@ -44,7 +44,9 @@ export class AppsPage extends WizardStepScreen {
   async selectedApps(): Promise<string[]> {
     const checked = this.page.getByRole('list', { name: 'Apps' }).getByRole('checkbox', { checked: true });
     // An app's own checkbox, not the "keeps its files" one beneath it.
-    return checked.evaluateAll((boxes) => boxes.filter((box) => box.id.startsWith('app-')).map((box) => (box as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? ''));
+    return checked.evaluateAll((boxes) =>
+      boxes.filter((box) => box.id.startsWith('app-')).map((box) => (box as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? ''),
+    );
   }
 
   async expectSelected(names: readonly string[]): Promise<void> {

@@ -21,7 +21,10 @@ export class SummaryPage extends WizardStepScreen {
 
   /** The value the summary states for a term ("Profile", "VMs", "Unlock with", …). */
   item(term: string): Locator {
-    return this.page.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+    return this.page
+      .getByRole('term')
+      .filter({ hasText: new RegExp(`^${term}$`) })
+      .locator('xpath=following-sibling::dd[1]');
   }
 
   async showPlan(): Promise<Locator> {

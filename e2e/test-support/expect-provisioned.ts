@@ -5,15 +5,7 @@
 import { expect } from '@playwright/test';
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  configFile,
-  luksMetadata,
-  opensWith,
-  receipt,
-  receivedPlan,
-  tokensOfType,
-  vmDirectories,
-} from './sandbox-state';
+import { configFile, luksMetadata, opensWith, receipt, receivedPlan, tokensOfType, vmDirectories } from './sandbox-state';
 import type { Profile } from './catalog-names';
 import { WRONG_PASSPHRASE } from './secrets';
 
@@ -29,7 +21,12 @@ export interface ExpectedInstall {
     | { readonly method: 'usb-key' };
   /** The recovery key as read from the wizard, or null when none was made. */
   readonly recoveryKey: string | null;
-  readonly accessibility?: { readonly highContrast: boolean; readonly largeText: boolean; readonly reduceMotion: boolean; readonly screenReader: boolean };
+  readonly accessibility?: {
+    readonly highContrast: boolean;
+    readonly largeText: boolean;
+    readonly reduceMotion: boolean;
+    readonly screenReader: boolean;
+  };
 }
 
 export interface ProvisionedCheck {
@@ -78,16 +75,24 @@ function expectLuksHeader(dir: string, e: ExpectedInstall): void {
   expect(firstboot, 'one spectrum-firstboot token').toHaveLength(1);
   expect(firstboot[0]!.completedAt, 'the spectrum-firstboot token records completion').toEqual(expect.any(String));
   expect(firstboot[0]!.installId, 'the token names the installation of the receipt').toBe(receipt(dir).installId);
-  expect(tokensOfType(dir, 'systemd-recovery'), 'a systemd-recovery token exactly when a recovery key was made').toHaveLength(e.recoveryKey ? 1 : 0);
+  expect(tokensOfType(dir, 'systemd-recovery'), 'a systemd-recovery token exactly when a recovery key was made').toHaveLength(
+    e.recoveryKey ? 1 : 0,
+  );
   const fido2 = tokensOfType(dir, 'systemd-fido2');
   expect(fido2, 'a systemd-fido2 token exactly with a security key').toHaveLength(e.encryption.method === 'fido2' ? 1 : 0);
   if (e.encryption.method === 'fido2') {
     expect(fido2[0]!['fido2-clientPin-required'], 'the token asks for the PIN exactly when the key has one').toBe(e.encryption.pinRequired);
     expect(fido2[0]!.keyslots, 'the FIDO2 token unlocks keyslot 0').toEqual(['0']);
   }
-  expect(tokensOfType(dir, 'spectrum-usb-key').map((t) => t.keyslots), 'a spectrum-usb-key token for keyslot 0 exactly with a USB key').toEqual(e.encryption.method === 'usb-key' ? [['0']] : []);
+  expect(
+    tokensOfType(dir, 'spectrum-usb-key').map((t) => t.keyslots),
+    'a spectrum-usb-key token for keyslot 0 exactly with a USB key',
+  ).toEqual(e.encryption.method === 'usb-key' ? [['0']] : []);
   const keyboard = tokensOfType(dir, 'spectrum-keyboard');
-  expect(keyboard.map((t) => [t.xkbLayout, t.xkbVariant]), 'the unlock prompt keyboard token').toEqual([[e.keyboard.layout, e.keyboard.variant]]);
+  expect(
+    keyboard.map((t) => [t.xkbLayout, t.xkbVariant]),
+    'the unlock prompt keyboard token',
+  ).toEqual([[e.keyboard.layout, e.keyboard.variant]]);
   const keyslots = Object.keys(luksMetadata(dir).keyslots).sort();
   expect(keyslots, 'keyslot 0, plus keyslot 1 for the recovery key').toEqual(e.recoveryKey ? ['0', '1'] : ['0']);
 }
@@ -126,7 +131,9 @@ function readIfThere(file: string): string {
 }
 
 function expectNoSecretsLeft(dir: string, wizardStateDir: string | undefined, e: ExpectedInstall): void {
-  const secrets = [e.encryption.method === 'passphrase' ? e.encryption.passphrase : null, e.recoveryKey].filter((s): s is string => s !== null);
+  const secrets = [e.encryption.method === 'passphrase' ? e.encryption.passphrase : null, e.recoveryKey].filter(
+    (s): s is string => s !== null,
+  );
   // The helper's journal and log, the user-data files, and the wizard's saved state and exports.
   const files = [...plainFiles(dir), ...(wizardStateDir && !wizardStateDir.startsWith(dir) ? plainFiles(wizardStateDir) : [])];
   const leaks = files.filter((f) => secrets.some((s) => readIfThere(f).includes(s)));

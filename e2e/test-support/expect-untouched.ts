@@ -23,7 +23,7 @@ function headHash(file: string): string {
   const buf = Buffer.alloc(1024 ** 2);
   const fd = openSync(file, 'r');
   try {
-    for (let done = 0; done < HEAD_BYTES; ) {
+    for (let done = 0; done < HEAD_BYTES;) {
       const n = readSync(fd, buf, 0, Math.min(buf.length, HEAD_BYTES - done), done);
       if (n === 0) break;
       hash.update(buf.subarray(0, n));
@@ -39,7 +39,10 @@ export function diskFacts(sandboxDir: string): DiskFacts {
   const image = imagePath(sandboxDir);
   const r = spawnSync('blkid', ['-p', '-o', 'export', image], { encoding: 'utf8' });
   const blkid = Object.fromEntries(
-    r.stdout.split('\n').filter((l) => l.includes('=') && !l.startsWith('DEVNAME=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    r.stdout
+      .split('\n')
+      .filter((l) => l.includes('=') && !l.startsWith('DEVNAME='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
   );
   return { blkid, bytes: statSync(image).size, headSha256: headHash(image) };
 }

@@ -137,11 +137,12 @@ export function expectedFrom(c: WizardChoices, recoveryKey: string | null): Expe
     apps,
     locale,
     keyboard: parseLayout(c.keyboard ?? DEFAULT_LAYOUTS[locale]!),
-    encryption: c.encryption.method === 'passphrase'
-      ? { method: 'passphrase', passphrase: c.encryption.passphrase }
-      : c.encryption.method === 'usb-key'
-        ? { method: 'usb-key' }
-        : { method: 'fido2', pinRequired: c.encryption.pin !== undefined },
+    encryption:
+      c.encryption.method === 'passphrase'
+        ? { method: 'passphrase', passphrase: c.encryption.passphrase }
+        : c.encryption.method === 'usb-key'
+          ? { method: 'usb-key' }
+          : { method: 'fido2', pinRequired: c.encryption.pin !== undefined },
     recoveryKey,
     accessibility: {
       highContrast: c.accessibility?.includes('High contrast') ?? false,

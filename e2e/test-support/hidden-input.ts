@@ -17,11 +17,15 @@ async function insertText(page: Page, text: string): Promise<void> {
 
 /** Replaces the field's value with `value`, as typing would (React sees the input events). */
 export async function fillSecret(field: Locator, value: string, what: string): Promise<void> {
-  await test.step(`Fill ${what} (hidden)`, async () => {
-    await field.fill('');
-    await field.focus();
-    await insertText(field.page(), value);
-  }, { box: true });
+  await test.step(
+    `Fill ${what} (hidden)`,
+    async () => {
+      await field.fill('');
+      await field.focus();
+      await insertText(field.page(), value);
+    },
+    { box: true },
+  );
 }
 
 /** Types `value` where focus is now (a keyboard-only run, after Tab reached the field). */

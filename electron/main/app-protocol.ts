@@ -16,7 +16,15 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
  * origins read our responses), not bypassCSP, no service workers, no fetch() of our own. */
 export const APP_SCHEME_PRIVILEGES: CustomSchemeLike = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, bypassCSP: false, allowServiceWorkers: false, supportFetchAPI: false, corsEnabled: false, stream: false },
+  privileges: {
+    standard: true,
+    secure: true,
+    bypassCSP: false,
+    allowServiceWorkers: false,
+    supportFetchAPI: false,
+    corsEnabled: false,
+    stream: false,
+  },
 };
 
 /** Must run before the app is ready. */

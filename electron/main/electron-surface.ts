@@ -37,7 +37,9 @@ export interface SessionLike {
   setDevicePermissionHandler(handler: () => boolean): void;
   on(event: 'will-download', listener: (event: PreventableEvent) => void): unknown;
   readonly webRequest: {
-    onHeadersReceived(listener: (details: HeadersReceivedDetails, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void): void;
+    onHeadersReceived(
+      listener: (details: HeadersReceivedDetails, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void,
+    ): void;
   };
 }
 

@@ -14,7 +14,10 @@ export interface EventTarget {
   send(channel: string, event: InstallEvent): void;
 }
 
-export function forwardEvents(subscribe: (listener: (event: InstallEvent) => void) => () => void, target: () => EventTarget | null): () => void {
+export function forwardEvents(
+  subscribe: (listener: (event: InstallEvent) => void) => () => void,
+  target: () => EventTarget | null,
+): () => void {
   return subscribe((event) => {
     const contents = target();
     if (contents && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);

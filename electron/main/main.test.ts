@@ -78,7 +78,12 @@ describe('main process wiring', () => {
   it('serves app:// and loads the entry page in a kiosk window with the secure preferences', () => {
     expect([...(fake.protocol as FakeProtocol).handlers.keys()]).toEqual(['app']);
     expect(windows).toHaveLength(1);
-    expect(windows[0]!.options).toMatchObject({ kiosk: true, frame: false, fullscreen: true, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false } });
+    expect(windows[0]!.options).toMatchObject({
+      kiosk: true,
+      frame: false,
+      fullscreen: true,
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false },
+    });
     expect(String((windows[0]!.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
     expect(windows[0]!.loaded).toEqual(['app://spectrum/index.html']);
   });
@@ -90,6 +95,9 @@ describe('main process wiring', () => {
       ok: true,
       value: { version: '9.9.9', runtime: 'electron', simulatedFido2: false, sandbox: false },
     });
-    expect(await handle({ sender: { id: 8 }, senderFrame: top }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'ipc-forbidden-sender' } });
+    expect(await handle({ sender: { id: 8 }, senderFrame: top }, 'app.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'ipc-forbidden-sender' },
+    });
   });
 });

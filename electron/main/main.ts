@@ -72,7 +72,10 @@ function start(): void {
     // disables Auxclick, and web-preferences.test.ts holds each value.
     window = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs'), config.dev));
     const contents = window.webContents;
-    forwardEvents((listener) => runtime!.events.subscribe(listener), () => contents);
+    forwardEvents(
+      (listener) => runtime!.events.subscribe(listener),
+      () => contents,
+    );
     window.once('ready-to-show', () => window?.show());
 
     // A crashed renderer is reloaded (a few times): a kiosk has no other way back.
@@ -82,7 +85,12 @@ function start(): void {
       if (reloads++ < 3 && !contents.isDestroyed()) contents.reload();
     });
 
-    log('main.started', { transport: config.transport.kind, dev: config.dev, sandbox: config.sandbox, simulatedFido2: config.simulatedFido2 });
+    log('main.started', {
+      transport: config.transport.kind,
+      dev: config.dev,
+      sandbox: config.sandbox,
+      simulatedFido2: config.simulatedFido2,
+    });
     void window.loadURL(APP_ENTRY_URL);
   });
 }

@@ -106,7 +106,10 @@ describe('session', () => {
 
   it('sets the CSP on every response, replacing any other', () => {
     let headers: Record<string, string[]> = {};
-    session.headersReceived!({ responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders));
+    session.headersReceived!(
+      { responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } },
+      (r) => (headers = r.responseHeaders),
+    );
     expect(headers).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [APP_CSP] });
     session.headersReceived!({}, (r) => (headers = r.responseHeaders));
     expect(headers).toEqual({ 'Content-Security-Policy': [APP_CSP] });
@@ -143,7 +146,13 @@ describe('app:// protocol', () => {
     const protocol = new FakeProtocol();
     registerAppScheme(protocol);
     expect(protocol.privileged).toEqual([APP_SCHEME_PRIVILEGES]);
-    expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({ standard: true, secure: true, corsEnabled: false, bypassCSP: false, allowServiceWorkers: false });
+    expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({
+      standard: true,
+      secure: true,
+      corsEnabled: false,
+      bypassCSP: false,
+      allowServiceWorkers: false,
+    });
     handleAppProtocol(protocol, temp.dir);
     expect([...protocol.handlers.keys()]).toEqual(['app']);
   });
@@ -214,20 +223,31 @@ describe('IPC sender check', () => {
   });
 
   it('answers through ipcMain with ipc-forbidden-sender for a foreign frame', async () => {
-    const handlers = Object.fromEntries(CHANNELS.map((c) => [c, async () => ({ version: '1', runtime: 'electron', simulatedFido2: false, sandbox: false })])) as unknown as Handlers;
+    const handlers = Object.fromEntries(
+      CHANNELS.map((c) => [c, async () => ({ version: '1', runtime: 'electron', simulatedFido2: false, sandbox: false })]),
+    ) as unknown as Handlers;
     const ipcMain = new FakeIpcMain();
     registerIpc(ipcMain, createDispatcher<InvokeEventLike>(handlers, { isTrustedSender: (e) => isTrustedSender(e, ours) }));
     const handle = ipcMain.handlers.get('ipc')!;
     expect(await handle(invokeEvent('app://spectrum/index.html'), 'app.info', {})).toMatchObject({ ok: true });
-    expect(await handle(invokeEvent('app://spectrum/index.html', { subframe: true }), 'app.info', {})).toMatchObject({ ok: false, error: { code: 'ipc-forbidden-sender' } });
-    expect(await handle(invokeEvent('https://evil.example/'), 'app.info', {})).toMatchObject({ ok: false, error: { code: 'ipc-forbidden-sender' } });
+    expect(await handle(invokeEvent('app://spectrum/index.html', { subframe: true }), 'app.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'ipc-forbidden-sender' },
+    });
+    expect(await handle(invokeEvent('https://evil.example/'), 'app.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'ipc-forbidden-sender' },
+    });
   });
 
   it('pushes install events to the window, and not to a destroyed one', () => {
     const sent: unknown[] = [];
     let destroyed = false;
     let listener: ((e: { kind: 'connection'; state: 'lost' }) => void) | null = null;
-    forwardEvents((l) => ((listener = l), () => {}), () => ({ isDestroyed: () => destroyed, send: (channel, event) => sent.push([channel, event]) }));
+    forwardEvents(
+      (l) => ((listener = l), () => {}),
+      () => ({ isDestroyed: () => destroyed, send: (channel, event) => sent.push([channel, event]) }),
+    );
     listener!({ kind: 'connection', state: 'lost' });
     destroyed = true;
     listener!({ kind: 'connection', state: 'lost' });

@@ -20,10 +20,28 @@ describe('configuration', () => {
   });
 
   it('takes paths from argv, in both spellings, over the environment', () => {
-    const env = { SPECTRUM_FIRSTBOOT_SOCKET: '/env/sock', SPECTRUM_FIRSTBOOT_SIGNING_KEY: '/env/key.pem', SPECTRUM_FIRSTBOOT_STATE_DIR: '/env/state' };
-    expect(configFromArgv([], env, defaults).config).toMatchObject({ transport: { kind: 'unix', path: '/env/sock' }, signingKeyPath: '/env/key.pem', stateDir: '/env/state' });
-    const { config } = configFromArgv(['/app', '--socket', '/a/vsock_5219', '--signing-key=/a/key.pem', '--state-dir', '/a/state', '--dev'], env, defaults);
-    expect(config).toMatchObject({ transport: { kind: 'unix', path: '/a/vsock_5219' }, signingKeyPath: '/a/key.pem', stateDir: '/a/state', exportDir: '/a/state/exports', dev: true });
+    const env = {
+      SPECTRUM_FIRSTBOOT_SOCKET: '/env/sock',
+      SPECTRUM_FIRSTBOOT_SIGNING_KEY: '/env/key.pem',
+      SPECTRUM_FIRSTBOOT_STATE_DIR: '/env/state',
+    };
+    expect(configFromArgv([], env, defaults).config).toMatchObject({
+      transport: { kind: 'unix', path: '/env/sock' },
+      signingKeyPath: '/env/key.pem',
+      stateDir: '/env/state',
+    });
+    const { config } = configFromArgv(
+      ['/app', '--socket', '/a/vsock_5219', '--signing-key=/a/key.pem', '--state-dir', '/a/state', '--dev'],
+      env,
+      defaults,
+    );
+    expect(config).toMatchObject({
+      transport: { kind: 'unix', path: '/a/vsock_5219' },
+      signingKeyPath: '/a/key.pem',
+      stateDir: '/a/state',
+      exportDir: '/a/state/exports',
+      dev: true,
+    });
   });
 
   it('honours --simulated-fido2 only with --sandbox, and never from the environment', () => {

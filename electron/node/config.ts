@@ -68,7 +68,11 @@ export function resolveConfig(args: ParsedArgs, env: NodeJS.ProcessEnv, defaults
   };
 }
 
-export function configFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv, defaults: { stateDir: string }): ConfigResult & { args: ParsedArgs } {
+export function configFromArgv(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  defaults: { stateDir: string },
+): ConfigResult & { args: ParsedArgs } {
   const args = parseArgs(argv, CONFIG_ARGS);
   return { ...resolveConfig(args, env, defaults), args };
 }

@@ -33,7 +33,10 @@ const trusted = createDispatcher<boolean>(
 
 describe('dispatch', () => {
   it('answers a good request', async () => {
-    expect(await trusted('app.info', {}, true)).toEqual({ ok: true, value: { version: '1.0.0', runtime: 'preview', simulatedFido2: false, sandbox: true } });
+    expect(await trusted('app.info', {}, true)).toEqual({
+      ok: true,
+      value: { version: '1.0.0', runtime: 'preview', simulatedFido2: false, sandbox: true },
+    });
   });
 
   it.each([['no.such.channel'], ['__proto__'], ['constructor'], ['toString'], [42], [null], [undefined], [{ channel: 'app.info' }]])(
@@ -54,7 +57,11 @@ describe('dispatch', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'ipc-bad-request', details: [{ path: '/pin' }] } });
     expect(JSON.stringify(r)).not.toContain(pin);
     const secret = 'my passphrase of 5000 chars'.padEnd(5000, 'x');
-    const long = await trusted('install.start', { installId: 'AAAAAAAAAAAAAAAAAAAAAA', choices: {}, secrets: { passphrase: secret } }, true);
+    const long = await trusted(
+      'install.start',
+      { installId: 'AAAAAAAAAAAAAAAAAAAAAA', choices: {}, secrets: { passphrase: secret } },
+      true,
+    );
     expect(long.ok).toBe(false);
     expect(JSON.stringify(long)).not.toContain('my passphrase');
   });

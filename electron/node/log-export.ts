@@ -13,7 +13,10 @@ export function scrubRecoveryKeys(text: string): string {
 
 /** `spectrum-firstboot-20261125T101112Z.log`: sortable, no characters that need quoting. */
 export function exportFileName(now: Date): string {
-  return `spectrum-firstboot-${now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '')}.log`;
+  return `spectrum-firstboot-${now
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '')}.log`;
 }
 
 export async function exportLog(dir: string, text: string, now: Date): Promise<string> {

@@ -56,7 +56,17 @@ function start(args: string[]): { child: ChildProcessWithoutNullStreams; lines: 
 describe('preview CLI', () => {
   it('prints one ready line, serves the page and the WebSocket, and exits cleanly on SIGTERM', async () => {
     const { keyPath } = writeSigningKey(temp.dir);
-    const args = ['--socket', path.join(temp.dir, 'nope'), '--signing-key', keyPath, '--state-dir', path.join(temp.dir, 'state'), '--renderer-dir', renderer, '--simulated-fido2'];
+    const args = [
+      '--socket',
+      path.join(temp.dir, 'nope'),
+      '--signing-key',
+      keyPath,
+      '--state-dir',
+      path.join(temp.dir, 'state'),
+      '--renderer-dir',
+      renderer,
+      '--simulated-fido2',
+    ];
     const { child, lines, exit } = start(args);
     const out = await lines;
     expect(out).toHaveLength(1);
@@ -72,7 +82,9 @@ describe('preview CLI', () => {
     const url = new URL(ready.url);
     const client = await connectPreview(`ws://${url.host}/ipc${url.search}`, url.origin);
     // --simulated-fido2 without --sandbox is ignored.
-    expect(await client.call('app.info', {})).toMatchObject({ result: { ok: true, value: { runtime: 'preview', simulatedFido2: false, sandbox: false } } });
+    expect(await client.call('app.info', {})).toMatchObject({
+      result: { ok: true, value: { runtime: 'preview', simulatedFido2: false, sandbox: false } },
+    });
     expect(await client.call('helper.info', {})).toMatchObject({ result: { ok: false, error: { code: 'helper-unreachable' } } });
     client.close();
 
@@ -82,7 +94,18 @@ describe('preview CLI', () => {
 
   it('says simulated keys are offered with --sandbox, and asks the helper for the keys (protocol 1.1)', async () => {
     const { keyPath } = writeSigningKey(temp.dir);
-    const { child, lines, exit } = start(['--socket', path.join(temp.dir, 'no-helper'), '--signing-key', keyPath, '--state-dir', path.join(temp.dir, 's2'), '--renderer-dir', renderer, '--sandbox', '--simulated-fido2']);
+    const { child, lines, exit } = start([
+      '--socket',
+      path.join(temp.dir, 'no-helper'),
+      '--signing-key',
+      keyPath,
+      '--state-dir',
+      path.join(temp.dir, 's2'),
+      '--renderer-dir',
+      renderer,
+      '--sandbox',
+      '--simulated-fido2',
+    ]);
     const url = new URL((JSON.parse((await lines)[0]!) as { url: string }).url);
     const client = await connectPreview(`ws://${url.host}/ipc${url.search}`, url.origin);
     expect(await client.call('app.info', {})).toMatchObject({ result: { ok: true, value: { simulatedFido2: true, sandbox: true } } });

@@ -48,7 +48,10 @@ afterEach(async () => {
   temp.remove();
 });
 
-function get(rawPath: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(
+  rawPath: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: server.port, path: rawPath, headers }, (res) => {
       let body = '';
@@ -116,9 +119,14 @@ describe('preview WebSocket', () => {
   it('dispatches a request and pushes install events', async () => {
     const client = await connectPreview(`${wsBase}?token=${server.token}`, server.origin);
     const info = await client.call('app.info', {});
-    expect(info).toEqual({ id: 1, result: { ok: true, value: { version: '0.0.0-test', runtime: 'preview', simulatedFido2: true, sandbox: true } } });
+    expect(info).toEqual({
+      id: 1,
+      result: { ok: true, value: { version: '0.0.0-test', runtime: 'preview', simulatedFido2: true, sandbox: true } },
+    });
     expect(await client.call('no.such', {})).toMatchObject({ result: { ok: false, error: { code: 'ipc-unknown-channel' } } });
-    expect(await client.call('fido2.devices', { extra: true })).toMatchObject({ result: { ok: false, error: { code: 'ipc-bad-request' } } });
+    expect(await client.call('fido2.devices', { extra: true })).toMatchObject({
+      result: { ok: false, error: { code: 'ipc-bad-request' } },
+    });
     expect(await client.call('helper.info', {})).toMatchObject({ result: { ok: false, error: { code: 'signing-key-missing' } } });
 
     runtime.events.emit({ kind: 'connection', state: 'lost' });
@@ -130,10 +138,14 @@ describe('preview WebSocket', () => {
   it('persists through the same handlers, and never a secret', async () => {
     const client = await connectPreview(`${wsBase}?token=${server.token}`, server.origin);
     expect(await client.call('wizardState.save', { version: 1, data: { step: 'keyboard' } })).toMatchObject({ result: { ok: true } });
-    expect(await client.call('wizardState.save', { version: 1, data: { encryption: { passphrase: 'correct horse battery' } } })).toMatchObject({
+    expect(
+      await client.call('wizardState.save', { version: 1, data: { encryption: { passphrase: 'correct horse battery' } } }),
+    ).toMatchObject({
       result: { ok: false, error: { code: 'ipc-bad-request' } },
     });
-    expect(await client.call('wizardState.load', {})).toMatchObject({ result: { ok: true, value: { version: 1, data: { step: 'keyboard' } } } });
+    expect(await client.call('wizardState.load', {})).toMatchObject({
+      result: { ok: true, value: { version: 1, data: { step: 'keyboard' } } },
+    });
     expect(readdirSync(path.join(temp.dir, 'state'))).toEqual(['wizard-state.json']);
     client.close();
   });
@@ -152,7 +164,9 @@ describe('preview WebSocket', () => {
 
   it('refuses a missing Origin, and another path', async () => {
     await expect(connectPreview(`${wsBase}?token=${server.token}`, undefined)).rejects.toThrow(/refused with 403/);
-    await expect(connectPreview(`ws://127.0.0.1:${server.port}/other?token=${server.token}`, server.origin)).rejects.toThrow(/refused with 403/);
+    await expect(connectPreview(`ws://127.0.0.1:${server.port}/other?token=${server.token}`, server.origin)).rejects.toThrow(
+      /refused with 403/,
+    );
   });
 
   it('closes a socket that sends something other than a request', async () => {

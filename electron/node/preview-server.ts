@@ -62,7 +62,9 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     const stat = await fs.stat(found.file);
     res.writeHead(200, { ...headers, 'Content-Type': contentType(found.file), 'Content-Length': String(stat.size) });
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(found.file).on('error', () => res.destroy()).pipe(res);
+    createReadStream(found.file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
 
   function refuse(res: http.ServerResponse, status: number): void {

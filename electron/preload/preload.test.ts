@@ -14,9 +14,13 @@ vi.mock('electron', () => ({
       invoked.push(args);
       return { ok: true, value: { echoed: args[1] } };
     },
-    on: (channel: string, listener: (...args: unknown[]) => void) => rendererListeners.set(channel, [...(rendererListeners.get(channel) ?? []), listener]),
+    on: (channel: string, listener: (...args: unknown[]) => void) =>
+      rendererListeners.set(channel, [...(rendererListeners.get(channel) ?? []), listener]),
     removeListener: (channel: string, listener: (...args: unknown[]) => void) =>
-      rendererListeners.set(channel, (rendererListeners.get(channel) ?? []).filter((l) => l !== listener)),
+      rendererListeners.set(
+        channel,
+        (rendererListeners.get(channel) ?? []).filter((l) => l !== listener),
+      ),
   },
 }));
 

@@ -84,7 +84,10 @@ export function stickSource(stick: Stick, files: StickFiles): AnswersSource {
         bytes = await files.read(stick, rel(name), maxBytes);
       } catch (e) {
         const tooLarge = e instanceof StickFileError && e.code === 'too-large';
-        throw new AnswersReadError(tooLarge ? `the file exceeds ${maxBytes} bytes` : `the USB stick cannot be read (${(e as Error).message})`, !tooLarge);
+        throw new AnswersReadError(
+          tooLarge ? `the file exceeds ${maxBytes} bytes` : `the USB stick cannot be read (${(e as Error).message})`,
+          !tooLarge,
+        );
       }
       return bytes === null ? null : new Uint8Array(bytes);
     },

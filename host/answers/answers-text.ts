@@ -5,7 +5,8 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'y
 import type { AnswersProblem } from '../../shared/answers/answers-errors';
 import type { AnswersPath, Locate } from '../../shared/answers/check-answers';
 
-export type ParsedText = { readonly ok: true; readonly value: unknown; readonly locate: Locate } | { readonly ok: false; readonly problems: AnswersProblem[] };
+export type ParsedText =
+  { readonly ok: true; readonly value: unknown; readonly locate: Locate } | { readonly ok: false; readonly problems: AnswersProblem[] };
 
 export function parseAnswersText(text: string): ParsedText {
   const lineCounter = new LineCounter();

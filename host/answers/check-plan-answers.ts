@@ -7,7 +7,8 @@ import type { PlanAnswersUse } from '../apply/step-types';
 import { reject, type Rejection } from '../verify/rejection';
 import type { LoadedAnswers } from './load-answers';
 
-export type PlanAnswersCheck = { readonly ok: true; readonly use: PlanAnswersUse | null } | { readonly ok: false; readonly rejection: Rejection };
+export type PlanAnswersCheck =
+  { readonly ok: true; readonly use: PlanAnswersUse | null } | { readonly ok: false; readonly rejection: Rejection };
 
 const refused = (path: string, problem: string): PlanAnswersCheck => ({
   ok: false,
@@ -17,7 +18,8 @@ const refused = (path: string, problem: string): PlanAnswersCheck => ({
 export function checkPlanAnswers(plan: PlanPayload, loaded: LoadedAnswers | null): PlanAnswersCheck {
   const offered = loaded?.status === 'offered' ? loaded : null;
   if (!offered) return plan.answers ? refused('/answers/digest', 'this helper offers no answers file') : { ok: true, use: null };
-  if (!plan.answers) return refused('/answers', `required: this machine's answers file (digest ${offered.digest}) decides part of the plan`);
+  if (!plan.answers)
+    return refused('/answers', `required: this machine's answers file (digest ${offered.digest}) decides part of the plan`);
   if (plan.answers.digest !== offered.digest) return refused('/answers/digest', 'not the answers file this helper offers');
   const problems = planAnswersProblems(plan, offered.answers);
   if (problems.length > 0) return { ok: false, rejection: reject('invalid-plan', 'the plan does not follow the answers file', problems) };

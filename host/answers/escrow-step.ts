@@ -18,7 +18,11 @@ export async function escrowRecoveryKey(ctx: StepContext, recoveryKey: Uint8Arra
     file = await writeEscrow(target, { luksUuid, installId: ctx.plan.payload.installId, now: new Date(ctx.now()) }, recoveryKey);
   } catch (e) {
     ctx.log.error('escrow-failed', { planId: ctx.plan.planId, problem: (e as Error).message });
-    throw new StepError('io', `the escrowed recovery key cannot be written beside the answers file (${e instanceof StickFileError ? e.code : ((e as NodeJS.ErrnoException).code ?? 'error')})`, true);
+    throw new StepError(
+      'io',
+      `the escrowed recovery key cannot be written beside the answers file (${e instanceof StickFileError ? e.code : ((e as NodeJS.ErrnoException).code ?? 'error')})`,
+      true,
+    );
   }
   ctx.log.info('recovery-key-escrowed', { planId: ctx.plan.planId, file });
 }

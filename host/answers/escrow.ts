@@ -21,7 +21,11 @@ export interface EscrowTarget {
 const info = (luksUuid: string) => utf8Encode(ESCROW_INFO_PREFIX + luksUuid);
 
 /** Seals and writes `<LUKS UUID>.escrow.json` beside the answers file; returns how it is named. */
-export async function writeEscrow(target: EscrowTarget, machine: { luksUuid: string; installId: string; now: Date }, recoveryKey: Uint8Array): Promise<string> {
+export async function writeEscrow(
+  target: EscrowTarget,
+  machine: { luksUuid: string; installId: string; now: Date },
+  recoveryKey: Uint8Array,
+): Promise<string> {
   const sealed = await hpkeSeal(target.publicKey, info(machine.luksUuid), utf8Encode(machine.installId), recoveryKey);
   const file: EscrowFile = {
     type: 'spectrum-firstboot-escrow',
@@ -55,7 +59,10 @@ export function readEscrowPrivateKey(pemFile: string): Uint8Array {
 }
 
 /** The recovery key inside an escrow file, with the escrow private key. */
-export async function openEscrow(fileText: string, privateKey: Uint8Array): Promise<{ readonly recoveryKey: string; readonly escrow: EscrowFile }> {
+export async function openEscrow(
+  fileText: string,
+  privateKey: Uint8Array,
+): Promise<{ readonly recoveryKey: string; readonly escrow: EscrowFile }> {
   let value: unknown;
   try {
     value = JSON.parse(fileText);
@@ -63,11 +70,15 @@ export async function openEscrow(fileText: string, privateKey: Uint8Array): Prom
     throw new EscrowError('the file is not JSON');
   }
   const parsed = EscrowFileSchema.safeParse(value);
-  if (!parsed.success) throw new EscrowError(`the file is not an escrow file: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim());
+  if (!parsed.success)
+    throw new EscrowError(
+      `the file is not an escrow file: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim(),
+    );
   const escrow = parsed.data;
   const opened = await hpkeOpen(await privateKeyFromRaw(privateKey), info(escrow.luksUuid), utf8Encode(escrow.installId), escrow.sealed);
   const text = opened === null ? null : utf8Decode(opened);
-  if (text === null) throw new EscrowError('the sealed recovery key does not open with this key (another escrow key, or the file was changed)');
+  if (text === null)
+    throw new EscrowError('the sealed recovery key does not open with this key (another escrow key, or the file was changed)');
   if (!RECOVERY_KEY_PATTERN.test(text)) throw new EscrowError('the sealed content is not a recovery key');
   return { recoveryKey: text, escrow };
 }

@@ -16,11 +16,26 @@ describe('the published answers schema', () => {
   it('forbids fields it does not name, as the helper does', () => {
     const schema = JSON.parse(answersJsonSchema()) as { additionalProperties: boolean; properties: Record<string, unknown> };
     expect(schema.additionalProperties).toBe(false);
-    expect(Object.keys(schema.properties)).toEqual(['schema', 'organization', 'locale', 'keyboard', 'accessibility', 'profile', 'apps', 'startFresh', 'encryption', 'interactive', 'escrow']);
+    expect(Object.keys(schema.properties)).toEqual([
+      'schema',
+      'organization',
+      'locale',
+      'keyboard',
+      'accessibility',
+      'profile',
+      'apps',
+      'startFresh',
+      'encryption',
+      'interactive',
+      'escrow',
+    ]);
   });
 
   it('the example init writes is valid as it stands, with and without escrow', () => {
     expect(checkText(exampleAnswers(null), loadCatalog())).toMatchObject({ ok: true });
-    expect(checkText(exampleAnswers('A'.repeat(42) + 'A'), loadCatalog())).toMatchObject({ ok: true, answers: { escrow: { publicKey: 'A'.repeat(43) } } });
+    expect(checkText(exampleAnswers('A'.repeat(42) + 'A'), loadCatalog())).toMatchObject({
+      ok: true,
+      answers: { escrow: { publicKey: 'A'.repeat(43) } },
+    });
   });
 });

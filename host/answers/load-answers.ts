@@ -21,8 +21,21 @@ const UNSIGNED_NAMES = ['answers.yaml', 'answers.yml', 'answers.json'];
 const NAMES = [SIGNED_ANSWERS_FILE, ...UNSIGNED_NAMES];
 
 export type LoadedAnswers =
-  | { readonly status: 'offered'; readonly file: string; readonly source: AnswersSource; readonly digest: string; readonly keyId: string; readonly answers: Answers }
-  | { readonly status: 'refused'; readonly file: string; readonly code: AnswersErrorCode; readonly message: string; readonly problems: readonly AnswersProblem[] };
+  | {
+      readonly status: 'offered';
+      readonly file: string;
+      readonly source: AnswersSource;
+      readonly digest: string;
+      readonly keyId: string;
+      readonly answers: Answers;
+    }
+  | {
+      readonly status: 'refused';
+      readonly file: string;
+      readonly code: AnswersErrorCode;
+      readonly message: string;
+      readonly problems: readonly AnswersProblem[];
+    };
 
 export interface AnswersPlaces {
   readonly file?: string;
@@ -91,10 +104,19 @@ async function findAnswers(places: AnswersPlaces, log: Logger): Promise<Found | 
     const found = await lookIn(folderSource(path.dirname(file)), [path.basename(file)]);
     return found ?? { source: folderSource(path.dirname(file)), file, read: refuse('unreadable', 'the file cannot be read (ENOENT)') };
   }
-  return (await firstFolder(places.dirs)) ?? (places.drives ? await onSticks(places.drives, log) : null) ?? (await firstFolder(places.lastDirs ?? []));
+  return (
+    (await firstFolder(places.dirs)) ??
+    (places.drives ? await onSticks(places.drives, log) : null) ??
+    (await firstFolder(places.lastDirs ?? []))
+  );
 }
 
-export async function loadAnswers(places: AnswersPlaces, orgKeys: TrustedKeys, catalog: Catalog, log: Logger): Promise<LoadedAnswers | null> {
+export async function loadAnswers(
+  places: AnswersPlaces,
+  orgKeys: TrustedKeys,
+  catalog: Catalog,
+  log: Logger,
+): Promise<LoadedAnswers | null> {
   const found = await findAnswers(places, log);
   if (!found) return null;
   const { file, read, source } = found;

@@ -28,13 +28,22 @@ export interface VerifiedAnswers {
 
 export type AnswersVerdict = VerifiedAnswers | AnswersFailure;
 
-export const refuse = (code: AnswersErrorCode, message: string, problems: readonly AnswersProblem[] = []): AnswersFailure => ({ ok: false, code, message, problems });
+export const refuse = (code: AnswersErrorCode, message: string, problems: readonly AnswersProblem[] = []): AnswersFailure => ({
+  ok: false,
+  code,
+  message,
+  problems,
+});
 
 function envelopeRefusal(f: EnvelopeFailure): AnswersFailure {
   const problems = f.details.map((d) => ({ path: d.path, rule: d.problem }));
   switch (f.kind) {
     case 'payload-type':
-      return refuse('bad-payload-type', `this is a DSSE envelope of another type; an answers file has payloadType ${ANSWERS_PAYLOAD_TYPE}`, problems);
+      return refuse(
+        'bad-payload-type',
+        `this is a DSSE envelope of another type; an answers file has payloadType ${ANSWERS_PAYLOAD_TYPE}`,
+        problems,
+      );
     case 'signature':
       return f.keyKnown
         ? refuse('bad-signature', 'the signature does not match the content: the file was changed after it was signed', problems)
@@ -61,7 +70,10 @@ export function verifyAnswers(bytes: Uint8Array, trusted: TrustedKeys, catalog?:
     value = null;
   }
   if (!looksLikeEnvelope(value)) {
-    return refuse('not-signed', 'the file is not signed: sign it with `npm run answers -- sign --key ORG.pem FILE` and use the .signed.json it writes');
+    return refuse(
+      'not-signed',
+      'the file is not signed: sign it with `npm run answers -- sign --key ORG.pem FILE` and use the .signed.json it writes',
+    );
   }
   const opened = openEnvelope(value, trusted, { payloadType: ANSWERS_PAYLOAD_TYPE, maxPayloadBytes: MAX_ANSWERS_BYTES });
   if (!opened.ok) return envelopeRefusal(opened.failure);

@@ -17,14 +17,20 @@ const journal = (states: string[]): Journal => ({
 
 describe('journal', () => {
   it('marks the running step of a dead helper as interrupted and not retryable', () => {
-    const marked = markInterrupted(journal(['done', 'done', 'running', 'pending', 'pending', 'pending', 'pending', 'pending', 'pending']), '2026-01-01T00:01:00.000Z');
+    const marked = markInterrupted(
+      journal(['done', 'done', 'running', 'pending', 'pending', 'pending', 'pending', 'pending', 'pending']),
+      '2026-01-01T00:01:00.000Z',
+    );
     expect(marked.phase).toBe('failed');
     expect(marked.steps[2]).toMatchObject({ state: 'failed' });
     expect(marked.failure).toMatchObject({ step: 'userdata-open', code: 'interrupted', retryable: false });
   });
 
   it('marks the next step when the helper stopped between steps', () => {
-    const marked = markInterrupted(journal(['done', 'done', 'skipped', 'pending', 'pending', 'pending', 'pending', 'pending', 'pending']), 'x');
+    const marked = markInterrupted(
+      journal(['done', 'done', 'skipped', 'pending', 'pending', 'pending', 'pending', 'pending', 'pending']),
+      'x',
+    );
     expect(marked.failure?.step).toBe('userdata-mkfs');
   });
 

@@ -39,9 +39,7 @@ export const JournalSchema = z.strictObject({
 export type Journal = z.infer<typeof JournalSchema>;
 
 export type JournalLoad =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'ok'; readonly journal: Journal }
-  | { readonly kind: 'corrupt'; readonly problem: string };
+  { readonly kind: 'none' } | { readonly kind: 'ok'; readonly journal: Journal } | { readonly kind: 'corrupt'; readonly problem: string };
 
 export class JournalStore {
   readonly file: string;

@@ -64,8 +64,7 @@ export interface PlanView {
 }
 
 export type RetryAnswer =
-  | { readonly kind: 'resumed'; readonly view: PlanView }
-  | { readonly kind: 'busy' | 'provisioned' | 'not-retryable' | 'unknown' };
+  { readonly kind: 'resumed'; readonly view: PlanView } | { readonly kind: 'busy' | 'provisioned' | 'not-retryable' | 'unknown' };
 
 const copySteps = (steps: readonly StepStatus[]): StepStatus[] => steps.map((s) => ({ ...s }));
 
@@ -99,7 +98,8 @@ export class PlanRunner {
   /** `hello.state` from what this helper knows; null when it knows of no plan. */
   state(): HelperState | null {
     if (this.current) return { phase: this.current.phase, planId: this.current.plan.planId, steps: copySteps(this.current.steps) };
-    if (this.lastJournal) return { phase: this.lastJournal.phase, planId: this.lastJournal.planId, steps: copySteps(this.lastJournal.steps) };
+    if (this.lastJournal)
+      return { phase: this.lastJournal.phase, planId: this.lastJournal.planId, steps: copySteps(this.lastJournal.steps) };
     return null;
   }
 
@@ -108,10 +108,15 @@ export class PlanRunner {
    * journal it found, when either is that installation's. Null when it has none.
    */
   installationRecord(installId: string): InstallationRecord | null {
-    const own = this.current ? { installId: this.current.plan.payload.installId, steps: this.current.steps, facts: this.current.facts } : this.lastJournal;
+    const own = this.current
+      ? { installId: this.current.plan.payload.installId, steps: this.current.steps, facts: this.current.facts }
+      : this.lastJournal;
     if (!own || own.installId !== installId) return null;
     const format = own.steps.find((s) => s.id === 'userdata-format');
-    return { ...(own.facts.luksUuid ? { luksUuid: own.facts.luksUuid } : {}), formatRan: format?.state !== undefined && format.state !== 'pending' };
+    return {
+      ...(own.facts.luksUuid ? { luksUuid: own.facts.luksUuid } : {}),
+      formatRan: format?.state !== undefined && format.state !== 'pending',
+    };
   }
 
   /** Starts a new plan (verification is done; the caller checked `running`). */
@@ -124,7 +129,11 @@ export class PlanRunner {
     const active: ActivePlan = {
       plan,
       secrets,
-      steps: this.deps.steps.map((s) => ({ id: s.id, state: 'pending', expectedMs: expectedMs(s.id, plan.payload, derivationMsOf(this.deps.passphraseKdf)) })),
+      steps: this.deps.steps.map((s) => ({
+        id: s.id,
+        state: 'pending',
+        expectedMs: expectedMs(s.id, plan.payload, derivationMsOf(this.deps.passphraseKdf)),
+      })),
       facts: before?.luksUuid ? { luksUuid: before.luksUuid } : {},
       phase: 'applying',
       listeners: new Set([listener]),
@@ -132,7 +141,12 @@ export class PlanRunner {
     };
     this.current = active;
     this.saveJournal(active);
-    this.deps.log.info('plan-accepted', { planId: plan.planId, keyId: plan.keyId, profile: plan.payload.profile, method: plan.payload.encryption.method });
+    this.deps.log.info('plan-accepted', {
+      planId: plan.planId,
+      keyId: plan.keyId,
+      profile: plan.payload.profile,
+      method: plan.payload.encryption.method,
+    });
     const view = { planId: plan.planId, steps: copySteps(active.steps) };
     this.launch(active);
     return view;
@@ -190,9 +204,11 @@ export class PlanRunner {
     // The first step starts on the event loop's next turn: `accepted` (the plan is journaled
     // already) reaches the wizard before the step's own journal write and its first command.
     const nextTurn = new Promise<void>((resolve) => setImmediate(resolve));
-    this.loop = nextTurn.then(() => this.runSteps(active)).finally(() => {
-      this.loop = null;
-    });
+    this.loop = nextTurn
+      .then(() => this.runSteps(active))
+      .finally(() => {
+        this.loop = null;
+      });
   }
 
   private async runSteps(active: ActivePlan): Promise<void> {
@@ -217,11 +233,22 @@ export class PlanRunner {
     const log = this.deps.log.with({ planId, step: def.id });
     const started = this.deps.now();
     const expected = status.expectedMs;
-    active.steps[i] = { id: def.id, state: 'running', startedAt: new Date(started).toISOString(), ...(expected !== undefined ? { expectedMs: expected } : {}) };
+    active.steps[i] = {
+      id: def.id,
+      state: 'running',
+      startedAt: new Date(started).toISOString(),
+      ...(expected !== undefined ? { expectedMs: expected } : {}),
+    };
     if (!this.trySave(active)) return false;
     const progress = (state: Progress['state'], reason?: string): Progress => ({
-      type: 'progress', planId, step: def.id, state, index: i + 1, total: active.steps.length,
-      elapsedMs: Math.max(0, this.deps.now() - started), ...(reason ? { reason } : {}),
+      type: 'progress',
+      planId,
+      step: def.id,
+      state,
+      index: i + 1,
+      total: active.steps.length,
+      elapsedMs: Math.max(0, this.deps.now() - started),
+      ...(reason ? { reason } : {}),
       ...(state === 'running' && expected !== undefined ? { expectedMs: expected } : {}),
     });
     this.emit(active, progress('running'));
@@ -236,7 +263,8 @@ export class PlanRunner {
       if (this.deps.switches.takeFault(def.id)) throw new StepError('io', `injected fault in ${def.id} (sandbox test switch)`, true);
     } catch (e) {
       failure = describeFailure(def.id, e, this.deps.redactor);
-      if (failure.code === 'internal' || !(e instanceof StepError)) log.error('step-error', { code: failure.code, problem: this.deps.redactor.redact(String((e as Error)?.stack ?? e)) });
+      if (failure.code === 'internal' || !(e instanceof StepError))
+        log.error('step-error', { code: failure.code, problem: this.deps.redactor.redact(String((e as Error)?.stack ?? e)) });
     } finally {
       clearInterval(heartbeat);
     }
@@ -271,7 +299,8 @@ export class PlanRunner {
     const derivation = measuredDerivationMs(formatMs, active.plan.payload);
     if (derivation === null) return;
     active.steps.forEach((s, j) => {
-      if (s.state === 'pending' || s.state === 'failed') active.steps[j] = { ...s, expectedMs: expectedMs(s.id, active.plan.payload, derivation) };
+      if (s.state === 'pending' || s.state === 'failed')
+        active.steps[j] = { ...s, expectedMs: expectedMs(s.id, active.plan.payload, derivation) };
     });
   }
 
@@ -298,10 +327,14 @@ export class PlanRunner {
     return new Promise((resolve) => {
       if (this.abort.signal.aborted) return resolve();
       const t = setTimeout(resolve, ms);
-      this.abort.signal.addEventListener('abort', () => {
-        clearTimeout(t);
-        resolve();
-      }, { once: true });
+      this.abort.signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(t);
+          resolve();
+        },
+        { once: true },
+      );
     });
   }
 

@@ -4,7 +4,10 @@ import { ARGON2ID_ITER_TIME_MS, ARGON2ID_KDF, FAST_ARGON2ID_KDF } from '../luks/
 import { derivationMsOf, expectedMs, measuredDerivationMs } from './step-estimates';
 
 const plan = (method: 'passphrase' | 'fido2', recoveryKey: boolean) =>
-  ({ encryption: { method, recoveryKey }, vms: { system: ['netvm', 'guivm', 'usbvm'], apps: ['browser', 'editor'] } }) as unknown as PlanPayload;
+  ({
+    encryption: { method, recoveryKey },
+    vms: { system: ['netvm', 'guivm', 'usbvm'], apps: ['browser', 'editor'] },
+  }) as unknown as PlanPayload;
 
 describe('step estimates', () => {
   it('know the key derivation from the helper’s own cryptsetup arguments', () => {
@@ -25,7 +28,9 @@ describe('step estimates', () => {
   it('learn the real cost from a finished luksFormat', () => {
     const slow = measuredDerivationMs(11_000, plan('passphrase', true))!;
     expect(slow).toBeGreaterThan(ARGON2ID_ITER_TIME_MS);
-    expect(expectedMs('userdata-enroll', plan('passphrase', true), slow)).toBeGreaterThan(expectedMs('userdata-enroll', plan('passphrase', true), ARGON2ID_ITER_TIME_MS));
+    expect(expectedMs('userdata-enroll', plan('passphrase', true), slow)).toBeGreaterThan(
+      expectedMs('userdata-enroll', plan('passphrase', true), ARGON2ID_ITER_TIME_MS),
+    );
     expect(measuredDerivationMs(11_000, plan('fido2', true))).toBeNull();
   });
 });

@@ -82,9 +82,7 @@ export interface StepContext {
   readonly statuses: () => readonly StepStatus[];
 }
 
-export type StepOutcome =
-  | { readonly state: 'done'; readonly receipt?: Receipt }
-  | { readonly state: 'skipped'; readonly reason: string };
+export type StepOutcome = { readonly state: 'done'; readonly receipt?: Receipt } | { readonly state: 'skipped'; readonly reason: string };
 
 export interface StepDefinition {
   readonly id: StepId;
@@ -101,4 +99,3 @@ export class StepError extends Error {
     super(message);
   }
 }
-

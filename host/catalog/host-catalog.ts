@@ -27,5 +27,8 @@ function availabilityOf(root: string, entry: CatalogEntry, appImage: boolean): A
 
 export function describeHost(seed: Catalog, root: string): Catalog {
   const appImage = existsSync(onHost(root, path.posix.join(APPVM_IMAGE_DIR, 'vmlinux')));
-  return seed.map(({ hostVm: _hostVm, ...entry }) => ({ ...entry, availability: availabilityOf(root, { ...entry, hostVm: _hostVm }, appImage) }));
+  return seed.map(({ hostVm: _hostVm, ...entry }) => ({
+    ...entry,
+    availability: availabilityOf(root, { ...entry, hostVm: _hostVm }, appImage),
+  }));
 }

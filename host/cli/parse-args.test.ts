@@ -4,12 +4,31 @@ import { parseArgs } from './parse-args';
 
 describe('parseArgs', () => {
   it('reads the sandbox form with repeated switches and --flag=value', () => {
-    expect(parseArgs(['--sandbox', '/tmp/s', '--fast-kdf', '--fail-step', 'receipt:2', '--fail-step=userdata-format:1', '--slow-step', 'vm-import:1500', '--userdata-bytes', '1073741824', '--idle-timeout-ms=500', '--catalog', 'c.json'])).toEqual({
+    expect(
+      parseArgs([
+        '--sandbox',
+        '/tmp/s',
+        '--fast-kdf',
+        '--fail-step',
+        'receipt:2',
+        '--fail-step=userdata-format:1',
+        '--slow-step',
+        'vm-import:1500',
+        '--userdata-bytes',
+        '1073741824',
+        '--idle-timeout-ms=500',
+        '--catalog',
+        'c.json',
+      ]),
+    ).toEqual({
       kind: 'run',
       options: expect.objectContaining({
         sandbox: '/tmp/s',
         fastKdf: true,
-        failSteps: [{ step: 'receipt', count: 2 }, { step: 'userdata-format', count: 1 }],
+        failSteps: [
+          { step: 'receipt', count: 2 },
+          { step: 'userdata-format', count: 1 },
+        ],
         slowSteps: [{ step: 'vm-import', ms: 1500 }],
         userDataBytes: 1073741824,
         idleTimeoutMs: 500,
@@ -19,8 +38,22 @@ describe('parseArgs', () => {
   });
 
   it('reads the production form', () => {
-    const parsed = parseArgs(['--listen', '/run/vsock/fb/vsock_5219', '--target', '/dev/vda3', '--state-dir', '/run/fb', '--key-out', '/run/fb/config', '--trusted-keys', '/etc/keys']);
-    expect(parsed).toMatchObject({ kind: 'run', options: { listen: '/run/vsock/fb/vsock_5219', target: '/dev/vda3', trustedKeysDir: '/etc/keys' } });
+    const parsed = parseArgs([
+      '--listen',
+      '/run/vsock/fb/vsock_5219',
+      '--target',
+      '/dev/vda3',
+      '--state-dir',
+      '/run/fb',
+      '--key-out',
+      '/run/fb/config',
+      '--trusted-keys',
+      '/etc/keys',
+    ]);
+    expect(parsed).toMatchObject({
+      kind: 'run',
+      options: { listen: '/run/vsock/fb/vsock_5219', target: '/dev/vda3', trustedKeysDir: '/etc/keys' },
+    });
   });
 
   it('reads the tool path and the connection lifetime in either form', () => {
@@ -29,11 +62,27 @@ describe('parseArgs', () => {
   });
 
   it('reads --vm with socket owner and group instead of --listen', () => {
-    const parsed = parseArgs(['--vm', 'sys.firstboot', '--socket-owner', 'vmm-abc', '--socket-group', '0', '--target', '/dev/vda', '--state-dir', '/run/fb', '--key-out', '/run/fb/config']);
-    expect(parsed).toMatchObject({ kind: 'run', options: { vm: 'sys.firstboot', socketOwner: 'vmm-abc', socketGroup: '0', target: '/dev/vda' } });
+    const parsed = parseArgs([
+      '--vm',
+      'sys.firstboot',
+      '--socket-owner',
+      'vmm-abc',
+      '--socket-group',
+      '0',
+      '--target',
+      '/dev/vda',
+      '--state-dir',
+      '/run/fb',
+      '--key-out',
+      '/run/fb/config',
+    ]);
+    expect(parsed).toMatchObject({
+      kind: 'run',
+      options: { vm: 'sys.firstboot', socketOwner: 'vmm-abc', socketGroup: '0', target: '/dev/vda' },
+    });
   });
 
-  it('reads the security-key switches: simulated keys to offer, and where libfido2\'s tools are', () => {
+  it("reads the security-key switches: simulated keys to offer, and where libfido2's tools are", () => {
     const parsed = parseArgs(['--sandbox', '/tmp/s', '--simulated-fido2-keys', 'no-pin,pin', '--fido2-tools-dir', '/opt/fido2']);
     expect(parsed).toMatchObject({ kind: 'run', options: { simulatedFido2Keys: ['no-pin', 'pin'], fido2ToolsDir: '/opt/fido2' } });
   });
@@ -55,7 +104,10 @@ describe('parseArgs', () => {
     [['--target', 't', '--state-dir', 's', '--key-out', 'k'], /missing --listen \(or --vm\)/],
     [['--sandbox', 'x', '--simulated-fido2-keys', 'no-pin,gold'], /--simulated-fido2-keys takes names from .*, not "gold"/],
     [['--sandbox', 'x', '--simulated-fido2-keys', 'no-pin', '--no-simulated-keys'], /cannot be combined with --no-simulated-keys/],
-    [['--listen', '/r/vsock_5219', '--target', '/dev/x', '--state-dir', '/s', '--key-out', '/k', '--simulated-fido2-keys', 'pin'], /sandbox-only/],
+    [
+      ['--listen', '/r/vsock_5219', '--target', '/dev/x', '--state-dir', '/s', '--key-out', '/k', '--simulated-fido2-keys', 'pin'],
+      /sandbox-only/,
+    ],
     [['--sandbox', 'x', '--fido2-tools-dir', 'tools'], /--fido2-tools-dir "tools" is not an absolute folder/],
   ])('refuses %j', (args, message) => {
     expect(() => parseArgs(args)).toThrow(OptionsError);

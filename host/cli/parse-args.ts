@@ -23,9 +23,27 @@ steps: ${STEP_IDS.join(', ')}`;
 export type ParsedArgs = { readonly kind: 'run'; readonly options: HelperOptions } | { readonly kind: 'help' };
 
 const VALUE_FLAGS = new Set([
-  '--sandbox', '--fail-step', '--slow-step', '--catalog', '--userdata-bytes', '--idle-timeout-ms',
-  '--listen', '--target', '--state-dir', '--key-out', '--root', '--trusted-keys', '--answers', '--answers-dir',
-  '--connection-lifetime-ms', '--tool-path', '--vm', '--socket-owner', '--socket-group', '--fido2-tools-dir', '--simulated-fido2-keys',
+  '--sandbox',
+  '--fail-step',
+  '--slow-step',
+  '--catalog',
+  '--userdata-bytes',
+  '--idle-timeout-ms',
+  '--listen',
+  '--target',
+  '--state-dir',
+  '--key-out',
+  '--root',
+  '--trusted-keys',
+  '--answers',
+  '--answers-dir',
+  '--connection-lifetime-ms',
+  '--tool-path',
+  '--vm',
+  '--socket-owner',
+  '--socket-group',
+  '--fido2-tools-dir',
+  '--simulated-fido2-keys',
 ]);
 const REPEATABLE = new Set(['--fail-step', '--slow-step', '--answers-dir']);
 
@@ -39,7 +57,8 @@ function integer(text: string, flag: string): number {
 function stepAnd(text: string, flag: string): [StepId, number] {
   const m = /^([a-z-]+):(\d+)$/.exec(text);
   if (!m) throw new OptionsError(`${flag} needs STEP:NUMBER, got "${text}"`);
-  if (!(STEP_IDS as readonly string[]).includes(m[1]!)) throw new OptionsError(`${flag}: unknown step "${m[1]}" (steps: ${STEP_IDS.join(', ')})`);
+  if (!(STEP_IDS as readonly string[]).includes(m[1]!))
+    throw new OptionsError(`${flag}: unknown step "${m[1]}" (steps: ${STEP_IDS.join(', ')})`);
   return [m[1] as StepId, integer(m[2]!, flag)];
 }
 

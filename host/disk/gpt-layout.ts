@@ -82,7 +82,14 @@ export function parseSfdiskJson(text: string): GptLayout {
     partitions: table.partitions.map((p) => {
       const m = /(\d+)$/.exec(p.node);
       const label = p.name ?? '';
-      return { number: m ? Number(m[1]) : 0, startSector: p.start, sizeSectors: p.size, type: p.type.toUpperCase(), label, role: roleOf(p.type, label) };
+      return {
+        number: m ? Number(m[1]) : 0,
+        startSector: p.start,
+        sizeSectors: p.size,
+        type: p.type.toUpperCase(),
+        label,
+        role: roleOf(p.type, label),
+      };
     }),
   };
 }

@@ -6,9 +6,19 @@ import { USERDATA_PARTITION_LABEL, USERDATA_PARTITION_TYPE, roleOf, type GptLayo
 import { planUserDataRegion } from './user-data-region';
 
 const MiB = 2048; // sectors of 512 bytes
-const part = (number: number, startSector: number, sizeSectors: number, type = '4F68BCE3-E8CD-4DB1-96E7-FBCAF984B709', label = 'Spectrum_1'): GptPartition =>
-  ({ number, startSector, sizeSectors, type, label, role: roleOf(type, label) });
-const layout = (lastUsableSector: number, partitions: GptPartition[]): GptLayout => ({ sectorSize: 512, firstUsableSector: 34, lastUsableSector, partitions });
+const part = (
+  number: number,
+  startSector: number,
+  sizeSectors: number,
+  type = '4F68BCE3-E8CD-4DB1-96E7-FBCAF984B709',
+  label = 'Spectrum_1',
+): GptPartition => ({ number, startSector, sizeSectors, type, label, role: roleOf(type, label) });
+const layout = (lastUsableSector: number, partitions: GptPartition[]): GptLayout => ({
+  sectorSize: 512,
+  firstUsableSector: 34,
+  lastUsableSector,
+  partitions,
+});
 
 describe('planUserDataRegion', () => {
   it('starts at the next MiB after the last partition and ends on a MiB boundary', () => {
@@ -18,7 +28,10 @@ describe('planUserDataRegion', () => {
 
   it('reuses a user-data partition of ours that is the last one', () => {
     const ours = part(2, 200 * MiB, 4096 * MiB, USERDATA_PARTITION_TYPE, USERDATA_PARTITION_LABEL);
-    expect(planUserDataRegion(layout(8 * 1024 * MiB, [part(1, MiB, 100 * MiB), ours]))).toMatchObject({ kind: 'existing', startSector: 200 * MiB });
+    expect(planUserDataRegion(layout(8 * 1024 * MiB, [part(1, MiB, 100 * MiB), ours]))).toMatchObject({
+      kind: 'existing',
+      startSector: 200 * MiB,
+    });
   });
 
   it('plans nothing with less than 1 GiB free, or when a user-data partition is not the last', () => {

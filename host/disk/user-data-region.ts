@@ -15,7 +15,8 @@ export type UserDataRegion =
 export function planUserDataRegion(layout: GptLayout): UserDataRegion {
   const ours = layout.partitions.filter((p) => p.role === 'user-data');
   const last = [...layout.partitions].sort((a, b) => a.startSector + a.sizeSectors - (b.startSector + b.sizeSectors)).at(-1);
-  if (ours.length === 1 && ours[0] === last) return { kind: 'existing', partition: ours[0]!, startSector: ours[0]!.startSector, sizeSectors: ours[0]!.sizeSectors };
+  if (ours.length === 1 && ours[0] === last)
+    return { kind: 'existing', partition: ours[0]!, startSector: ours[0]!.startSector, sizeSectors: ours[0]!.sizeSectors };
   const align = ALIGN_BYTES / layout.sectorSize;
   const end = last ? last.startSector + last.sizeSectors : layout.firstUsableSector;
   const start = Math.ceil(Math.max(end, layout.firstUsableSector) / align) * align;

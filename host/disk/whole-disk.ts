@@ -47,7 +47,10 @@ export async function openWholeDisk(disk: string, targetLink: string, exec: Exec
   }
   const offset = region.startSector * layout.sectorSize;
   const size = region.sizeSectors * layout.sectorSize;
-  const r = await exec.run({ command: 'losetup', args: ['--find', '--show', '--offset', String(offset), '--sizelimit', String(size), disk] });
+  const r = await exec.run({
+    command: 'losetup',
+    args: ['--find', '--show', '--offset', String(offset), '--sizelimit', String(size), disk],
+  });
   const device = r.stdout.trim();
   if (r.exitCode !== 0 || !device.startsWith('/dev/')) throw new CommandFailedError('losetup', r.exitCode, tail(r.stderr));
   replaceLink(device, targetLink);
@@ -59,11 +62,16 @@ export async function ensureUserDataPartition(whole: WholeDisk, exec: Executor):
   const planned = whole.region;
   if (planned.kind === 'no-space') throw new DiskChangedError('the disk has no room for user data');
   const now = planUserDataRegion(await readGptLayout(whole.disk, exec));
-  const same = (r: UserDataRegion) => r.kind !== 'no-space' && r.startSector === planned.startSector && r.sizeSectors === planned.sizeSectors;
+  const same = (r: UserDataRegion) =>
+    r.kind !== 'no-space' && r.startSector === planned.startSector && r.sizeSectors === planned.sizeSectors;
   if (now.kind === 'existing' && same(now)) return;
   if (now.kind !== 'new' || !same(now)) throw new DiskChangedError('the partition table of the disk changed since the helper started');
   const line = `start=${now.startSector}, size=${now.sizeSectors}, type=${USERDATA_PARTITION_TYPE}, name=${USERDATA_PARTITION_LABEL}\n`;
-  const r = await exec.run({ command: 'sfdisk', args: ['--append', '--no-reread', '--no-tell-kernel', '--quiet', whole.disk], stdin: Buffer.from(line) });
+  const r = await exec.run({
+    command: 'sfdisk',
+    args: ['--append', '--no-reread', '--no-tell-kernel', '--quiet', whole.disk],
+    stdin: Buffer.from(line),
+  });
   if (r.exitCode !== 0) throw new CommandFailedError('sfdisk --append', r.exitCode, tail(r.stderr));
   const after = planUserDataRegion(await readGptLayout(whole.disk, exec));
   if (after.kind !== 'existing' || !same(after)) throw new DiskChangedError('the user-data partition is not where it was planned');

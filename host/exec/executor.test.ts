@@ -37,7 +37,12 @@ describe('ProcessExecutor', () => {
     standIn('show-env', 'env');
     const r = await exec.run({ command: 'show-env', args: [] });
     expect(r.exitCode).toBe(0);
-    expect(r.stdout.split('\n').filter((l) => /^(PATH|LC_ALL|HOME)=/.test(l)).sort()).toEqual(['LC_ALL=C', `PATH=${[tools, ...DEFAULT_TOOL_PATH].join(':')}`]);
+    expect(
+      r.stdout
+        .split('\n')
+        .filter((l) => /^(PATH|LC_ALL|HOME)=/.test(l))
+        .sort(),
+    ).toEqual(['LC_ALL=C', `PATH=${[tools, ...DEFAULT_TOOL_PATH].join(':')}`]);
   });
 
   it('does not run what is missing from the tool path, nor a path instead of a name', async () => {

@@ -47,7 +47,12 @@ function modelOf(device: string): string | null {
 function areasOf(layout: GptLayout): DiskArea[] {
   return [...layout.partitions]
     .sort((a, b) => a.startSector - b.startSector)
-    .map((p) => ({ role: p.role, label: p.label.slice(0, 72), startBytes: p.startSector * layout.sectorSize, sizeBytes: p.sizeSectors * layout.sectorSize }));
+    .map((p) => ({
+      role: p.role,
+      label: p.label.slice(0, 72),
+      startBytes: p.startSector * layout.sectorSize,
+      sizeBytes: p.sizeSectors * layout.sectorSize,
+    }));
 }
 
 function wholeDiskAreas(whole: WholeDisk): { before: DiskArea[]; after: DiskArea[] } {
@@ -74,7 +79,14 @@ export async function machineFacts(env: HostEnvironment, exec: Executor, found: 
         after: [{ role: 'user-data' as const, label: '', startBytes: 0, sizeBytes, isNew: !found.includes('crypto_LUKS') }],
       };
   return {
-    disk: { name: path.basename(device).slice(0, 64), model: modelOf(device), sizeBytes, wholeDisk: whole !== undefined, found: found.slice(0, 16), ...areas },
+    disk: {
+      name: path.basename(device).slice(0, 64),
+      model: modelOf(device),
+      sizeBytes,
+      wholeDisk: whole !== undefined,
+      found: found.slice(0, 16),
+      ...areas,
+    },
     iommu: iommuState(env.root),
   };
 }

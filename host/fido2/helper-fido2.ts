@@ -32,7 +32,11 @@ export class HelperFido2 {
   }
 
   /** Enrolls the key `deviceId`; `pin` (bytes, wiped by the caller) is required when the key has one. */
-  async enroll(deviceId: string, pin: Uint8Array | undefined, onTouch: TouchNotice): Promise<{ enrollmentId: string; params: Fido2Params; verified: boolean }> {
+  async enroll(
+    deviceId: string,
+    pin: Uint8Array | undefined,
+    onTouch: TouchNotice,
+  ): Promise<{ enrollmentId: string; params: Fido2Params; verified: boolean }> {
     const device = this.known.get(deviceId) ?? (await this.list()).keys.find((k) => k.id === deviceId);
     if (!device) throw fido2Error('fido2-no-device', 'no such security key (was it unplugged?)');
     if (device.hasPin && (pin === undefined || pin.length === 0)) throw fido2Error('fido2-pin-required', 'this security key needs its PIN');
@@ -43,7 +47,10 @@ export class HelperFido2 {
     );
     const salt = randomBytes(32);
     const secret = Buffer.from(
-      await this.keys.hmacSecret({ deviceId, pin: usePin, rpId: FIDO2_RP_ID, credentialId, salt, clientDataHash: randomBytes(32), userPresence: true }, onTouch),
+      await this.keys.hmacSecret(
+        { deviceId, pin: usePin, rpId: FIDO2_RP_ID, credentialId, salt, clientDataHash: randomBytes(32), userPresence: true },
+        onTouch,
+      ),
     );
     if (secret.length !== 32) {
       secret.fill(0);
@@ -67,7 +74,8 @@ export class HelperFido2 {
   async verify(enrollmentId: string, pin: Uint8Array | undefined, onTouch: TouchNotice): Promise<boolean> {
     const held = this.held.get(enrollmentId);
     if (!held) throw fido2Error('fido2-failed', 'no such enrollment');
-    if (held.params.clientPinRequired && (pin === undefined || pin.length === 0)) throw fido2Error('fido2-pin-required', 'this security key needs its PIN');
+    if (held.params.clientPinRequired && (pin === undefined || pin.length === 0))
+      throw fido2Error('fido2-pin-required', 'this security key needs its PIN');
     const again = Buffer.from(
       await this.keys.hmacSecret(
         {

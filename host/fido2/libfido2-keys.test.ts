@@ -25,7 +25,11 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const pinBytes = (pin: string) => Buffer.from(pin, 'utf8');
 const argvLog = () => path.join(dir, 'argv.log');
 const keys = (env: Record<string, string> = {}) =>
-  new Libfido2Keys({ tools: new ToolPath([bin, ...DEFAULT_TOOL_PATH]), env: { FAKE_FIDO2_ARGV_LOG: argvLog(), ...env }, touchTimeoutMs: 10_000 });
+  new Libfido2Keys({
+    tools: new ToolPath([bin, ...DEFAULT_TOOL_PATH]),
+    env: { FAKE_FIDO2_ARGV_LOG: argvLog(), ...env },
+    touchTimeoutMs: 10_000,
+  });
 
 async function code(p: Promise<unknown>): Promise<string> {
   try {
@@ -48,7 +52,9 @@ describe('libfido2 tools', () => {
   it('says toolsMissing when fido2-tools are not installed, and fido2-tools-missing when a tool disappears', async () => {
     const none = new Libfido2Keys({ tools: new ToolPath([path.join(dir, 'empty')]) });
     expect(await none.list()).toEqual({ keys: [], toolsMissing: true });
-    expect(await code(runFido2Tool(path.join(dir, 'gone', 'fido2-cred'), [], { input: '', timeoutMs: 1000, env: {} }))).toBe('fido2-tools-missing');
+    expect(await code(runFido2Tool(path.join(dir, 'gone', 'fido2-cred'), [], { input: '', timeoutMs: 1000, env: {} }))).toBe(
+      'fido2-tools-missing',
+    );
   });
 
   it('enrolls with the PIN at the prompt, never on the command line; S is the last output line', async () => {
@@ -89,7 +95,13 @@ describe('libfido2 tools', () => {
   it('stops a tool that prompts for a PIN it was not given: fido2-pin-required', async () => {
     const k = keys({ FAKE_FIDO2_PIN: '4321' });
     await k.list();
-    const request = { deviceId: FAKE_DEVICE, rpId: 'io.systemd.cryptsetup', userName: 'u', userId: new Uint8Array(32), clientDataHash: new Uint8Array(32) };
+    const request = {
+      deviceId: FAKE_DEVICE,
+      rpId: 'io.systemd.cryptsetup',
+      userName: 'u',
+      userId: new Uint8Array(32),
+      clientDataHash: new Uint8Array(32),
+    };
     expect(await code(k.makeCredential(request))).toBe('fido2-pin-required');
   });
 
@@ -103,7 +115,11 @@ describe('libfido2 tools', () => {
 
 describe('parsing', () => {
   it('reads fido2-token -L lines', () => {
-    expect(parseTokenList('/dev/hidraw0: vendor=0x1050, product=0x0407 (Yubico YubiKey OTP+FIDO+CCID)\n/dev/hidraw3: vendor=0x20a0, product=0x42b1 (Nitrokey Nitrokey 3)\n\n')).toEqual([
+    expect(
+      parseTokenList(
+        '/dev/hidraw0: vendor=0x1050, product=0x0407 (Yubico YubiKey OTP+FIDO+CCID)\n/dev/hidraw3: vendor=0x20a0, product=0x42b1 (Nitrokey Nitrokey 3)\n\n',
+      ),
+    ).toEqual([
       { path: '/dev/hidraw0', name: 'Yubico YubiKey OTP+FIDO+CCID' },
       { path: '/dev/hidraw3', name: 'Nitrokey Nitrokey 3' },
     ]);

@@ -69,7 +69,8 @@ export class Libfido2Keys implements SecurityKeys {
     if (result.code !== 0) throw toolFailure(result.stderr);
     const last = result.stdout.trimEnd().split('\n').at(-1) ?? '';
     const secret = decodeStd(last);
-    if (!secret || secret.length !== 32) throw fido2Error('fido2-failed', 'the security key gave no hmac-secret (does it support the extension?)');
+    if (!secret || secret.length !== 32)
+      throw fido2Error('fido2-failed', 'the security key gave no hmac-secret (does it support the extension?)');
     return secret;
   }
 
@@ -87,7 +88,8 @@ export class Libfido2Keys implements SecurityKeys {
 
   private device(deviceId: string): string {
     // Only a path fido2-token listed reaches a command line.
-    if (!this.known.has(deviceId) || deviceId.startsWith('-')) throw fido2Error('fido2-no-device', 'no such security key (was it unplugged?)');
+    if (!this.known.has(deviceId) || deviceId.startsWith('-'))
+      throw fido2Error('fido2-no-device', 'no such security key (was it unplugged?)');
     return deviceId;
   }
 
@@ -100,7 +102,14 @@ export class Libfido2Keys implements SecurityKeys {
     }
   }
 
-  private run(tool: string, args: string[], input: string, pin: Uint8Array | undefined, timeoutMs?: number, onWaiting?: () => void): Promise<ToolResult> {
+  private run(
+    tool: string,
+    args: string[],
+    input: string,
+    pin: Uint8Array | undefined,
+    timeoutMs?: number,
+    onWaiting?: () => void,
+  ): Promise<ToolResult> {
     const command = this.tools.resolve(tool);
     if (!command) return Promise.reject(fido2Error('fido2-tools-missing', `${tool} is not installed (Debian package fido2-tools)`));
     return runFido2Tool(command, args, {

@@ -48,13 +48,23 @@ describe('simulated security keys', () => {
     const fido2 = new HelperFido2(fast());
     await fido2.list();
     const e = await fido2.enroll('sim:pin', pin, none);
-    const record = JSON.parse(readFileSync(path.join(dir, 'pin.json'), 'utf8')) as { credentials: Record<string, { withUv: string; withoutUv: string }> };
+    const record = JSON.parse(readFileSync(path.join(dir, 'pin.json'), 'utf8')) as {
+      credentials: Record<string, { withUv: string; withoutUv: string }>;
+    };
     const cred = record.credentials[e.params.credential]!;
     const salt = Buffer.from(e.params.salt, 'base64');
     expect(fido2.secretOf(e.enrollmentId)!.secret).toEqual(createHmac('sha256', Buffer.from(cred.withUv, 'base64')).update(salt).digest());
     // Another program (the unlock) reading the same key file derives the same secret.
     const other = new SimulatedKeys(dir, { delayScale: 0 });
-    const again = await other.hmacSecret({ deviceId: 'sim:pin', pin, rpId: 'io.systemd.cryptsetup', credentialId: Buffer.from(e.params.credential, 'base64'), salt, clientDataHash: new Uint8Array(32), userPresence: true });
+    const again = await other.hmacSecret({
+      deviceId: 'sim:pin',
+      pin,
+      rpId: 'io.systemd.cryptsetup',
+      credentialId: Buffer.from(e.params.credential, 'base64'),
+      salt,
+      clientDataHash: new Uint8Array(32),
+      userPresence: true,
+    });
     expect(Buffer.from(again)).toEqual(fido2.secretOf(e.enrollmentId)!.secret);
     expect(cred.withUv).not.toBe(cred.withoutUv);
     expect(await other.holdsCredential('sim:pin', 'io.systemd.cryptsetup', Buffer.from(e.params.credential, 'base64'))).toBe(true);

@@ -44,7 +44,13 @@ type KeyFile = z.infer<typeof KeyFileSchema>;
 type KeySpec = Pick<KeyFile, 'name' | 'pin' | 'touchDelayMs' | 'removeAfterMakeCredential' | 'neverTouched'>;
 
 export const SIMULATED_KEY_SPECS: Readonly<Record<string, KeySpec>> = {
-  pin: { name: `Simulated key (PIN ${SIMULATED_PIN})`, pin: SIMULATED_PIN, touchDelayMs: 700, removeAfterMakeCredential: false, neverTouched: false },
+  pin: {
+    name: `Simulated key (PIN ${SIMULATED_PIN})`,
+    pin: SIMULATED_PIN,
+    touchDelayMs: 700,
+    removeAfterMakeCredential: false,
+    neverTouched: false,
+  },
   'no-pin': { name: 'Simulated key (no PIN)', touchDelayMs: 700, removeAfterMakeCredential: false, neverTouched: false },
   slow: { name: 'Simulated key (slow touch)', touchDelayMs: 4000, removeAfterMakeCredential: false, neverTouched: false },
   removed: { name: 'Simulated key (removed during enrollment)', touchDelayMs: 700, removeAfterMakeCredential: true, neverTouched: false },
@@ -84,7 +90,13 @@ export class SimulatedKeys implements SecurityKeys {
 
   async list(): Promise<KeyList> {
     this.pulledOut.clear();
-    const names = existsSync(this.dir) ? readdirSync(this.dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).filter((n) => this.offered(n)).sort() : [];
+    const names = existsSync(this.dir)
+      ? readdirSync(this.dir)
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => f.slice(0, -5))
+          .filter((n) => this.offered(n))
+          .sort()
+      : [];
     const keys = [];
     for (const name of names) {
       const key = this.read(name);

@@ -60,7 +60,10 @@ export function runFido2Tool(command: string, args: readonly string[], options: 
         reject(error);
       } else resolve(result!);
     };
-    const timer = setTimeout(() => done(fido2Error('fido2-timeout', 'the security key did not answer in time (was it touched?)')), options.timeoutMs);
+    const timer = setTimeout(
+      () => done(fido2Error('fido2-timeout', 'the security key did not answer in time (was it touched?)')),
+      options.timeoutMs,
+    );
 
     child.once('error', (e: NodeJS.ErrnoException) => {
       done(

@@ -94,9 +94,23 @@ describe('a fleet provisioned from one signed answers file', () => {
       const envelope = m.receipt.envelope as { payload: string };
       return PlanPayloadSchema.parse(JSON.parse(Buffer.from(base64.decode(envelope.payload)!).toString('utf8')));
     });
-    const choices = payloads.map((p) => ({ locale: p.locale, keyboard: p.keyboard, accessibility: p.accessibility, profile: p.profile, vms: p.vms, method: p.encryption.method, recoveryKey: p.encryption.recoveryKey }));
+    const choices = payloads.map((p) => ({
+      locale: p.locale,
+      keyboard: p.keyboard,
+      accessibility: p.accessibility,
+      profile: p.profile,
+      vms: p.vms,
+      method: p.encryption.method,
+      recoveryKey: p.encryption.recoveryKey,
+    }));
     expect(choices[0]).toEqual(choices[1]);
-    expect(choices[0]).toMatchObject({ locale: 'fi', profile: 'common', vms: { apps: ['browser', 'editor', 'terminal'] }, method: 'passphrase', recoveryKey: true });
+    expect(choices[0]).toMatchObject({
+      locale: 'fi',
+      profile: 'common',
+      vms: { apps: ['browser', 'editor', 'terminal'] },
+      method: 'passphrase',
+      recoveryKey: true,
+    });
     expect(payloads[0]!.installId).not.toBe(payloads[1]!.installId);
     expect(machines[0]!.luksUuid).toMatch(/^[0-9a-f-]{36}$/);
     expect(machines[0]!.luksUuid).not.toBe(machines[1]!.luksUuid);
@@ -106,8 +120,15 @@ describe('a fleet provisioned from one signed answers file', () => {
   it('records the answers digest in each plan and each receipt', () => {
     const digest = createHash('sha256').update(text).digest('hex');
     for (const m of machines) {
-      expect(m.receipt.answers).toEqual({ digest, keyId: keyIdOf(org.signingKey), organization: 'Example Fleet IT', escrow: `${m.luksUuid}.escrow.json` });
-      const onDisk = ReceiptSchema.parse(JSON.parse(readFileSync(path.join(m.sb.dir, 'root', m.receipt.mount, 'Spectrum/firstboot/receipt.json'), 'utf8')));
+      expect(m.receipt.answers).toEqual({
+        digest,
+        keyId: keyIdOf(org.signingKey),
+        organization: 'Example Fleet IT',
+        escrow: `${m.luksUuid}.escrow.json`,
+      });
+      const onDisk = ReceiptSchema.parse(
+        JSON.parse(readFileSync(path.join(m.sb.dir, 'root', m.receipt.mount, 'Spectrum/firstboot/receipt.json'), 'utf8')),
+      );
       expect(onDisk.answers?.digest).toBe(digest);
     }
   });
@@ -117,7 +138,8 @@ describe('a fleet provisioned from one signed answers file', () => {
       const file = path.join(m.sb.dir, 'answers', `${m.luksUuid}.escrow.json`);
       expect(existsSync(file)).toBe(true);
       expect(readFileSync(file, 'utf8')).not.toContain(m.recoveryKey);
-      for (const said of ['helper.log', 'state/journal.json']) expect(readFileSync(path.join(m.sb.dir, said), 'utf8')).not.toContain(m.recoveryKey);
+      for (const said of ['helper.log', 'state/journal.json'])
+        expect(readFileSync(path.join(m.sb.dir, said), 'utf8')).not.toContain(m.recoveryKey);
       const opened = await cli(['open-escrow', '--key', org.escrowKeyFile, file]);
       expect(opened.code).toBe(0);
       const recovered = opened.out.trim();

@@ -75,7 +75,7 @@ describe('an answers file on a USB stick', () => {
     expect(after).toEqual(before);
   }, 180_000);
 
-  it('wins over the sandbox\'s answers folder, and an --answers-dir folder wins over it', async () => {
+  it("wins over the sandbox's answers folder, and an --answers-dir folder wins over it", async () => {
     const texts = ['stick', 'image', 'explicit'].map((who) => fleetAnswers({ extra: `# ${who}` }));
     const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
     const dir = makeTempDir();

@@ -48,15 +48,25 @@ describe('a plan on a machine with answers', () => {
   }
 
   it('is refused without the answers digest', async () => {
-    expect(await send(() => ({ answersDigest: undefined }))).toMatchObject({ type: 'error', code: 'invalid-plan', details: [{ path: '/answers' }] });
+    expect(await send(() => ({ answersDigest: undefined }))).toMatchObject({
+      type: 'error',
+      code: 'invalid-plan',
+      details: [{ path: '/answers' }],
+    });
   });
 
   it('is refused with the digest of another file', async () => {
-    expect(await send(() => ({ answersDigest: 'ab'.repeat(32) }))).toMatchObject({ type: 'error', code: 'invalid-plan', details: [{ path: '/answers/digest' }] });
+    expect(await send(() => ({ answersDigest: 'ab'.repeat(32) }))).toMatchObject({
+      type: 'error',
+      code: 'invalid-plan',
+      details: [{ path: '/answers/digest' }],
+    });
   });
 
   it('is refused where it departs from a fixed section, one detail per departure', async () => {
-    const answer = await send((c) => ({ choices: { ...c, profile: 'power', apps: ['browser', 'editor', 'terminal', 'nixos'], locale: 'de' } }));
+    const answer = await send((c) => ({
+      choices: { ...c, profile: 'power', apps: ['browser', 'editor', 'terminal', 'nixos'], locale: 'de' },
+    }));
     expect(answer).toMatchObject({ type: 'error', code: 'invalid-plan' });
     const paths = answer?.type === 'error' ? answer.details?.map((d) => d.path) : [];
     expect(paths).toEqual(['/locale', '/profile', '/vms/apps']);
@@ -64,11 +74,22 @@ describe('a plan on a machine with answers', () => {
 
   it('is refused when an app the answers keep starts fresh instead', async () => {
     const answer = await send((c) => ({ choices: { ...c, transientApps: ['editor'] } }));
-    expect(answer).toMatchObject({ type: 'error', code: 'invalid-plan', details: [{ path: '/vms/persistent', problem: 'differs from the answers file, which fixes which app VMs keep their files' }] });
+    expect(answer).toMatchObject({
+      type: 'error',
+      code: 'invalid-plan',
+      details: [{ path: '/vms/persistent', problem: 'differs from the answers file, which fixes which app VMs keep their files' }],
+    });
   });
 
   it('may choose an interactive section, but not drop the escrowed recovery key', async () => {
-    const answer = await send((c) => ({ choices: { ...c, encryption: { method: 'passphrase', recoveryKey: false } }, secrets: { passphrase: 'correct horse battery staple' } }));
-    expect(answer).toMatchObject({ type: 'error', code: 'invalid-plan', details: [{ path: '/encryption/recoveryKey', problem: 'must be true: the answers file escrows recovery keys' }] });
+    const answer = await send((c) => ({
+      choices: { ...c, encryption: { method: 'passphrase', recoveryKey: false } },
+      secrets: { passphrase: 'correct horse battery staple' },
+    }));
+    expect(answer).toMatchObject({
+      type: 'error',
+      code: 'invalid-plan',
+      details: [{ path: '/encryption/recoveryKey', problem: 'must be true: the answers file escrows recovery keys' }],
+    });
   });
 });

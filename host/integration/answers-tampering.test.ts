@@ -37,9 +37,21 @@ const CASES: Case[] = [
       return { content: { ...env, payload: base64.encode(bytes) } };
     },
   },
-  { name: 'signed by a key the machine does not trust', code: 'untrusted-key', make: () => ({ content: signAnswers(text, generateKeyPairSync('ed25519').privateKey) }) },
-  { name: 'an unknown field, signed by the organization', code: 'unknown-field', make: (org) => ({ content: signAnswers(text + 'wallpaper: blue\n', org.signingKey) }) },
-  { name: 'a secret field, signed by the organization', code: 'secret-field', make: (org) => ({ content: signAnswers(text + 'passphrase: correct horse battery staple\n', org.signingKey) }) },
+  {
+    name: 'signed by a key the machine does not trust',
+    code: 'untrusted-key',
+    make: () => ({ content: signAnswers(text, generateKeyPairSync('ed25519').privateKey) }),
+  },
+  {
+    name: 'an unknown field, signed by the organization',
+    code: 'unknown-field',
+    make: (org) => ({ content: signAnswers(text + 'wallpaper: blue\n', org.signingKey) }),
+  },
+  {
+    name: 'a secret field, signed by the organization',
+    code: 'secret-field',
+    make: (org) => ({ content: signAnswers(text + 'passphrase: correct horse battery staple\n', org.signingKey) }),
+  },
   { name: 'answers that were never signed', code: 'not-signed', make: () => ({ content: text, name: 'answers.yaml' }) },
   {
     name: 'a signed envelope of another type',
@@ -99,7 +111,10 @@ describe('a tampered answers file', () => {
         expect(firstBytes(image, 1 << 20).every((b) => b === 0)).toBe(true);
 
         let err = '';
-        const code = await answersCli(['verify', '--trusted-keys', org.trustedKeysDir, file], { out: () => undefined, err: (t) => void (err += t) });
+        const code = await answersCli(['verify', '--trusted-keys', org.trustedKeysDir, file], {
+          out: () => undefined,
+          err: (t) => void (err += t),
+        });
         expect(code).toBe(1);
         expect(err).toContain(`refused (${c.code})`);
         expect(err).not.toContain('correct horse battery staple');
@@ -112,11 +127,17 @@ describe('a tampered answers file', () => {
   it('names the line of an unknown field and of a secret field', async () => {
     const dir = makeTempDir('spectrum-org-');
     try {
-      for (const [extra, code, line] of [['wallpaper: blue', 'unknown-field', 10], ['fido2Pin: "123456"', 'secret-field', 10]] as const) {
+      for (const [extra, code, line] of [
+        ['wallpaper: blue', 'unknown-field', 10],
+        ['fido2Pin: "123456"', 'secret-field', 10],
+      ] as const) {
         const file = path.join(dir, `${code}.signed.json`);
         writeFileSync(file, JSON.stringify(signAnswers(text + extra + '\n', org.signingKey)));
         let err = '';
-        await answersCli(['verify', '--trusted-keys', org.trustedKeysDir, file], { out: () => undefined, err: (t) => void (err += t + '\n') });
+        await answersCli(['verify', '--trusted-keys', org.trustedKeysDir, file], {
+          out: () => undefined,
+          err: (t) => void (err += t + '\n'),
+        });
         expect(err).toContain(`refused (${code})`);
         expect(err).toMatch(new RegExp(`signed text line ${line}, column 1: /${extra.split(':')[0]}:`));
         expect(err).not.toContain('123456');

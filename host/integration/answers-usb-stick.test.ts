@@ -30,7 +30,10 @@ describe('an answers file that names the USB stick for the key', () => {
     // The organization's labels are upper case on the sticks; the file may write them in any case.
     named = makeStick(dir, 'fleet', 'vfat', 'SPECTRUM-K');
     other = makeStick(dir, 'photos', 'vfat', 'PHOTOS');
-    placeAnswers(dir, signAnswers(fleetAnswers({ method: 'usb-key', usbStickLabel: 'spectrum-k', escrowPublicKey: org.escrowPublicKey }), org.signingKey));
+    placeAnswers(
+      dir,
+      signAnswers(fleetAnswers({ method: 'usb-key', usbStickLabel: 'spectrum-k', escrowPublicKey: org.escrowPublicKey }), org.signingKey),
+    );
     sb = await startSandbox({ trustedKeysDir: org.trustedKeysDir }, dir);
   }, 120_000);
   afterAll(async () => {
@@ -50,7 +53,10 @@ describe('an answers file that names the USB stick for the key', () => {
     const plan = await makePlan({
       hello: fresh,
       signer: sb.signer,
-      choices: { ...choices, encryption: { method: 'usb-key', recoveryKey: true, usbKey: { stick: drive.id, fsUuid: drive.fsUuid!, fsType: 'vfat' } } },
+      choices: {
+        ...choices,
+        encryption: { method: 'usb-key', recoveryKey: true, usbKey: { stick: drive.id, fsUuid: drive.fsUuid!, fsType: 'vfat' } },
+      },
       answersDigest: hello.answers.digest,
       secrets: { recoveryKey: formatRecoveryKey(randomBytes(32)) },
     });
@@ -66,7 +72,9 @@ describe('an answers file that names the USB stick for the key', () => {
     expect(answer).toMatchObject({
       type: 'error',
       code: 'invalid-plan',
-      details: [{ path: '/encryption/usbKey', problem: 'differs from the answers file, which names the USB stick with label "spectrum-k"' }],
+      details: [
+        { path: '/encryption/usbKey', problem: 'differs from the answers file, which names the USB stick with label "spectrum-k"' },
+      ],
     });
     expect(stickFileHashes(other, 'vfat')).toEqual(before);
   });
@@ -74,7 +82,10 @@ describe('an answers file that names the USB stick for the key', () => {
   it('takes the plan for the named stick, and the key file is written there', async () => {
     const frames = await installOn('SPECTRUM-K');
     expect(frames.at(-1)).toMatchObject({ type: 'result', ok: true });
-    const listing = spawnSync('mdir', ['-b', '-i', named, `::/${KEY_FOLDER}`], { encoding: 'utf8', env: { ...process.env, MTOOLS_SKIP_CHECK: '1' } });
+    const listing = spawnSync('mdir', ['-b', '-i', named, `::/${KEY_FOLDER}`], {
+      encoding: 'utf8',
+      env: { ...process.env, MTOOLS_SKIP_CHECK: '1' },
+    });
     expect(listing.status, listing.stderr).toBe(0);
     expect(listing.stdout).toMatch(/\.key\s*$/m);
   }, 120_000);

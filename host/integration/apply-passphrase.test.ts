@@ -29,7 +29,10 @@ describe('a passphrase plan', () => {
     sb = await startSandbox();
     const { client, hello } = await HelperClient.open(sb.helper.socketPath);
     expect(hello.state).toEqual({ phase: 'fresh' });
-    expect(hello.machine).toMatchObject({ iommu: 'present', disk: { name: 'userdata.img', wholeDisk: false, found: [], after: [{ role: 'user-data', isNew: true }] } });
+    expect(hello.machine).toMatchObject({
+      iommu: 'present',
+      disk: { name: 'userdata.img', wholeDisk: false, found: [], after: [{ role: 'user-data', isNew: true }] },
+    });
     const plan = await makePlan({ hello, signer: sb.signer, secrets: { passphrase: PASSPHRASE, recoveryKey: RECOVERY } });
     planId = plan.planId;
     client.send(plan.frame);
@@ -67,7 +70,10 @@ describe('a passphrase plan', () => {
   it('leaves a LUKS2 header with the keyslots and tokens systemd expects', () => {
     const dump = cryptsetup(['luksDump', '--dump-json-metadata', image()]);
     expect(dump.status).toBe(0);
-    const meta = JSON.parse(dump.stdout) as { keyslots: Record<string, { kdf: { type: string; iterations?: number } }>; tokens: Record<string, Record<string, unknown>> };
+    const meta = JSON.parse(dump.stdout) as {
+      keyslots: Record<string, { kdf: { type: string; iterations?: number } }>;
+      tokens: Record<string, Record<string, unknown>>;
+    };
     expect(Object.keys(meta.keyslots).sort()).toEqual(['0', '1']);
     expect(meta.keyslots['0']!.kdf.type).toBe('argon2id');
     expect(meta.keyslots['1']!.kdf).toMatchObject({ type: 'pbkdf2', iterations: 1000 });

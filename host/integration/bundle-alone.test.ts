@@ -46,15 +46,24 @@ describe('the helper as one file', () => {
     expect(readdirSync(dir)).toEqual(['helper.mjs']);
     expect(nodeModulesAbove(dir), 'no node_modules for Node to find').toEqual([]);
     const sandbox = path.join(dir, 'sandbox');
-    child = spawn(process.execPath, [path.join(dir, 'helper.mjs'), '--sandbox', sandbox, '--fast-kdf'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [path.join(dir, 'helper.mjs'), '--sandbox', sandbox, '--fast-kdf'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
     const ready = await new Promise<{ socket: string; signingKey: string }>((resolve, reject) => {
-      createInterface({ input: child!.stdout! }).once('line', (line) => resolve(JSON.parse(line) as { socket: string; signingKey: string }));
+      createInterface({ input: child!.stdout! }).once('line', (line) =>
+        resolve(JSON.parse(line) as { socket: string; signingKey: string }),
+      );
       child!.once('exit', (code) => reject(new Error(`the helper exited (${code}): ${stderr}`)));
     });
     const { hello, client } = await HelperClient.open(ready.socket);
-    const plan = await makePlan({ hello, signer: loadSigner(ready.signingKey), secrets: { passphrase: 'a long enough passphrase', recoveryKey: formatRecoveryKey(randomBytes(32)) } });
+    const plan = await makePlan({
+      hello,
+      signer: loadSigner(ready.signingKey),
+      secrets: { passphrase: 'a long enough passphrase', recoveryKey: formatRecoveryKey(randomBytes(32)) },
+    });
     client.send(plan.frame);
     expect((await client.untilEnd()).at(-1)).toMatchObject({ type: 'result', ok: true, planId: plan.planId });
     client.close();

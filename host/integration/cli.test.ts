@@ -48,8 +48,14 @@ describe('arguments', () => {
   it.each([
     [['--bogus'], /unknown argument "--bogus"/],
     [['--fast-kdf'], /--fast-kdf is a sandbox-only switch/],
-    [['--listen', '/tmp/x_5219', '--target', '/dev/null', '--state-dir', '/tmp/s', '--key-out', '/tmp/k', '--fail-step', 'receipt:1'], /--fail-step is a sandbox-only switch/],
-    [['--listen', '/tmp/x_5219', '--target', '/dev/null', '--state-dir', '/tmp/s', '--key-out', '/tmp/k', '--slow-step', 'receipt:100'], /--slow-step is a sandbox-only switch/],
+    [
+      ['--listen', '/tmp/x_5219', '--target', '/dev/null', '--state-dir', '/tmp/s', '--key-out', '/tmp/k', '--fail-step', 'receipt:1'],
+      /--fail-step is a sandbox-only switch/,
+    ],
+    [
+      ['--listen', '/tmp/x_5219', '--target', '/dev/null', '--state-dir', '/tmp/s', '--key-out', '/tmp/k', '--slow-step', 'receipt:100'],
+      /--slow-step is a sandbox-only switch/,
+    ],
     [['--sandbox', '/tmp/x', '--fail-step', 'nope:1'], /unknown step "nope"/],
     [['--sandbox', '/tmp/x', '--fail-step', 'receipt'], /STEP:NUMBER/],
     [['--sandbox', '/tmp/x', '--userdata-bytes', '12'], /--userdata-bytes must be/],
@@ -75,7 +81,12 @@ describe('sandbox mode', () => {
   it('prints one ready line, makes the sandbox with private modes, and stops cleanly on SIGTERM', async () => {
     const h = runHelper(['--sandbox', dir, '--fast-kdf']);
     const ready = await h.ready;
-    expect(ready).toEqual({ event: 'ready', socket: path.join(dir, 'vsock_5219'), signingKey: path.join(dir, 'guest', 'signing-key.pem'), sandbox: dir });
+    expect(ready).toEqual({
+      event: 'ready',
+      socket: path.join(dir, 'vsock_5219'),
+      signingKey: path.join(dir, 'guest', 'signing-key.pem'),
+      sandbox: dir,
+    });
     expect(statSync(ready.socket).mode & 0o777).toBe(0o600);
     expect(statSync(ready.signingKey).mode & 0o777).toBe(0o600);
     expect(readFileSync(ready.signingKey, 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
@@ -115,10 +126,18 @@ describe('sandbox mode', () => {
     expect(steps.map((s) => s.state)).toEqual(['done', 'done', 'done', 'done', 'done', 'failed', 'pending', 'pending', 'pending']);
     b.client.send({ type: 'attach', planId: plan.planId });
     expect(await b.client.next()).toMatchObject({ type: 'accepted' });
-    expect(await b.client.next()).toMatchObject({ type: 'result', ok: false, step: 'vm-definitions', code: 'interrupted', retryable: false });
+    expect(await b.client.next()).toMatchObject({
+      type: 'result',
+      ok: false,
+      step: 'vm-definitions',
+      code: 'interrupted',
+      retryable: false,
+    });
     b.client.send({ type: 'retry', planId: plan.planId });
     expect(await b.client.next()).toMatchObject({ type: 'error', code: 'unknown-plan' }); // its secrets died with the process
-    const token = JSON.parse(spawnSync('cryptsetup', ['luksDump', '--dump-json-metadata', path.join(dir, 'userdata.img')], { encoding: 'utf8' }).stdout) as { tokens: Record<string, { type: string; completedAt?: string }> };
+    const token = JSON.parse(
+      spawnSync('cryptsetup', ['luksDump', '--dump-json-metadata', path.join(dir, 'userdata.img')], { encoding: 'utf8' }).stdout,
+    ) as { tokens: Record<string, { type: string; completedAt?: string }> };
     expect(Object.values(token.tokens).find((t) => t.type === 'spectrum-firstboot')?.completedAt).toBeUndefined();
     b.client.close();
 
@@ -139,10 +158,23 @@ describe('production mode', () => {
     try {
       const target = path.join(dir, 'disk.img');
       spawnSync('truncate', ['-s', '4G', target]);
-      const args = ['--listen', path.join(dir, 'vm_vsock_5219'), '--target', target, '--state-dir', path.join(dir, 'state'), '--key-out', path.join(dir, 'config')];
+      const args = [
+        '--listen',
+        path.join(dir, 'vm_vsock_5219'),
+        '--target',
+        target,
+        '--state-dir',
+        path.join(dir, 'state'),
+        '--key-out',
+        path.join(dir, 'config'),
+      ];
       const h = runHelper(args);
       const ready = await h.ready;
-      expect(ready).toEqual({ event: 'ready', socket: path.join(dir, 'vm_vsock_5219'), signingKey: path.join(dir, 'config', 'signing-key.pem') });
+      expect(ready).toEqual({
+        event: 'ready',
+        socket: path.join(dir, 'vm_vsock_5219'),
+        signingKey: path.join(dir, 'config', 'signing-key.pem'),
+      });
       expect(statSync(ready.socket).mode & 0o777).toBe(0o600);
       expect(statSync(ready.signingKey).mode & 0o777).toBe(0o600);
       const firstKey = readFileSync(ready.signingKey, 'utf8');

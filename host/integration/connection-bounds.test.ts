@@ -81,7 +81,7 @@ describe('connection bounds', () => {
     const total = frames * big.length;
     // How much the helper took: wait until the flow stops, or it took everything.
     let taken = -1;
-    for (let stable = 0; stable < 10 && taken !== total; ) {
+    for (let stable = 0; stable < 10 && taken !== total;) {
       await sleep(100);
       const now = total - client.socket.writableLength;
       stable = now === taken ? stable + 1 : 0;

@@ -15,7 +15,9 @@ import type { HelperOptions } from '../options';
 
 const SECRETS = { passphrase: 'a long enough passphrase', recoveryKey: formatRecoveryKey(randomBytes(32)) };
 
-async function applyOnce(options: Partial<HelperOptions>): Promise<{ sb: TestSandbox; client: HelperClient; frames: Received[]; planId: string }> {
+async function applyOnce(
+  options: Partial<HelperOptions>,
+): Promise<{ sb: TestSandbox; client: HelperClient; frames: Received[]; planId: string }> {
   const sb = await startSandbox(options);
   const { client, hello } = await HelperClient.open(sb.helper.socketPath);
   const plan = await makePlan({ hello, signer: sb.signer, secrets: SECRETS });

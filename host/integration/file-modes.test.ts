@@ -50,12 +50,16 @@ describe('file modes', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(['000', '077'])('are the intended ones with the caller\'s umask %s', async (umask) => {
+  it.each(['000', '077'])("are the intended ones with the caller's umask %s", async (umask) => {
     dir = makeTempDir();
     const sandbox = path.join(dir, 'sandbox');
-    child = spawn('sh', ['-c', `umask ${umask}; exec "$@"`, 'sh', process.execPath, builtHelper(), '--sandbox', sandbox, '--fast-kdf'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child = spawn('sh', ['-c', `umask ${umask}; exec "$@"`, 'sh', process.execPath, builtHelper(), '--sandbox', sandbox, '--fast-kdf'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const ready = await new Promise<{ socket: string; signingKey: string }>((resolve, reject) => {
-      createInterface({ input: child!.stdout! }).once('line', (line) => resolve(JSON.parse(line) as { socket: string; signingKey: string }));
+      createInterface({ input: child!.stdout! }).once('line', (line) =>
+        resolve(JSON.parse(line) as { socket: string; signingKey: string }),
+      );
       child!.once('exit', (code) => reject(new Error(`helper exited (${code})`)));
     });
     expect(lstatSync(ready.socket).mode & 0o777).toBe(0o600);
@@ -67,13 +71,26 @@ describe('file modes', () => {
 
     // root/usr, root/run and root/sys are stand-ins of the host image, its per-boot state and sysfs;
     // storage/<app> is made by (the stand-in of) vm-import: none of them are the helper's writes.
-    const modes = new Map([...modesUnder(sandbox)].filter(([rel]) => !/^root\/(usr|run|sys)(\/|$)/.test(rel) && !/\/Spectrum\/data\/spectrum\/storage\//.test(rel)));
+    const modes = new Map(
+      [...modesUnder(sandbox)].filter(
+        ([rel]) => !/^root\/(usr|run|sys)(\/|$)/.test(rel) && !/\/Spectrum\/data\/spectrum\/storage\//.test(rel),
+      ),
+    );
     expect(lstatSync(sandbox).mode & 0o777).toBe(0o700);
-    const wrong = [...modes].filter(([rel, m]) => m.mode !== intended(rel, m.dir)).map(([rel, m]) => `${rel} ${m.mode.toString(8)} (meant ${intended(rel, m.dir).toString(8)})`);
+    const wrong = [...modes]
+      .filter(([rel, m]) => m.mode !== intended(rel, m.dir))
+      .map(([rel, m]) => `${rel} ${m.mode.toString(8)} (meant ${intended(rel, m.dir).toString(8)})`);
     expect(wrong).toEqual([]);
     // The things this test is about are all there.
     const rels = [...modes.keys()];
-    for (const must of ['vsock_5219', 'userdata.img', 'helper.log', path.join('state', 'journal.json'), path.join('guest', 'signing-key.pem')]) expect(rels).toContain(must);
+    for (const must of [
+      'vsock_5219',
+      'userdata.img',
+      'helper.log',
+      path.join('state', 'journal.json'),
+      path.join('guest', 'signing-key.pem'),
+    ])
+      expect(rels).toContain(must);
     expect(rels.some((r) => r.endsWith(path.join('Spectrum', 'firstboot', 'receipt.json')))).toBe(true);
     expect(rels.some((r) => r.endsWith(path.join('Spectrum', 'config', 'vconsole.conf')))).toBe(true);
     expect(rels.some((r) => r.endsWith(path.join('fs', 'run')))).toBe(true);

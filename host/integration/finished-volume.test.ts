@@ -20,7 +20,10 @@ function fingerprint(file: string): string {
   const st = statSync(file, { bigint: true });
   const fd = openSync(file, 'r');
   const hash = createHash('sha256');
-  for (const [pos, len] of [[0, 64 * MiB], [Number(st.size) - MiB, MiB]] as const) {
+  for (const [pos, len] of [
+    [0, 64 * MiB],
+    [Number(st.size) - MiB, MiB],
+  ] as const) {
     const buf = Buffer.alloc(len);
     readSync(fd, buf, 0, len, pos);
     hash.update(buf);
@@ -46,7 +49,11 @@ describe('a finished volume', () => {
 
   it.each<[string, Partial<Choices>, { passphrase: string; recoveryKey?: string }]>([
     ['with a recovery key', {}, { passphrase: 'a long enough passphrase', recoveryKey: formatRecoveryKey(randomBytes(32)) }],
-    ['passphrase only, minimal', { profile: 'minimal', apps: [], encryption: { method: 'passphrase', recoveryKey: false } }, { passphrase: 'a long enough passphrase' }],
+    [
+      'passphrase only, minimal',
+      { profile: 'minimal', apps: [], encryption: { method: 'passphrase', recoveryKey: false } },
+      { passphrase: 'a long enough passphrase' },
+    ],
   ])('%s: its token and the journal removed, the same installId is refused and nothing changes', async (_name, choices, secrets) => {
     dir = makeTempDir();
     const installId = newInstallId();

@@ -28,7 +28,7 @@ describe('hello and the idle clock', () => {
     sb = null;
   });
 
-  it('does not count the time the helper takes to prepare hello as the peer\'s silence', async () => {
+  it("does not count the time the helper takes to prepare hello as the peer's silence", async () => {
     exec.hold('blkid');
     sb = await startSandbox({ idleTimeoutMs: IDLE_MS, executor: exec });
     const client = await HelperClient.connect(sb.helper.socketPath);
@@ -78,7 +78,11 @@ describe('hello and the idle clock', () => {
     const planId = randomBytes(32).toString('hex');
     const fast = ['--pbkdf', 'pbkdf2', '--pbkdf-force-iterations', '1000'];
     run('cryptsetup', ['luksFormat', '--type', 'luks2', '--batch-mode', ...fast, '--key-file', '-', image], 'some passphrase');
-    run('cryptsetup', ['token', 'import', '--token-id', '0', '--json-file', '-', image], JSON.stringify(firstbootToken(newInstallId(), planId, new Date().toISOString())));
+    run(
+      'cryptsetup',
+      ['token', 'import', '--token-id', '0', '--json-file', '-', image],
+      JSON.stringify(firstbootToken(newInstallId(), planId, new Date().toISOString())),
+    );
 
     const after = await HelperClient.open(sb.helper.socketPath);
     expect(after.hello.state).toEqual({ phase: 'provisioned', planId, steps: [] });

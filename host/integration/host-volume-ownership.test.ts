@@ -56,7 +56,10 @@ class HostTools implements Executor {
     const s = this.state;
     if (spec.command === 'cryptsetup' && spec.args[0] === 'status') {
       if (!s.mappedFile) return answer(4, '/dev/mapper/userdata is inactive.\n');
-      return answer(0, `/dev/mapper/userdata is active.\n  type:    LUKS2\n  cipher:  aes-xts-plain64\n  keysize: 512 bits\n  key location: keyring\n  device:  /dev/loop7\n  loop:    ${s.mappedFile}\n  sector size:  512\n  offset:  32768 sectors\n  size:    16744448 sectors\n  mode:    read/write\n`);
+      return answer(
+        0,
+        `/dev/mapper/userdata is active.\n  type:    LUKS2\n  cipher:  aes-xts-plain64\n  keysize: 512 bits\n  key location: keyring\n  device:  /dev/loop7\n  loop:    ${s.mappedFile}\n  sector size:  512\n  offset:  32768 sectors\n  size:    16744448 sectors\n  mode:    read/write\n`,
+      );
     }
     if (spec.command === 'cryptsetup' && spec.args[0] === 'open' && !spec.args.includes('--test-passphrase')) {
       s.mappedFile = this.target;
@@ -91,7 +94,9 @@ describe('on a Spectrum host, the helper works only on its own volume', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function install(state: Partial<HostState>): Promise<{ tools: HostTools; frames: Received[]; client: HelperClient; planId: string; root: string }> {
+  async function install(
+    state: Partial<HostState>,
+  ): Promise<{ tools: HostTools; frames: Received[]; client: HelperClient; planId: string; root: string }> {
     dir = makeTempDir();
     const root = path.join(dir, 'root');
     const target = path.join(dir, 'disk.img');
@@ -100,9 +105,23 @@ describe('on a Spectrum host, the helper works only on its own volume', () => {
     spawnSync('truncate', ['-s', '8G', target]);
     const tools = new HostTools(root, target, { mappedFile: null, fsType: '', mkfsFailures: 0, ...state });
     if (tools.state.mappedFile === TARGET) tools.state.mappedFile = target;
-    helper = await startHelper({ listen: path.join(dir, 'vsock_5219'), target, stateDir: path.join(dir, 'state'), keyOut: path.join(dir, 'config'), root, executor: tools, logSink: QUIET });
+    helper = await startHelper({
+      listen: path.join(dir, 'vsock_5219'),
+      target,
+      stateDir: path.join(dir, 'state'),
+      keyOut: path.join(dir, 'config'),
+      root,
+      executor: tools,
+      logSink: QUIET,
+    });
     const { client, hello } = await HelperClient.open(helper.socketPath);
-    const plan = await makePlan({ hello, signer: loadSigner(helper.signingKeyPath), secrets: SECRETS, fido2: ENROLLMENT.params, choices: { encryption: { method: 'fido2', recoveryKey: true } } });
+    const plan = await makePlan({
+      hello,
+      signer: loadSigner(helper.signingKeyPath),
+      secrets: SECRETS,
+      fido2: ENROLLMENT.params,
+      choices: { encryption: { method: 'fido2', recoveryKey: true } },
+    });
     client.send(plan.frame);
     return { tools, frames: await client.untilEnd(), client, planId: plan.planId, root };
   }

@@ -44,9 +44,10 @@ function contentOf(file: string): Buffer {
 
 function expectNoLeak(where: string, haystack: Buffer | string, secrets: string[]): void {
   const text = Buffer.isBuffer(haystack) ? haystack : Buffer.from(haystack, 'utf8');
-  for (const secret of secrets) for (const form of forms(secret)) {
-    if (text.includes(Buffer.from(form, 'utf8'))) throw new Error(`a secret appears in ${where}`);
-  }
+  for (const secret of secrets)
+    for (const form of forms(secret)) {
+      if (text.includes(Buffer.from(form, 'utf8'))) throw new Error(`a secret appears in ${where}`);
+    }
 }
 
 describe('no secret leaves as text', () => {
@@ -58,7 +59,9 @@ describe('no secret leaves as text', () => {
     const recovery = formatRecoveryKey(randomBytes(32));
     const dir = makeTempDir();
     dirs.push(dir);
-    const child = spawn(process.execPath, [builtHelper(), '--sandbox', dir, '--fast-kdf', '--fail-step', 'userdata-enroll:1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [builtHelper(), '--sandbox', dir, '--fast-kdf', '--fail-step', 'userdata-enroll:1'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
@@ -79,7 +82,10 @@ describe('no secret leaves as text', () => {
     client.close();
 
     const bad = await HelperClient.open(ready.socket);
-    bad.client.send((await makePlan({ hello: bad.hello, signer: loadSigner(ready.signingKey), secrets: { passphrase: 'short', recoveryKey: recovery } })).frame);
+    bad.client.send(
+      (await makePlan({ hello: bad.hello, signer: loadSigner(ready.signingKey), secrets: { passphrase: 'short', recoveryKey: recovery } }))
+        .frame,
+    );
     await bad.client.next();
     transcripts.push(...bad.client.transcript);
     bad.client.close();

@@ -6,7 +6,19 @@ import { prepareHostRoot } from '../sandbox/host-root';
 import { loadCatalog } from '../catalog/load-catalog';
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatRecoveryKey } from '../../shared/plan/recovery-key';
@@ -71,7 +83,10 @@ describe('a probe that cannot run', () => {
 
   it.each([
     ['blkid is missing', toolFolder(['cryptsetup', 'blockdev', 'setpriv'])],
-    ['blkid cannot open the target (exit 2, with its complaint)', toolFolder(['cryptsetup', 'blockdev', 'setpriv'], { blkid: 'echo "blkid: error: $4: Permission denied" >&2\nexit 2' })],
+    [
+      'blkid cannot open the target (exit 2, with its complaint)',
+      toolFolder(['cryptsetup', 'blockdev', 'setpriv'], { blkid: 'echo "blkid: error: $4: Permission denied" >&2\nexit 2' }),
+    ],
     ['blkid is killed', toolFolder(['cryptsetup', 'blockdev', 'setpriv'], { blkid: 'kill -9 $$' })],
   ])('refuses the plan when %s, and writes nothing', async (_what, tools) => {
     sb = await startSandbox({ toolPath: [tools] });

@@ -19,7 +19,11 @@ describe('protocol minor versions at the helper', () => {
     expect(hello.minor).toBe(PROTOCOL_MINOR);
   });
 
-  for (const [what, minor] of [['an older wizard', PROTOCOL_MINOR - 1], ['a newer wizard', PROTOCOL_MINOR + 1], ['a wizard from before minors', undefined]] as const) {
+  for (const [what, minor] of [
+    ['an older wizard', PROTOCOL_MINOR - 1],
+    ['a newer wizard', PROTOCOL_MINOR + 1],
+    ['a wizard from before minors', undefined],
+  ] as const) {
     it(`refuses ${what} with version-mismatch, then closes`, async () => {
       const { client } = await HelperClient.open(sb.helper.socketPath);
       client.send(minor === undefined ? { type: 'usb-drives', minor: null } : { type: 'attach', planId: 'a'.repeat(64), minor });

@@ -58,7 +58,10 @@ describe('root tools', () => {
     const planted = path.join(dir, 'planted');
     const mark = path.join(dir, 'planted-blkid-ran');
     standIn(planted, 'blkid', `touch '${mark}'\nexit 2`);
-    const { child, socket } = await startBuilt(['--sandbox', path.join(dir, 'sb'), '--fast-kdf'], { ...process.env, PATH: `${planted}:${process.env.PATH ?? ''}` });
+    const { child, socket } = await startBuilt(['--sandbox', path.join(dir, 'sb'), '--fast-kdf'], {
+      ...process.env,
+      PATH: `${planted}:${process.env.PATH ?? ''}`,
+    });
     const { client, hello } = await HelperClient.open(socket);
     client.close();
     child.kill('SIGTERM');
@@ -72,7 +75,13 @@ describe('root tools', () => {
     const pidFile = path.join(dir, 'blkid.pid');
     // The stand-in for blkid records its pid, then becomes a long sleep (same pid).
     standIn(tools, 'blkid', `echo $$ > '${pidFile}.tmp' && mv '${pidFile}.tmp' '${pidFile}'\nexec sleep 600`);
-    const { child, socket } = await startBuilt(['--sandbox', path.join(dir, 'sb'), '--fast-kdf', '--tool-path', [tools, ...DEFAULT_TOOL_PATH].join(':')]);
+    const { child, socket } = await startBuilt([
+      '--sandbox',
+      path.join(dir, 'sb'),
+      '--fast-kdf',
+      '--tool-path',
+      [tools, ...DEFAULT_TOOL_PATH].join(':'),
+    ]);
     // `hello` probes the target, which runs blkid.
     const client = await HelperClient.connect(socket);
     const pid = await waitForPid(pidFile);

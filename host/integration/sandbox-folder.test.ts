@@ -3,7 +3,19 @@
 // what exists are made private again. A link planted while a plan waits for `retry` is refused
 // by the step that would follow it.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -32,7 +44,7 @@ describe('an existing sandbox folder', () => {
     const outside = path.join(dir, 'outside');
     mkdirSync(sandbox);
     mkdirSync(outside);
-    writeFileSync(path.join(outside, 'file'), 'not the helper\'s');
+    writeFileSync(path.join(outside, 'file'), "not the helper's");
     return { sandbox, outside };
   }
 
@@ -57,18 +69,26 @@ describe('an existing sandbox folder', () => {
     }
     expect(String(refusal)).toMatch(new RegExp(`${rel.replace(/[/.]/g, '\\$&')} is a symbolic link`));
     expect(readdirSync(outside)).toEqual(['file']);
-    expect(readFileSync(path.join(outside, 'file'), 'utf8')).toBe('not the helper\'s');
+    expect(readFileSync(path.join(outside, 'file'), 'utf8')).toBe("not the helper's");
   });
 
   it('makes the modes of what exists private again', async () => {
     const { sandbox } = layout();
     for (const sub of ['guest', 'state', 'root']) mkdirSync(path.join(sandbox, sub), { mode: 0o777 });
     for (const file of ['userdata.img', 'helper.log']) closeSync(openSync(path.join(sandbox, file), 'w', 0o666));
-    for (const p of ['', 'guest', 'state', 'root', 'userdata.img', 'helper.log']) chmodSync(path.join(sandbox, p), p.includes('.') ? 0o666 : 0o777);
+    for (const p of ['', 'guest', 'state', 'root', 'userdata.img', 'helper.log'])
+      chmodSync(path.join(sandbox, p), p.includes('.') ? 0o666 : 0o777);
     spawnSync('truncate', ['-s', '64M', path.join(sandbox, 'userdata.img')]);
     sb = await startSandbox({ logSink: QUIET }, sandbox);
     const mode = (p: string): string => (lstatSync(path.join(sandbox, p)).mode & 0o777).toString(8);
-    expect(['', 'guest', 'state', 'root', 'userdata.img', 'helper.log'].map((p) => `${p || '.'} ${mode(p)}`)).toEqual(['. 700', 'guest 700', 'state 700', 'root 755', 'userdata.img 600', 'helper.log 600']);
+    expect(['', 'guest', 'state', 'root', 'userdata.img', 'helper.log'].map((p) => `${p || '.'} ${mode(p)}`)).toEqual([
+      '. 700',
+      'guest 700',
+      'state 700',
+      'root 755',
+      'userdata.img 600',
+      'helper.log 600',
+    ]);
   });
 
   it('refuses a link planted in the volume while a plan waits for retry, and writes nothing through it', async () => {
@@ -79,7 +99,9 @@ describe('an existing sandbox folder', () => {
     client.send(plan.frame);
     expect((await client.untilEnd()).at(-1)).toMatchObject({ type: 'result', ok: false, step: 'userdata-mkfs' });
     // The volume is mounted at /media/<file system UUID>: plant the link exactly there.
-    const uuid = spawnSync('blkid', ['-p', '-o', 'value', '-s', 'UUID', path.join(sandbox, 'userdata-clear.img')], { encoding: 'utf8' }).stdout.trim();
+    const uuid = spawnSync('blkid', ['-p', '-o', 'value', '-s', 'UUID', path.join(sandbox, 'userdata-clear.img')], {
+      encoding: 'utf8',
+    }).stdout.trim();
     expect(uuid).toMatch(/^[0-9a-f-]{36}$/);
     mkdirSync(path.join(sandbox, 'root', 'media'), { recursive: true });
     symlinkSync(outside, path.join(sandbox, 'root', 'media', uuid));

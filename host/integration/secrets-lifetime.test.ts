@@ -51,7 +51,11 @@ describe('secrets held for a retry', () => {
     const { client, hello } = await HelperClient.open(sb!.helper.socketPath);
     expect(hello.state).toMatchObject({ phase: 'failed', planId });
     client.send({ type: 'retry', planId });
-    expect(await client.next()).toMatchObject({ type: 'error', code: 'unknown-plan', details: [{ path: '/planId', problem: 'not retryable' }] });
+    expect(await client.next()).toMatchObject({
+      type: 'error',
+      code: 'unknown-plan',
+      details: [{ path: '/planId', problem: 'not retryable' }],
+    });
     expect(secretsDropped()).toBe(true);
     client.close();
   });

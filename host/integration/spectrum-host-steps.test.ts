@@ -36,7 +36,12 @@ class HostToolsExecutor implements Executor {
     const answer = (exitCode: number, stdout = ''): CommandResult => ({ exitCode, signal: null, stdout, stderr: '', durationMs: 1 });
     if (spec.command === 'cryptsetup' && spec.args[0] === 'status') {
       // As cryptsetup prints an open mapping on a loop device backed by the image.
-      return this.mapped ? answer(0, `/dev/mapper/userdata is active.\n  type:    LUKS2\n  device:  /dev/loop0\n  loop:    ${this.target}\n  mode:    read/write\n`) : answer(4);
+      return this.mapped
+        ? answer(
+            0,
+            `/dev/mapper/userdata is active.\n  type:    LUKS2\n  device:  /dev/loop0\n  loop:    ${this.target}\n  mode:    read/write\n`,
+          )
+        : answer(4);
     }
     if (spec.command === 'cryptsetup' && spec.args[0] === 'open' && !spec.args.includes('--test-passphrase')) {
       this.mapped = true;
@@ -85,7 +90,10 @@ describe('the steps on a Spectrum host', () => {
       logSink: { write: () => undefined, close: () => undefined },
     });
     const { client, hello } = await HelperClient.open(helper.socketPath);
-    client.send((await makePlan({ hello, signer: loadSigner(helper.signingKeyPath), secrets: { passphrase: PASSPHRASE, recoveryKey: RECOVERY } })).frame);
+    client.send(
+      (await makePlan({ hello, signer: loadSigner(helper.signingKeyPath), secrets: { passphrase: PASSPHRASE, recoveryKey: RECOVERY } }))
+        .frame,
+    );
     frames = await client.untilEnd();
     client.close();
   }, 120_000);
@@ -102,7 +110,7 @@ describe('the steps on a Spectrum host', () => {
     expect(result.receipt.mount).toBe(`/media/${UUID}`);
   });
 
-  it('opens, makes btrfs, mounts and imports with Spectrum\'s tools, in order', () => {
+  it("opens, makes btrfs, mounts and imports with Spectrum's tools, in order", () => {
     const lines = exec.calls.map((c) => c.line.replace(/--rootdir \S+/, '--rootdir EMPTY'));
     const storage = path.join(root, 'media', UUID, 'Spectrum', 'data', 'spectrum', 'storage');
     const order = [

@@ -29,10 +29,12 @@ describe('packaging/spectrum', () => {
       expect(['oneshot', 'longrun', 'bundle'], `${name}/type`).toContain(type);
       if (type === 'oneshot') expect(existsSync(path.join(dir, 'up')), `${name}/up`).toBe(true);
       if (type === 'longrun') expect(statSync(path.join(dir, 'run')).mode & 0o111, `${name}/run is executable`).not.toBe(0);
-      if (type === 'bundle') for (const c of readdirSync(path.join(dir, 'contents.d'))) expect(services, `${name} contains ${c}`).toContain(c);
+      if (type === 'bundle')
+        for (const c of readdirSync(path.join(dir, 'contents.d'))) expect(services, `${name} contains ${c}`).toContain(c);
       if (existsSync(path.join(dir, 'notification-fd'))) expect(readFileSync(path.join(dir, 'notification-fd'), 'utf8')).toMatch(/^\d+\n$/);
       const deps = path.join(dir, 'dependencies.d');
-      for (const d of existsSync(deps) ? readdirSync(deps) : []) expect(services.includes(d) || UPSTREAM.has(d), `${name} depends on ${d}`).toBe(true);
+      for (const d of existsSync(deps) ? readdirSync(deps) : [])
+        expect(services.includes(d) || UPSTREAM.has(d), `${name} depends on ${d}`).toBe(true);
     }
   });
 
@@ -70,8 +72,18 @@ describe.skipIf(!sandboxPrivileged() || !has('execlineb'))('import-user-vms at a
     chmodSync(path.join(stubs, 'vm-import'), 0o755);
     const script = path.join(PACKAGING, 'usr', 'bin', 'import-user-vms');
     // A new boot: /run is empty. Links are listed from inside, before the namespace goes.
-    const r = spawnSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c',
-      `mount -t tmpfs run /run && PATH=${stubs}:$PATH execlineb -S1 ${script} ${mount} && find /run/user-vms -type l -printf '%p -> %l\\n' | sort`], { encoding: 'utf8' });
+    const r = spawnSync(
+      'unshare',
+      [
+        '--mount',
+        '--propagation',
+        'private',
+        'sh',
+        '-c',
+        `mount -t tmpfs run /run && PATH=${stubs}:$PATH execlineb -S1 ${script} ${mount} && find /run/user-vms -type l -printf '%p -> %l\\n' | sort`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.status, r.stderr).toBe(0);
     calls = readFileSync(log, 'utf8').trim().split('\n').sort();
     links = r.stdout.trim().split('\n');
@@ -79,10 +91,7 @@ describe.skipIf(!sandboxPrivileged() || !has('execlineb'))('import-user-vms at a
   afterAll(() => sb?.dispose());
 
   it('imports each user VM from its own /run definition, with storage only where it keeps its files', () => {
-    expect(calls).toEqual([
-      'user /run/user-vms/files',
-      `user /run/user-vms/mail ${mount}/Spectrum/data/spectrum/storage`,
-    ]);
+    expect(calls).toEqual(['user /run/user-vms/files', `user /run/user-vms/mail ${mount}/Spectrum/data/spectrum/storage`]);
   });
 
   it('links kernel and disks to the app VM image, fs and providers to user data', () => {

@@ -23,7 +23,10 @@ function fingerprint(file: string): string {
   const st = statSync(file, { bigint: true });
   const fd = openSync(file, 'r');
   const hash = createHash('sha256');
-  for (const [pos, len] of [[0, 64 * MiB], [Number(st.size) - MiB, MiB]] as const) {
+  for (const [pos, len] of [
+    [0, 64 * MiB],
+    [Number(st.size) - MiB, MiB],
+  ] as const) {
     const buf = Buffer.alloc(len);
     readSync(fd, buf, 0, len, pos);
     hash.update(buf);
@@ -61,7 +64,9 @@ describe('a target that is in use', () => {
     const before = fingerprint(image);
     sb = await startSandbox({}, dir);
     const { client, hello } = await HelperClient.open(sb.helper.socketPath);
-    client.send((await makePlan({ hello, signer: sb.signer, secrets: SECRETS, installId, choices: { profile: 'minimal', apps: [] } })).frame);
+    client.send(
+      (await makePlan({ hello, signer: sb.signer, secrets: SECRETS, installId, choices: { profile: 'minimal', apps: [] } })).frame,
+    );
     const answer = await client.next();
     client.close();
     return { answer, image, before, hello };
@@ -85,8 +90,10 @@ describe('a target that is in use', () => {
     expect(fingerprint(image)).toBe(before);
   });
 
-  it('refuses someone else\'s LUKS volume and leaves it untouched', async () => {
-    const { answer, image, before } = await planAgainst((img) => run('cryptsetup', ['luksFormat', '--type', 'luks2', '--batch-mode', ...FAST, '--key-file', '-', img], 'their secret'));
+  it("refuses someone else's LUKS volume and leaves it untouched", async () => {
+    const { answer, image, before } = await planAgainst((img) =>
+      run('cryptsetup', ['luksFormat', '--type', 'luks2', '--batch-mode', ...FAST, '--key-file', '-', img], 'their secret'),
+    );
     expect(answer).toMatchObject({ code: 'target-in-use' });
     expect(fingerprint(image)).toBe(before);
   });
@@ -115,13 +122,36 @@ describe('a target that is in use', () => {
   it('formats again a header this installation wrote but whose token never landed (crash inside format)', async () => {
     const installId = newInstallId();
     const { answer } = await planAgainst((img) => {
-      run('cryptsetup', ['luksFormat', '--type', 'luks2', '--batch-mode', ...FAST, '--label', installId, '--subsystem', 'spectrum-firstboot', '--key-file', '-', img], 'old secret');
+      run(
+        'cryptsetup',
+        [
+          'luksFormat',
+          '--type',
+          'luks2',
+          '--batch-mode',
+          ...FAST,
+          '--label',
+          installId,
+          '--subsystem',
+          'spectrum-firstboot',
+          '--key-file',
+          '-',
+          img,
+        ],
+        'old secret',
+      );
     }, installId);
     expect(answer).toMatchObject({ type: 'accepted' });
   });
 
   it('answers already-provisioned for a finished installation, whoever asks', async () => {
-    const token = JSON.stringify({ type: 'spectrum-firstboot', keyslots: [], installId: newInstallId(), planId: 'ef'.repeat(32), completedAt: '2026-01-01T00:00:00Z' });
+    const token = JSON.stringify({
+      type: 'spectrum-firstboot',
+      keyslots: [],
+      installId: newInstallId(),
+      planId: 'ef'.repeat(32),
+      completedAt: '2026-01-01T00:00:00Z',
+    });
     const { answer, image, before, hello } = await planAgainst((img) => {
       run('cryptsetup', ['luksFormat', '--type', 'luks2', '--batch-mode', ...FAST, '--key-file', '-', img], 'their secret');
       run('cryptsetup', ['token', 'import', '--json-file', '-', img], token);

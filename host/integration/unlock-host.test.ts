@@ -39,7 +39,11 @@ class HostTools implements Executor {
       // No device-mapper here: check the key for real, as `open` would, without mapping.
       const device = spec.args.at(-2)!;
       const slot = spec.args.includes('--key-slot') ? ['--key-slot', spec.args[spec.args.indexOf('--key-slot') + 1]!] : [];
-      return this.real.run({ command: 'cryptsetup', args: ['open', '--test-passphrase', '--key-file', '-', ...slot, device], stdin: spec.stdin });
+      return this.real.run({
+        command: 'cryptsetup',
+        args: ['open', '--test-passphrase', '--key-file', '-', ...slot, device],
+        stdin: spec.stdin,
+      });
     }
     if (spec.command === 'loadkeys') return answer(0);
     if (spec.command === 'mount-userdata') return answer(0, `${this.mountPath}\n`);
@@ -59,7 +63,16 @@ describe('the unlock on a Spectrum host', () => {
   beforeAll(async () => {
     sb = await startSandbox();
     const { client, hello } = await HelperClient.open(sb.helper.socketPath);
-    client.send((await makePlan({ hello, signer: sb.signer, choices: { locale: 'de', keyboard: { layout: 'de', variant: 'nodeadkeys' }, transientApps: [FRESH] }, secrets: { passphrase: PASSPHRASE, recoveryKey: RECOVERY } })).frame);
+    client.send(
+      (
+        await makePlan({
+          hello,
+          signer: sb.signer,
+          choices: { locale: 'de', keyboard: { layout: 'de', variant: 'nodeadkeys' }, transientApps: [FRESH] },
+          secrets: { passphrase: PASSPHRASE, recoveryKey: RECOVERY },
+        })
+      ).frame,
+    );
     expect((await client.untilEnd()).at(-1)).toMatchObject({ type: 'result', ok: true });
     client.close();
 
@@ -104,7 +117,10 @@ describe('the unlock on a Spectrum host', () => {
       ...apps.map((app) => `vm-import user ${path.join(runVms, app)}${app === FRESH ? '' : ` ${storage}`}`),
     ];
     const at = order.map((l) => lines.lastIndexOf(l));
-    expect(at.every((i) => i >= 0), JSON.stringify(lines, null, 1)).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      JSON.stringify(lines, null, 1),
+    ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     // The definitions start under the nosymfollow mount: kernel and disks from the host image.
     for (const app of apps) {

@@ -89,7 +89,10 @@ describe('unlocking a passphrase volume without a recovery key', () => {
 
   beforeAll(async () => {
     sb = await startSandbox();
-    await provision(sb, { choices: { locale: 'fi', encryption: { method: 'passphrase', recoveryKey: false } }, secrets: { passphrase: PASSPHRASE } });
+    await provision(sb, {
+      choices: { locale: 'fi', encryption: { method: 'passphrase', recoveryKey: false } },
+      secrets: { passphrase: PASSPHRASE },
+    });
   });
   afterAll(() => sb.dispose());
 

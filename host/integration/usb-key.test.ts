@@ -20,13 +20,18 @@ const RECOVERY = formatRecoveryKey(randomBytes(32));
 const OPENED = 'Unlocked (sandbox: without device-mapper, the key was checked with cryptsetup open --test-passphrase).';
 const isRoot = process.getuid?.() === 0;
 /** Mounting needs root and the kernel's driver (this machine's kernel has no exfat: that case then does not run). */
-const canMount = (fs: string) => isRoot && readFileSync('/proc/filesystems', 'utf8').split('\n').some((l) => l.trim().split(/\s+/).pop() === fs);
+const canMount = (fs: string) =>
+  isRoot &&
+  readFileSync('/proc/filesystems', 'utf8')
+    .split('\n')
+    .some((l) => l.trim().split(/\s+/).pop() === fs);
 
 interface Tokens {
   keyslots: Record<string, { kdf: Record<string, unknown> }>;
   tokens: Record<string, Record<string, unknown>>;
 }
-const header = (sb: TestSandbox): Tokens => JSON.parse(spawnSync('cryptsetup', ['luksDump', '--dump-json-metadata', path.join(sb.dir, 'userdata.img')], { encoding: 'utf8' }).stdout);
+const header = (sb: TestSandbox): Tokens =>
+  JSON.parse(spawnSync('cryptsetup', ['luksDump', '--dump-json-metadata', path.join(sb.dir, 'userdata.img')], { encoding: 'utf8' }).stdout);
 
 async function drives(sb: TestSandbox): Promise<UsbDrive[]> {
   const { client } = await HelperClient.open(sb.helper.socketPath);
@@ -42,7 +47,14 @@ async function provisionUsb(sb: TestSandbox, drive: UsbDrive): Promise<{ ok: boo
   const plan = await makePlan({
     hello,
     signer: sb.signer,
-    choices: { locale: 'en', encryption: { method: 'usb-key', recoveryKey: true, usbKey: { stick: drive.id, fsUuid: drive.fsUuid!, fsType: drive.fsType as 'vfat' } } },
+    choices: {
+      locale: 'en',
+      encryption: {
+        method: 'usb-key',
+        recoveryKey: true,
+        usbKey: { stick: drive.id, fsUuid: drive.fsUuid!, fsType: drive.fsType as 'vfat' },
+      },
+    },
     secrets: { recoveryKey: RECOVERY },
   });
   client.send(plan.frame);
@@ -88,7 +100,13 @@ describe.each([
   it('enrolls it in keyslot 0 with PBKDF2 ×1000 and records stick and path in a token', () => {
     const h = header(sb);
     const token = Object.values(h.tokens).find((t) => t.type === 'spectrum-usb-key');
-    expect(token).toEqual({ type: 'spectrum-usb-key', keyslots: ['0'], fsUuid: drive.fsUuid, fsType, path: expect.stringMatching(/^spectrum-unlock\/[0-9a-f]{32}\.key$/) });
+    expect(token).toEqual({
+      type: 'spectrum-usb-key',
+      keyslots: ['0'],
+      fsUuid: drive.fsUuid,
+      fsType,
+      path: expect.stringMatching(/^spectrum-unlock\/[0-9a-f]{32}\.key$/),
+    });
     expect(h.keyslots['0']!.kdf).toMatchObject({ type: 'pbkdf2', hash: 'sha512', iterations: 1000 });
     expect(Object.values(h.tokens)).toContainEqual({ type: 'systemd-recovery', keyslots: ['1'] });
   });
@@ -106,7 +124,10 @@ describe.each([
     mkdirSync(away, { recursive: true });
     renameSync(stick, path.join(away, 'kingston.img'));
     try {
-      const wrong = await runUnlockCli(['--sandbox', sb.dir, ...NO_WAIT, '--attempts', '2'], [formatRecoveryKey(randomBytes(32)), 'not it either']);
+      const wrong = await runUnlockCli(
+        ['--sandbox', sb.dir, ...NO_WAIT, '--attempts', '2'],
+        [formatRecoveryKey(randomBytes(32)), 'not it either'],
+      );
       expect(wrong.stdout).toContain('The USB stick with the key is not plugged in.');
       expect(wrong.stdout).toContain('Recovery key:');
       expect(wrong.stdout).toContain('That did not unlock your data.');
@@ -127,7 +148,10 @@ describe('a USB stick that cannot take a key', () => {
   });
   afterAll(() => sb.dispose());
 
-  for (const [kind, fsType] of [['no file system', 'none'], ['a file system that cannot hold a key file', 'swap']] as const) {
+  for (const [kind, fsType] of [
+    ['no file system', 'none'],
+    ['a file system that cannot hold a key file', 'swap'],
+  ] as const) {
     it(`with ${kind}: the plan is refused with a clear message and nothing is written`, async () => {
       const image = makeStick(sb.dir, `odd-${fsType}`, fsType, 'ODD');
       const bytes = fileHash(image);
@@ -137,7 +161,13 @@ describe('a USB stick that cannot take a key', () => {
       const plan = await makePlan({
         hello,
         signer: sb.signer,
-        choices: { encryption: { method: 'usb-key', recoveryKey: true, usbKey: { stick: drive.id, fsUuid: drive.fsUuid ?? 'DEAD-BEEF', fsType: 'vfat' } } },
+        choices: {
+          encryption: {
+            method: 'usb-key',
+            recoveryKey: true,
+            usbKey: { stick: drive.id, fsUuid: drive.fsUuid ?? 'DEAD-BEEF', fsType: 'vfat' },
+          },
+        },
         secrets: { recoveryKey: RECOVERY },
       });
       client.send(plan.frame);
@@ -145,7 +175,9 @@ describe('a USB stick that cannot take a key', () => {
       client.close();
       expect(answer).toMatchObject({ type: 'error', code: 'invalid-plan', details: [{ path: '/encryption/usbKey' }] });
       if (answer.type !== 'error') throw new Error('unreachable');
-      expect(answer.details![0]!.problem).toMatch(fsType === 'none' ? /has no file system.*never formatted/ : /cannot hold a key file: use a stick with vfat, exfat or ext4/);
+      expect(answer.details![0]!.problem).toMatch(
+        fsType === 'none' ? /has no file system.*never formatted/ : /cannot hold a key file: use a stick with vfat, exfat or ext4/,
+      );
       expect(fileHash(image)).toBe(bytes);
       expect(spawnSync('cryptsetup', ['isLuks', path.join(sb.dir, 'userdata.img')]).status).not.toBe(0);
     });
@@ -166,7 +198,11 @@ describe('a USB stick that cannot take a key', () => {
     makeStick(sb.dir, 'flaky', 'vfat', 'OTHER');
     client.send(plan.frame);
     const answer = await client.next();
-    expect(answer).toMatchObject({ type: 'error', code: 'invalid-plan', details: [{ path: '/encryption/usbKey', problem: expect.stringContaining('not the one chosen') }] });
+    expect(answer).toMatchObject({
+      type: 'error',
+      code: 'invalid-plan',
+      details: [{ path: '/encryption/usbKey', problem: expect.stringContaining('not the one chosen') }],
+    });
     client.close();
     expect(spawnSync('cryptsetup', ['isLuks', path.join(sb.dir, 'userdata.img')]).status).not.toBe(0);
   });

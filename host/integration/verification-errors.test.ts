@@ -22,7 +22,10 @@ describe('verification refusals', () => {
   afterAll(() => sb.dispose());
 
   /** Opens a connection, builds a plan from its hello (with changes), sends it, returns the answer. */
-  async function answerTo(spec: Partial<PlanSpec> = {}, edit?: (frame: Record<string, unknown>) => unknown): Promise<Record<string, unknown>> {
+  async function answerTo(
+    spec: Partial<PlanSpec> = {},
+    edit?: (frame: Record<string, unknown>) => unknown,
+  ): Promise<Record<string, unknown>> {
     const { client, hello } = await HelperClient.open(sb.helper.socketPath);
     const plan = await makePlan({ hello, signer: sb.signer, secrets: SECRETS, ...spec });
     client.send((edit ? edit(structuredClone(plan.frame) as unknown as Record<string, unknown>) : plan.frame) as { type: string });
@@ -33,18 +36,26 @@ describe('verification refusals', () => {
 
   it('bad-envelope: no signatures, extra members, a payload that is not base64', async () => {
     expect(await answerTo({}, (f) => ({ type: 'plan', envelope: { ...(f.envelope as object), signatures: [] } }))).toMatchObject({
-      type: 'error', code: 'bad-envelope', details: [{ path: '/envelope/signatures' }],
+      type: 'error',
+      code: 'bad-envelope',
+      details: [{ path: '/envelope/signatures' }],
     });
-    expect(await answerTo({}, (f) => ({ type: 'plan', envelope: { ...(f.envelope as object), extra: 1 } }))).toMatchObject({ code: 'bad-envelope' });
+    expect(await answerTo({}, (f) => ({ type: 'plan', envelope: { ...(f.envelope as object), extra: 1 } }))).toMatchObject({
+      code: 'bad-envelope',
+    });
     expect(await answerTo({}, (f) => ({ type: 'plan', envelope: { ...(f.envelope as object), payload: '!!' } }))).toMatchObject({
-      code: 'bad-envelope', details: [{ path: '/envelope/payload' }],
+      code: 'bad-envelope',
+      details: [{ path: '/envelope/payload' }],
     });
     expect(await answerTo({}, () => ({ type: 'plan' }))).toMatchObject({ code: 'bad-envelope' });
   });
 
   it('bad-payload-type: any other payloadType', async () => {
-    expect(await answerTo({}, (f) => ({ type: 'plan', envelope: { ...(f.envelope as object), payloadType: 'application/json' } }))).toMatchObject({
-      code: 'bad-payload-type', details: [{ path: '/envelope/payloadType' }],
+    expect(
+      await answerTo({}, (f) => ({ type: 'plan', envelope: { ...(f.envelope as object), payloadType: 'application/json' } })),
+    ).toMatchObject({
+      code: 'bad-payload-type',
+      details: [{ path: '/envelope/payloadType' }],
     });
   });
 
@@ -67,7 +78,8 @@ describe('verification refusals', () => {
 
   it('unknown-session: a session the helper never opened, or one opened on another connection', async () => {
     expect(await answerTo({ mutate: (p) => ({ ...p, session: base64url.encode(randomBytes(16)) }) })).toMatchObject({
-      code: 'unknown-session', details: [{ path: '/session' }],
+      code: 'unknown-session',
+      details: [{ path: '/session' }],
     });
     const a = await HelperClient.open(sb.helper.socketPath);
     const b = await HelperClient.open(sb.helper.socketPath);
@@ -78,7 +90,7 @@ describe('verification refusals', () => {
     b.client.close();
   });
 
-  it('expired: the helper\'s own clock is past the session\'s expiry', async () => {
+  it("expired: the helper's own clock is past the session's expiry", async () => {
     const { client, hello } = await HelperClient.open(sb.helper.socketPath);
     const plan = await makePlan({ hello, signer: sb.signer, secrets: SECRETS });
     clockOffset = 11 * 60 * 1000;
@@ -124,7 +136,12 @@ describe('verification refusals', () => {
     const answer = await answerTo({}, undefined);
     expect(answer.type).toBe('accepted'); // the control case: this sandbox now applies a plan
     const { client, hello } = await HelperClient.open(sb.helper.socketPath);
-    const plan = await makePlan({ hello, signer: sb.signer, secrets: SECRETS, sealTo: { publicKey: other.publicKey, session: hello.session, nonce: hello.nonce } });
+    const plan = await makePlan({
+      hello,
+      signer: sb.signer,
+      secrets: SECRETS,
+      sealTo: { publicKey: other.publicKey, session: hello.session, nonce: hello.nonce },
+    });
     client.send(plan.frame);
     expect(await client.next()).toMatchObject({ code: 'bad-seal', details: [{ path: '/encryption/sealed' }] });
     client.close();
@@ -162,7 +179,12 @@ describe('refusals that depend on the machine', () => {
     try {
       const { client, hello } = await HelperClient.open(sb.helper.socketPath);
       expect(hello.machine.userDataBytes).toBe(2 * 1024 ** 3);
-      const plan = await makePlan({ hello, signer: sb.signer, secrets: SECRETS, choices: { profile: 'power', apps: ['browser', 'editor', 'terminal', 'nixos'] } });
+      const plan = await makePlan({
+        hello,
+        signer: sb.signer,
+        secrets: SECRETS,
+        choices: { profile: 'power', apps: ['browser', 'editor', 'terminal', 'nixos'] },
+      });
       client.send(plan.frame);
       expect(await client.next()).toMatchObject({ code: 'insufficient-space', details: [{ path: '/vms' }] });
       client.close();

@@ -18,9 +18,15 @@ const OTHER_UID = 41_235;
 
 /** Connects as `uid` from inside the socket's folder (the test folder itself is root's 0700). */
 function connectAs(uid: number, socketPath: string): Promise<string> {
-  const script = "const s=require('node:net').connect(process.argv[1]);s.once('data',d=>{console.log('hello:'+(d.length>4));s.destroy()});s.once('error',e=>console.log(e.code))";
+  const script =
+    "const s=require('node:net').connect(process.argv[1]);s.once('data',d=>{console.log('hello:'+(d.length>4));s.destroy()});s.once('error',e=>console.log(e.code))";
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-e', script, path.basename(socketPath)], { cwd: path.dirname(socketPath), uid, gid: uid, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-e', script, path.basename(socketPath)], {
+      cwd: path.dirname(socketPath),
+      uid,
+      gid: uid,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.once('exit', () => resolve(out.trim()));
@@ -38,12 +44,22 @@ describe.skipIf(!isRoot)('--vm NAME', () => {
     mkdirSync(path.join(root, 'run', 'vsock', ID), { recursive: true, mode: 0o755 });
     symlinkSync(path.join('/run/vm/by-id', ID), path.join(root, 'run', 'vm', 'by-name', 'sys.firstboot'));
     mkdirSync(path.join(root, 'etc'));
-    writeFileSync(path.join(root, 'etc', 'passwd'), `root:x:0:0::/:/bin/sh\nfs:x:1000:1000::/:/bin/nologin\nvmm-${ID}:x:${VMM_UID}:${VMM_UID}::/:/bin/nologin\n`);
+    writeFileSync(
+      path.join(root, 'etc', 'passwd'),
+      `root:x:0:0::/:/bin/sh\nfs:x:1000:1000::/:/bin/nologin\nvmm-${ID}:x:${VMM_UID}:${VMM_UID}::/:/bin/nologin\n`,
+    );
     writeFileSync(path.join(root, 'etc', 'group'), `root:x:0:\nfs:x:1000:\nvmm-${ID}:x:${VMM_UID}:\n`);
     const target = path.join(dir, 'target.img');
     closeSync(openSync(target, 'w'));
     truncateSync(target, 4 * 1024 ** 3);
-    helper = await startHelper({ vm: 'sys.firstboot', root, target, stateDir: path.join(dir, 'state'), keyOut: path.join(dir, 'key'), logSink: { write: () => undefined, close: () => undefined } });
+    helper = await startHelper({
+      vm: 'sys.firstboot',
+      root,
+      target,
+      stateDir: path.join(dir, 'state'),
+      keyOut: path.join(dir, 'key'),
+      logSink: { write: () => undefined, close: () => undefined },
+    });
   });
   afterAll(async () => {
     await helper?.close();
@@ -65,6 +81,14 @@ describe.skipIf(!isRoot)('--vm NAME', () => {
   });
 
   it('refuses to start for a VM that is not registered', async () => {
-    await expect(startHelper({ vm: 'sys.nothing', root, target: path.join(dir, 'target.img'), stateDir: path.join(dir, 'state2'), keyOut: path.join(dir, 'key2') })).rejects.toThrow(/no VM named sys.nothing/);
+    await expect(
+      startHelper({
+        vm: 'sys.nothing',
+        root,
+        target: path.join(dir, 'target.img'),
+        stateDir: path.join(dir, 'state2'),
+        keyOut: path.join(dir, 'key2'),
+      }),
+    ).rejects.toThrow(/no VM named sys.nothing/);
   });
 });

@@ -63,7 +63,7 @@ describe.skipIf(!privileged)('user VMs start with user data mounted nosymfollow'
     expect(ends.map((f) => f.type === 'progress' && f.state)).toEqual(Array(9).fill('done'));
   });
 
-  it('mounts a btrfs loop device of the opened volume with mount-userdata\'s options', () => {
+  it("mounts a btrfs loop device of the opened volume with mount-userdata's options", () => {
     const r = spawnSync('findmnt', ['--json', '--output', 'SOURCE,FSTYPE,OPTIONS', '--mountpoint', mount], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     const [fs] = (JSON.parse(r.stdout) as { filesystems: { source: string; fstype: string; options: string }[] }).filesystems;

@@ -24,7 +24,7 @@ function snapshot(disk: string) {
   return partitionsOf(disk).map((p) => ({ ...p, bytes: hashRange(disk, p.start * 512, p.size * 512) }));
 }
 
-describe.skipIf(!privileged)('the machine\'s whole disk', () => {
+describe.skipIf(!privileged)("the machine's whole disk", () => {
   let sb: TestSandbox | undefined;
   afterEach(async () => {
     await sb?.dispose();
@@ -44,7 +44,12 @@ describe.skipIf(!privileged)('the machine\'s whole disk', () => {
     const facts = hello.machine.disk!;
     expect(facts).toMatchObject({ name: 'disk.img', wholeDisk: true, sizeBytes: 8 * GiB, found: [] });
     expect(facts.before.map((a) => [a.role, a.label])).toEqual([
-      ['esp', 'ESP'], ['system', 'Spectrum_0.1.verity'], ['system', 'Spectrum_0.1'], ['system-empty', '_empty'], ['system-empty', '_empty'], ['free', ''],
+      ['esp', 'ESP'],
+      ['system', 'Spectrum_0.1.verity'],
+      ['system', 'Spectrum_0.1'],
+      ['system-empty', '_empty'],
+      ['system-empty', '_empty'],
+      ['free', ''],
     ]);
     expect(facts.after.at(-1)).toMatchObject({ role: 'user-data', isNew: true, sizeBytes: hello.machine.userDataBytes });
     expect(facts.after.slice(0, -1)).toEqual(facts.before.slice(0, -1));

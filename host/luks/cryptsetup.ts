@@ -28,7 +28,16 @@ export const ARGON2ID_ITER_TIME_MS = 2000;
 /** argon2id at cryptsetup's benchmarked cost: for keyslots opened by something a person types. */
 export const ARGON2ID_KDF: KdfArgs = ['--pbkdf', 'argon2id', '--iter-time', String(ARGON2ID_ITER_TIME_MS)];
 /** Sandbox-only: the cheapest argon2id cryptsetup accepts, so tests stay fast. */
-export const FAST_ARGON2ID_KDF: KdfArgs = ['--pbkdf', 'argon2id', '--pbkdf-memory', '32', '--pbkdf-force-iterations', '4', '--pbkdf-parallel', '1'];
+export const FAST_ARGON2ID_KDF: KdfArgs = [
+  '--pbkdf',
+  'argon2id',
+  '--pbkdf-memory',
+  '32',
+  '--pbkdf-force-iterations',
+  '4',
+  '--pbkdf-parallel',
+  '1',
+];
 /** systemd's "minimal PBKDF" for keys that are already high-entropy (FIDO2 secret, recovery key). */
 export const HIGH_ENTROPY_KDF: KdfArgs = ['--pbkdf', 'pbkdf2', '--hash', 'sha512', '--pbkdf-force-iterations', '1000'];
 
@@ -47,7 +56,22 @@ export class Cryptsetup {
   /** luksFormat: LUKS2, keyslot 0 = `key`. Label and subsystem mark the header as this installation's. */
   async format(key: Uint8Array, kdf: KdfArgs, label: string, subsystem: string): Promise<void> {
     await this.run(
-      ['luksFormat', '--type', 'luks2', '--batch-mode', ...kdf, '--key-slot', '0', '--label', label, '--subsystem', subsystem, '--key-file', '-', this.device],
+      [
+        'luksFormat',
+        '--type',
+        'luks2',
+        '--batch-mode',
+        ...kdf,
+        '--key-slot',
+        '0',
+        '--label',
+        label,
+        '--subsystem',
+        subsystem,
+        '--key-file',
+        '-',
+        this.device,
+      ],
       { stdin: key },
     );
   }
@@ -57,7 +81,19 @@ export class Cryptsetup {
     const stdin = Buffer.concat([existing, newKey]);
     try {
       await this.run(
-        ['luksAddKey', '--batch-mode', '--key-file', '-', '--keyfile-size', String(existing.length), '--new-key-slot', String(slot), ...kdf, this.device, '-'],
+        [
+          'luksAddKey',
+          '--batch-mode',
+          '--key-file',
+          '-',
+          '--keyfile-size',
+          String(existing.length),
+          '--new-key-slot',
+          String(slot),
+          ...kdf,
+          this.device,
+          '-',
+        ],
         { stdin },
       );
     } finally {
@@ -71,7 +107,15 @@ export class Cryptsetup {
 
   /** Whether `key` opens `slot` (no device-mapper needed). */
   async testKey(key: Uint8Array, slot?: number): Promise<boolean> {
-    const args = ['open', '--test-passphrase', '--batch-mode', '--key-file', '-', ...(slot === undefined ? [] : ['--key-slot', String(slot)]), this.device];
+    const args = [
+      'open',
+      '--test-passphrase',
+      '--batch-mode',
+      '--key-file',
+      '-',
+      ...(slot === undefined ? [] : ['--key-slot', String(slot)]),
+      this.device,
+    ];
     const result = await this.exec.run({ command: 'cryptsetup', args, stdin: key });
     return result.exitCode === 0;
   }

@@ -50,7 +50,14 @@ export function systemdRecoveryToken(keyslot: number): Record<string, unknown> {
  * open, so this cannot live only in files inside the volume; the header is readable without a key.
  */
 export function keyboardToken(keyboard: Keyboard, consoleKeymap: string, locale: string): Record<string, unknown> {
-  return { type: 'spectrum-keyboard', keyslots: [], xkbLayout: keyboard.layout, xkbVariant: keyboard.variant, keymap: consoleKeymap, locale };
+  return {
+    type: 'spectrum-keyboard',
+    keyslots: [],
+    xkbLayout: keyboard.layout,
+    xkbVariant: keyboard.variant,
+    keymap: consoleKeymap,
+    locale,
+  };
 }
 
 /** The fields of `cryptsetup luksDump --dump-json-metadata` the helper relies on. */

@@ -20,13 +20,15 @@ const LOOP_STATUS = `/dev/mapper/userdata is active and is in use.
 `;
 
 /** Two block devices of this machine (loop devices on these machines), if it has them. */
-const blockDevices = readdirSync('/dev').map((n) => `/dev/${n}`).filter((p) => {
-  try {
-    return statSync(p).isBlockDevice();
-  } catch {
-    return false;
-  }
-});
+const blockDevices = readdirSync('/dev')
+  .map((n) => `/dev/${n}`)
+  .filter((p) => {
+    try {
+      return statSync(p).isBlockDevice();
+    } catch {
+      return false;
+    }
+  });
 
 describe('cryptsetup status', () => {
   const { dir, remove } = makeTempDir('spectrum-mapping-');
@@ -34,7 +36,10 @@ describe('cryptsetup status', () => {
 
   it('is parsed into type, device and loop file', () => {
     expect(parseStatus(LOOP_STATUS)).toEqual({ type: 'LUKS2', device: '/dev/loop0', loop: '/var/lib/images/disk one.img' });
-    expect(parseStatus('/dev/mapper/userdata is active.\n  type:    LUKS2\n  device:  /dev/sda3\n')).toEqual({ type: 'LUKS2', device: '/dev/sda3' });
+    expect(parseStatus('/dev/mapper/userdata is active.\n  type:    LUKS2\n  device:  /dev/sda3\n')).toEqual({
+      type: 'LUKS2',
+      device: '/dev/sda3',
+    });
     expect(parseStatus('/dev/mapper/userdata is active.\n')).toBeNull();
   });
 

@@ -6,8 +6,14 @@ import { base64 } from '../../shared/util/bytes';
 import type { Luks2Metadata } from './luks-tokens';
 import { STICK_FS_TYPES, type StickFsType } from '../../shared/plan/usb-key';
 
-const Keyslots = z.array(z.string().regex(/^\d{1,2}$/)).min(1).max(32);
-const Std64 = z.string().max(4096).refine((s) => (base64.decode(s)?.length ?? 0) > 0, 'expected standard base64');
+const Keyslots = z
+  .array(z.string().regex(/^\d{1,2}$/))
+  .min(1)
+  .max(32);
+const Std64 = z
+  .string()
+  .max(4096)
+  .refine((s) => (base64.decode(s)?.length ?? 0) > 0, 'expected standard base64');
 
 /** Console keymap names as kbd spells them (`fi`, `de-latin1`, `sv-latin1`). */
 export const KeymapNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/);
@@ -18,7 +24,10 @@ export const KeyboardTokenSchema = z.object({
   xkbLayout: z.string().max(64),
   xkbVariant: z.string().max(64),
   /** The setup's language (BCP 47), for the prompt's words; absent in headers of older helpers. */
-  locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).optional(),
+  locale: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+    .optional(),
 });
 export type KeyboardToken = z.infer<typeof KeyboardTokenSchema>;
 
@@ -70,10 +79,12 @@ export interface UnlockMethods {
 export function unlockMethods(meta: Luks2Metadata): UnlockMethods {
   const tokens = Object.values(meta.tokens);
   const parsed = <T>(schema: z.ZodType<T>, type: string): T[] =>
-    tokens.filter((t) => t.type === type).flatMap((t) => {
-      const r = schema.safeParse(t);
-      return r.success ? [r.data] : [];
-    });
+    tokens
+      .filter((t) => t.type === type)
+      .flatMap((t) => {
+        const r = schema.safeParse(t);
+        return r.success ? [r.data] : [];
+      });
   const keyboard = parsed(KeyboardTokenSchema, 'spectrum-keyboard')[0] ?? null;
   const claimed = new Set(tokens.flatMap((t) => t.keyslots));
   return {

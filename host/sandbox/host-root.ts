@@ -8,7 +8,17 @@ import path from 'node:path';
 import type { Catalog } from '../../shared/plan/catalog';
 import { APP_PAYLOAD_DIR } from '../catalog/host-catalog';
 import { ensureDir } from '../fs/owned';
-import { APPVM_IMAGE_DIR, HOST_VM_DIR, MEDIA_DIR, NET_PROVIDER, USER_VM_RUN_DIR, VM_BY_ID_DIR, VM_BY_NAME_DIR, VSOCK_DIR, onHost } from '../spectrum/host-paths';
+import {
+  APPVM_IMAGE_DIR,
+  HOST_VM_DIR,
+  MEDIA_DIR,
+  NET_PROVIDER,
+  USER_VM_RUN_DIR,
+  VM_BY_ID_DIR,
+  VM_BY_NAME_DIR,
+  VSOCK_DIR,
+  onHost,
+} from '../spectrum/host-paths';
 
 /** What a stand-in kernel or disk image holds, so a test can tell it opened the right file. */
 export function standInContent(what: string): string {
@@ -40,7 +50,8 @@ function standInPayload(dir: string, id: string): void {
 }
 
 export function prepareHostRoot(root: string, catalog: Catalog): void {
-  for (const dir of [MEDIA_DIR, '/run', '/run/vm', VM_BY_ID_DIR, VM_BY_NAME_DIR, VSOCK_DIR, USER_VM_RUN_DIR]) ensureDir(onHost(root, dir), null);
+  for (const dir of [MEDIA_DIR, '/run', '/run/vm', VM_BY_ID_DIR, VM_BY_NAME_DIR, VSOCK_DIR, USER_VM_RUN_DIR])
+    ensureDir(onHost(root, dir), null);
   // An IOMMU group, as a host with VT-d or AMD-Vi on has; a scenario without one makes sys/kernel itself.
   if (!existsSync(onHost(root, '/sys'))) mkdirSync(onHost(root, '/sys/kernel/iommu_groups/0/devices'), { recursive: true });
   if (existsSync(onHost(root, '/usr/lib/spectrum'))) return;

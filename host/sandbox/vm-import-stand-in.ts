@@ -17,13 +17,33 @@ async function mkdirAsFs(exec: Executor, parent: string, name: string, privilege
   // The sandbox folder is root's (0700), which uid 1000 cannot enter: change into the storage
   // folder as root, then become uid 1000 (what nsenter -S0 into the VM's namespace does on a host).
   const asFs = privileged
-    ? ['setpriv', `--reuid=${FS_OWNER.uid}`, `--regid=${FS_OWNER.gid}`, '--clear-groups', '--', 'unshare', '--user', '--map-root-user', 'mkdir', '-p', '--', name]
+    ? [
+        'setpriv',
+        `--reuid=${FS_OWNER.uid}`,
+        `--regid=${FS_OWNER.gid}`,
+        '--clear-groups',
+        '--',
+        'unshare',
+        '--user',
+        '--map-root-user',
+        'mkdir',
+        '-p',
+        '--',
+        name,
+      ]
     : ['mkdir', '-p', '--', name];
   const r = await exec.run({ command: 'sh', args: ['-c', 'cd -- "$1" && shift && exec "$@"', 'vm-import', parent, ...asFs] });
   if (r.exitCode !== 0) throw new StandInFailure(`mkdir ${path.join(parent, name)}: ${r.stderr.trim()}`);
 }
 
-export async function standInVmImport(root: string, prefix: string, dir: string, storage: string | undefined, exec: Executor, privileged: boolean): Promise<void> {
+export async function standInVmImport(
+  root: string,
+  prefix: string,
+  dir: string,
+  storage: string | undefined,
+  exec: Executor,
+  privileged: boolean,
+): Promise<void> {
   const at = (hostPath: string) => onHost(root, hostPath);
   for (const name of readdirSync(dir).sort()) {
     const byId = mkdtempSync(at(VM_BY_ID_DIR) + path.sep);
@@ -33,7 +53,13 @@ export async function standInVmImport(root: string, prefix: string, dir: string,
       symlinkSync(byId, at(path.posix.join(VM_BY_NAME_DIR, `${prefix}.${name}`)));
       symlinkSync(path.join(dir, name), path.join(byId, 'config'));
       symlinkSync(at(`/run/service/vmm/instance/${id}`), path.join(byId, 'service'));
-      for (const d of [`/run/doc/${id}/doc`, `/run/fs/${id}/config`, `/run/fs/${id}/disk`, `/run/fs/${id}/doc`, `${VM_BY_ID_DIR}/${id}/ns`]) {
+      for (const d of [
+        `/run/doc/${id}/doc`,
+        `/run/fs/${id}/config`,
+        `/run/fs/${id}/disk`,
+        `/run/fs/${id}/doc`,
+        `${VM_BY_ID_DIR}/${id}/ns`,
+      ]) {
         mkdirSync(at(d), { recursive: true });
       }
     } catch (e) {

@@ -178,12 +178,22 @@ export class Connection {
         return this.answer(await this.service.plan(frame, this.id, this.listener));
       case 'attach': {
         const parsed = AttachSchema.safeParse(frame);
-        if (!parsed.success) return this.send(errorFrame(reject('unknown-plan', 'attach needs a planId (hex sha256)', [{ path: '/planId', problem: 'expected a hex sha256' }])));
+        if (!parsed.success)
+          return this.send(
+            errorFrame(
+              reject('unknown-plan', 'attach needs a planId (hex sha256)', [{ path: '/planId', problem: 'expected a hex sha256' }]),
+            ),
+          );
         return this.answer(this.service.attach(parsed.data.planId, this.listener));
       }
       case 'retry': {
         const parsed = RetrySchema.safeParse(frame);
-        if (!parsed.success) return this.send(errorFrame(reject('unknown-plan', 'retry needs a planId (hex sha256)', [{ path: '/planId', problem: 'expected a hex sha256' }])));
+        if (!parsed.success)
+          return this.send(
+            errorFrame(
+              reject('unknown-plan', 'retry needs a planId (hex sha256)', [{ path: '/planId', problem: 'expected a hex sha256' }]),
+            ),
+          );
         return this.answer(this.service.retry(parsed.data.planId, this.listener));
       }
       case 'usb-drives':
@@ -261,7 +271,10 @@ export class Connection {
 
   private startIdleTimer(): void {
     if (!this.idleWanted || this.idleTimer || this.writesInFlight > 0 || this.closed) return;
-    this.idleTimer = setTimeout(() => this.fail('timeout', `no complete frame for ${this.options.idleTimeoutMs} ms`), this.options.idleTimeoutMs);
+    this.idleTimer = setTimeout(
+      () => this.fail('timeout', `no complete frame for ${this.options.idleTimeoutMs} ms`),
+      this.options.idleTimeoutMs,
+    );
     this.idleTimer.unref();
   }
 

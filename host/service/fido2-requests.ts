@@ -45,7 +45,11 @@ export class Fido2Requests {
     const parsed = Fido2VerifyRequestSchema.safeParse(frame);
     if (!parsed.success) return malformed('fido2-verify', parsed.error.issues[0]?.path);
     if (!this.fido2.has(parsed.data.enrollmentId)) {
-      return errorFrame(reject('unknown-enrollment', 'no such security-key enrollment (the helper may have restarted): enroll again', [{ path: '/enrollmentId', problem: 'unknown enrollment' }]));
+      return errorFrame(
+        reject('unknown-enrollment', 'no such security-key enrollment (the helper may have restarted): enroll again', [
+          { path: '/enrollmentId', problem: 'unknown enrollment' },
+        ]),
+      );
     }
     return this.withPin(parsed.data.pin, connectionId, async (pin) => {
       const verified = await this.fido2.verify(parsed.data.enrollmentId, pin, () => send({ type: 'fido2-prompt', prompt: 'touch' }));
@@ -54,13 +58,20 @@ export class Fido2Requests {
   }
 
   /** Opens the sealed PIN (if any), runs `work` with it, and wipes it. */
-  private withPin(sealed: SealedPin, connectionId: number, work: (pin: Uint8Array | undefined) => Promise<HelperMessage>): Promise<HelperMessage> {
+  private withPin(
+    sealed: SealedPin,
+    connectionId: number,
+    work: (pin: Uint8Array | undefined) => Promise<HelperMessage>,
+  ): Promise<HelperMessage> {
     return this.exclusive(async () => {
       let pin: Uint8Array | undefined;
       if (sealed) {
         const session = this.sessions.ofConnection(connectionId);
         const opened = session?.seal ? await openSealedPin(session.seal.keyPair, session.id, session.nonce, sealed) : null;
-        if (!opened) return errorFrame(reject('bad-seal', "the PIN does not open with this connection's session key", [{ path: '/pin', problem: 'does not open' }]));
+        if (!opened)
+          return errorFrame(
+            reject('bad-seal', "the PIN does not open with this connection's session key", [{ path: '/pin', problem: 'does not open' }]),
+          );
         pin = opened;
       }
       try {

@@ -95,10 +95,16 @@ export class ProvisioningService {
     const { deps } = this;
     const verified = await verifyPlan(message, connectionId, deps);
     if (!verified.ok) {
-      deps.log.warn('plan-refused', { connection: connectionId, code: verified.rejection.code, problem: verified.rejection.details?.[0]?.path });
+      deps.log.warn('plan-refused', {
+        connection: connectionId,
+        code: verified.rejection.code,
+        problem: verified.rejection.details?.[0]?.path,
+      });
       return { kind: 'error', frame: errorFrame(verified.rejection) };
     }
-    const admission = await deps.mutex.run(() => admitPlan(verified.plan, verified.secrets, listener, { ...deps }, verified.enrolled?.secret));
+    const admission = await deps.mutex.run(() =>
+      admitPlan(verified.plan, verified.secrets, listener, { ...deps }, verified.enrolled?.secret),
+    );
     verified.enrolled?.secret.fill(0);
     // The plan holds the security key's secret now; the enrollment is done with.
     if (admission.ok && verified.enrolled) deps.securityKeys.forget(verified.enrolled.id);
@@ -111,7 +117,11 @@ export class ProvisioningService {
 
   attach(planId: string, listener: RunnerListener): FollowAnswer {
     const view = this.deps.runner.attach(planId, listener);
-    if (!view) return { kind: 'error', frame: errorFrame(reject('unknown-plan', 'no plan with this id is known', [{ path: '/planId', problem: 'unknown plan' }])) };
+    if (!view)
+      return {
+        kind: 'error',
+        frame: errorFrame(reject('unknown-plan', 'no plan with this id is known', [{ path: '/planId', problem: 'unknown plan' }])),
+      };
     return follow(view);
   }
 
@@ -125,9 +135,21 @@ export class ProvisioningService {
       case 'provisioned':
         return { kind: 'error', frame: errorFrame(reject('already-provisioned', 'this machine is already provisioned')) };
       case 'not-retryable':
-        return { kind: 'error', frame: errorFrame(reject('unknown-plan', 'this plan cannot be retried (it did not fail retryably, or the helper no longer holds its secrets); send a new plan', [{ path: '/planId', problem: 'not retryable' }])) };
+        return {
+          kind: 'error',
+          frame: errorFrame(
+            reject(
+              'unknown-plan',
+              'this plan cannot be retried (it did not fail retryably, or the helper no longer holds its secrets); send a new plan',
+              [{ path: '/planId', problem: 'not retryable' }],
+            ),
+          ),
+        };
       case 'unknown':
-        return { kind: 'error', frame: errorFrame(reject('unknown-plan', 'no plan with this id is known', [{ path: '/planId', problem: 'unknown plan' }])) };
+        return {
+          kind: 'error',
+          frame: errorFrame(reject('unknown-plan', 'no plan with this id is known', [{ path: '/planId', problem: 'unknown plan' }])),
+        };
     }
   }
 

@@ -4,9 +4,35 @@ import { unlockKeymap } from '../../shared/keyboard/unlock-keymaps';
 
 /** The usual country of a language when the tag names none. */
 const DEFAULT_REGION: Readonly<Record<string, string>> = {
-  ar: 'EG', cs: 'CZ', da: 'DK', de: 'DE', el: 'GR', en: 'US', es: 'ES', et: 'EE', fi: 'FI', fr: 'FR',
-  he: 'IL', hu: 'HU', it: 'IT', ja: 'JP', ko: 'KR', lt: 'LT', lv: 'LV', nb: 'NO', nl: 'NL', pl: 'PL',
-  pt: 'PT', ro: 'RO', ru: 'RU', sk: 'SK', sl: 'SI', sv: 'SE', tr: 'TR', uk: 'UA', zh: 'CN',
+  ar: 'EG',
+  cs: 'CZ',
+  da: 'DK',
+  de: 'DE',
+  el: 'GR',
+  en: 'US',
+  es: 'ES',
+  et: 'EE',
+  fi: 'FI',
+  fr: 'FR',
+  he: 'IL',
+  hu: 'HU',
+  it: 'IT',
+  ja: 'JP',
+  ko: 'KR',
+  lt: 'LT',
+  lv: 'LV',
+  nb: 'NO',
+  nl: 'NL',
+  pl: 'PL',
+  pt: 'PT',
+  ro: 'RO',
+  ru: 'RU',
+  sk: 'SK',
+  sl: 'SI',
+  sv: 'SE',
+  tr: 'TR',
+  uk: 'UA',
+  zh: 'CN',
 };
 
 export function posixLocale(tag: string): string {

@@ -5,7 +5,8 @@ import { lstatSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { VM_BY_NAME_DIR, onHost } from './host-paths';
 
-export type Registration = { readonly kind: 'absent' } | { readonly kind: 'same' } | { readonly kind: 'other'; readonly config: string | null };
+export type Registration =
+  { readonly kind: 'absent' } | { readonly kind: 'same' } | { readonly kind: 'other'; readonly config: string | null };
 
 export function registration(root: string, qualifiedName: string, configDir: string): Registration {
   const byName = onHost(root, path.posix.join(VM_BY_NAME_DIR, qualifiedName));

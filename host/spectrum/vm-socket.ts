@@ -63,6 +63,11 @@ export interface SocketAccess {
 export function socketAccess(root: string, owner: string | undefined, group: string | undefined): SocketAccess | null {
   if (owner === undefined && group === undefined) return null;
   const uid = owner === undefined ? 0 : lookup(onHost(root, '/etc/passwd'), owner, 'user');
-  const gid = group !== undefined ? lookup(onHost(root, '/etc/group'), group, 'group') : owner !== undefined && !/^\d+$/.test(owner) ? lookup(onHost(root, '/etc/group'), owner, 'group') : 0;
+  const gid =
+    group !== undefined
+      ? lookup(onHost(root, '/etc/group'), group, 'group')
+      : owner !== undefined && !/^\d+$/.test(owner)
+        ? lookup(onHost(root, '/etc/group'), owner, 'group')
+        : 0;
   return { uid, gid, mode: group === undefined ? 0o600 : 0o660 };
 }

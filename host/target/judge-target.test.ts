@@ -10,7 +10,15 @@ const PLAN = 'ab'.repeat(32);
 const initialToken = { type: 'spectrum-firstboot' as const, keyslots: [] as string[], installId: INSTALL, planId: PLAN };
 
 function probe(luks: Partial<LuksHeaderInfo>) {
-  const full: LuksHeaderInfo = { label: INSTALL, subsystem: 'spectrum-firstboot', uuid: UUID, firstboot: null, keyslots: ['0'], tokens: [], ...luks };
+  const full: LuksHeaderInfo = {
+    label: INSTALL,
+    subsystem: 'spectrum-firstboot',
+    uuid: UUID,
+    firstboot: null,
+    keyslots: ['0'],
+    tokens: [],
+    ...luks,
+  };
   return { sizeBytes: 1 << 30, signatures: ['crypto_LUKS'], luks: full };
 }
 const verdict = (luks: Partial<LuksHeaderInfo>, record: InstallationRecord | null = null) => judgeTarget(probe(luks), INSTALL, record).kind;
@@ -31,8 +39,10 @@ describe('judgeTarget on a header labelled with this installation', () => {
     expect(verdict(luks)).toBe('in-use');
   });
 
-  it('formats again any unfinished header that this installation\'s journal names by its UUID', () => {
-    expect(verdict({ keyslots: ['0', '1'], tokens: [{ type: 'spectrum-keyboard', keyslots: [] }] }, { luksUuid: UUID, formatRan: true })).toBe('ours-interrupted');
+  it("formats again any unfinished header that this installation's journal names by its UUID", () => {
+    expect(
+      verdict({ keyslots: ['0', '1'], tokens: [{ type: 'spectrum-keyboard', keyslots: [] }] }, { luksUuid: UUID, formatRan: true }),
+    ).toBe('ours-interrupted');
   });
 
   it('does not let a journal vouch for another header', () => {
@@ -44,6 +54,8 @@ describe('judgeTarget on a header labelled with this installation', () => {
   it('answers provisioned for a completed token and refuses another installation', () => {
     expect(verdict({ firstboot: { ...initialToken, completedAt: '2026-01-01T00:00:00Z' } })).toBe('provisioned');
     expect(verdict({ label: 'someone-else' })).toBe('in-use');
-    expect(verdict({ firstboot: { ...initialToken, installId: 'B'.repeat(22) }, tokens: [{ ...initialToken, installId: 'B'.repeat(22) }] })).toBe('in-use');
+    expect(
+      verdict({ firstboot: { ...initialToken, installId: 'B'.repeat(22) }, tokens: [{ ...initialToken, installId: 'B'.repeat(22) }] }),
+    ).toBe('in-use');
   });
 });

@@ -45,7 +45,13 @@ export function unfinishedToken(probe: TargetProbe): FirstbootToken | null {
 /** The spectrum-firstboot token exactly as `userdata-format` first writes it. */
 function isInitialFirstbootToken(token: Readonly<Record<string, unknown>>, installId: string): boolean {
   const keys = Object.keys(token).sort().join();
-  return keys === 'installId,keyslots,planId,type' && token.type === FIRSTBOOT_TOKEN_TYPE && token.installId === installId && Array.isArray(token.keyslots) && token.keyslots.length === 0;
+  return (
+    keys === 'installId,keyslots,planId,type' &&
+    token.type === FIRSTBOOT_TOKEN_TYPE &&
+    token.installId === installId &&
+    Array.isArray(token.keyslots) &&
+    token.keyslots.length === 0
+  );
 }
 
 /** As `luksFormat` and the first token leave a header: keyslot 0 alone, no other token. */
@@ -66,11 +72,14 @@ export function judgeTarget(probe: TargetProbe, installId: string, record: Insta
   // later. A crash between the two leaves a header that is still recognisably ours.
   const labelled = token === null ? luks.subsystem === FIRSTBOOT_SUBSYSTEM && luks.label === installId : token.installId === installId;
   if (!labelled) {
-    return { kind: 'in-use', reason: token ? 'the user-data target holds a LUKS volume of another installation' : 'the user-data target holds a LUKS volume' };
+    return {
+      kind: 'in-use',
+      reason: token ? 'the user-data target holds a LUKS volume of another installation' : 'the user-data target holds a LUKS volume',
+    };
   }
   if (record?.luksUuid !== undefined && luks.uuid !== '' && record.luksUuid === luks.uuid) return { kind: 'ours-interrupted' };
   if (record !== null && !record.formatRan) {
-    return { kind: 'in-use', reason: 'the user-data target holds a LUKS volume this installation\'s journal does not know' };
+    return { kind: 'in-use', reason: "the user-data target holds a LUKS volume this installation's journal does not know" };
   }
   if (!looksFreshlyFormatted(luks, installId)) {
     return { kind: 'in-use', reason: 'the user-data target holds a LUKS volume that was set up beyond its format (keys or tokens added)' };

@@ -24,7 +24,12 @@ export async function readLuksHeader(head: Uint8Array, target: string, exec: Exe
   const labels = luks2HeaderLabels(head) ?? { label: '', subsystem: '', uuid: '' };
   try {
     const meta = await new Cryptsetup(exec, target).metadata();
-    return { ...labels, firstboot: findFirstbootToken(meta), keyslots: Object.keys(meta.keyslots).sort(), tokens: Object.values(meta.tokens) };
+    return {
+      ...labels,
+      firstboot: findFirstbootToken(meta),
+      keyslots: Object.keys(meta.keyslots).sort(),
+      tokens: Object.values(meta.tokens),
+    };
   } catch {
     return { ...labels, firstboot: 'unreadable', keyslots: [], tokens: [] };
   }

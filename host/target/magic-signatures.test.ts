@@ -46,7 +46,10 @@ describe('findSignatures', () => {
 
   it('finds a backup GPT header at the end of the target', () => {
     const tail = new Uint8Array(TAIL);
-    tail.set([...'EFI PART'].map((c) => c.charCodeAt(0)), TAIL - 512);
+    tail.set(
+      [...'EFI PART'].map((c) => c.charCodeAt(0)),
+      TAIL - 512,
+    );
     expect(types(new Uint8Array(HEAD_BYTES), tail)).toEqual(['gpt']);
   });
 });
@@ -54,10 +57,23 @@ describe('findSignatures', () => {
 describe('luks2HeaderLabels', () => {
   it('reads label, subsystem and UUID of a LUKS2 header', () => {
     const head = headWith(0, [0x4c, 0x55, 0x4b, 0x53, 0xba, 0xbe, 0, 2]);
-    head.set([...'my-label'].map((c) => c.charCodeAt(0)), 24);
-    head.set([...'0b5e1c2d-3f40-4a5b-8c6d-7e8f90a1b2c3'].map((c) => c.charCodeAt(0)), 168);
-    head.set([...'spectrum-firstboot'].map((c) => c.charCodeAt(0)), 208);
-    expect(luks2HeaderLabels(head)).toEqual({ label: 'my-label', subsystem: 'spectrum-firstboot', uuid: '0b5e1c2d-3f40-4a5b-8c6d-7e8f90a1b2c3' });
+    head.set(
+      [...'my-label'].map((c) => c.charCodeAt(0)),
+      24,
+    );
+    head.set(
+      [...'0b5e1c2d-3f40-4a5b-8c6d-7e8f90a1b2c3'].map((c) => c.charCodeAt(0)),
+      168,
+    );
+    head.set(
+      [...'spectrum-firstboot'].map((c) => c.charCodeAt(0)),
+      208,
+    );
+    expect(luks2HeaderLabels(head)).toEqual({
+      label: 'my-label',
+      subsystem: 'spectrum-firstboot',
+      uuid: '0b5e1c2d-3f40-4a5b-8c6d-7e8f90a1b2c3',
+    });
   });
 
   it('ignores LUKS1 and non-LUKS data', () => {

@@ -61,8 +61,17 @@ const HEAD_MAGICS: readonly Magic[] = [
   { type: 'hfsplus', offset: 0x400, bytes: ascii('H+') },
   { type: 'hfsplus', offset: 0x400, bytes: ascii('HX') },
   { type: 'jfs', offset: 0x8000, bytes: ascii('JFS1') },
-  ...UFS_SUPERBLOCKS.flatMap((offset) => UFS_MAGICS.flatMap((m) => [{ type: 'ufs', offset, bytes: u32le(m) }, { type: 'ufs', offset, bytes: u32be(m) }])),
-  { type: 'bcache', offset: 0x1018, bytes: [0xc6, 0x85, 0x73, 0xf6, 0x4e, 0x1a, 0x45, 0xca, 0x82, 0x65, 0xf5, 0x7f, 0x48, 0xba, 0x6d, 0x81] },
+  ...UFS_SUPERBLOCKS.flatMap((offset) =>
+    UFS_MAGICS.flatMap((m) => [
+      { type: 'ufs', offset, bytes: u32le(m) },
+      { type: 'ufs', offset, bytes: u32be(m) },
+    ]),
+  ),
+  {
+    type: 'bcache',
+    offset: 0x1018,
+    bytes: [0xc6, 0x85, 0x73, 0xf6, 0x4e, 0x1a, 0x45, 0xca, 0x82, 0x65, 0xf5, 0x7f, 0x48, 0xba, 0x6d, 0x81],
+  },
   // ZFS: the uberblock ring of label 0 (128 KiB in), 1 KiB slots, either byte order.
   ...Array.from({ length: 128 }, (_, k) => 0x20000 + k * 1024).flatMap((offset) => [
     { type: 'zfs_member', offset, bytes: [0x0c, 0xb1, 0xba, 0x00, 0x00, 0x00, 0x00, 0x00] },
@@ -97,7 +106,8 @@ export function findSignatures(head: Uint8Array, tail: Uint8Array, size: number)
     // md 0.90 superblock: 64 KiB aligned, 64 KiB before the end; md 1.0: 8 KiB before the end, 4 KiB aligned.
     const md090 = Math.floor(size / 65536) * 65536 - 65536;
     const md10 = Math.floor((size - 8192) / 4096) * 4096;
-    if (inTail(md090, [0xfc, 0x4e, 0x2b, 0xa9]) || inTail(md090, [0xa9, 0x2b, 0x4e, 0xfc])) hits.push({ type: 'linux_raid_member', offset: md090 });
+    if (inTail(md090, [0xfc, 0x4e, 0x2b, 0xa9]) || inTail(md090, [0xa9, 0x2b, 0x4e, 0xfc]))
+      hits.push({ type: 'linux_raid_member', offset: md090 });
     if (inTail(md10, [0xfc, 0x4e, 0x2b, 0xa9])) hits.push({ type: 'linux_raid_member', offset: md10 });
   }
   return hits;

@@ -37,7 +37,8 @@ export async function ownPartitionEntry(target: string): Promise<GptEntry | null
   if (!devName || !diskNumber || !Number.isFinite(start)) throw new Error(`cannot find the disk of partition ${target}`);
   const disk = path.join('/dev', devName);
   const diskStat = await stat(disk, { bigint: true });
-  if (!diskStat.isBlockDevice() || majorMinor(diskStat.rdev).join(':') !== diskNumber) throw new Error(`${disk} is not the disk of partition ${target}`);
+  if (!diskStat.isBlockDevice() || majorMinor(diskStat.rdev).join(':') !== diskNumber)
+    throw new Error(`${disk} is not the disk of partition ${target}`);
   const fd = await open(disk, constants.O_RDONLY);
   try {
     const area = Buffer.alloc(GPT_AREA_BYTES);

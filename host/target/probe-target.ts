@@ -46,14 +46,18 @@ async function blkidTypes(target: string, exec: Executor): Promise<string[]> {
   }
   if (r.exitCode === 2 && r.stderr.trim() === '' && r.stdout.trim() === '') return [];
   if (r.exitCode === 8) return ['ambivalent'];
-  if (r.exitCode !== 0) throw new TargetUnreadableError(`blkid -p failed with exit ${r.exitCode ?? r.signal ?? 'unknown'}${r.stderr.trim() ? `: ${r.stderr.trim().slice(0, 200)}` : ''}`);
+  if (r.exitCode !== 0)
+    throw new TargetUnreadableError(
+      `blkid -p failed with exit ${r.exitCode ?? r.signal ?? 'unknown'}${r.stderr.trim() ? `: ${r.stderr.trim().slice(0, 200)}` : ''}`,
+    );
   const fields = new Map<string, string>();
   for (const line of r.stdout.split('\n')) {
     const m = /^([A-Z_]+)=(.*)$/.exec(line.trim());
     if (m) fields.set(m[1]!, m[2]!);
   }
   const types = ['TYPE', 'PTTYPE'].map((k) => fields.get(k)).filter((t): t is string => t !== undefined);
-  if (fields.has('PART_ENTRY_SCHEME')) types.push(...partitionSignatures(fields.get('PART_ENTRY_TYPE') ?? '', fields.get('PART_ENTRY_NAME') ?? ''));
+  if (fields.has('PART_ENTRY_SCHEME'))
+    types.push(...partitionSignatures(fields.get('PART_ENTRY_TYPE') ?? '', fields.get('PART_ENTRY_NAME') ?? ''));
   // Found something, but nothing this helper can name: count it as data.
   if (types.length === 0 && !fields.has('PART_ENTRY_SCHEME')) return ['unknown'];
   return types;

@@ -52,7 +52,13 @@ export function placeAnswers(sandboxDir: string, content: Envelope | string, nam
 }
 
 /** Answers that fix every section; `extra` lines are appended (YAML). */
-export function fleetAnswers(o: { escrowPublicKey?: string; method?: 'passphrase' | 'fido2' | 'usb-key'; usbStickLabel?: string; interactive?: string[]; extra?: string }): string {
+export function fleetAnswers(o: {
+  escrowPublicKey?: string;
+  method?: 'passphrase' | 'fido2' | 'usb-key';
+  usbStickLabel?: string;
+  interactive?: string[];
+  extra?: string;
+}): string {
   return [
     'schema: 1',
     'organization: Example Fleet IT',

@@ -23,7 +23,10 @@ export function endState(sandboxDir: string): unknown {
   const image = path.join(sandboxDir, 'userdata.img');
   const dump = spawnSync('cryptsetup', ['luksDump', '--dump-json-metadata', image], { encoding: 'utf8' });
   if (dump.status !== 0) return { header: null };
-  const meta = JSON.parse(dump.stdout) as { keyslots: Record<string, { kdf: { type: string } }>; tokens: Record<string, Record<string, unknown>> };
+  const meta = JSON.parse(dump.stdout) as {
+    keyslots: Record<string, { kdf: { type: string } }>;
+    tokens: Record<string, Record<string, unknown>>;
+  };
   const keyslots = Object.fromEntries(Object.entries(meta.keyslots).map(([k, v]) => [k, v.kdf.type]));
   const tokens = Object.fromEntries(
     Object.entries(meta.tokens).map(([k, t]) => {
@@ -33,10 +36,20 @@ export function endState(sandboxDir: string): unknown {
   );
   const mount = userDataMount(sandboxDir);
   const media = readdirSync(path.join(sandboxDir, 'root', 'media'));
-  const receipt = JSON.parse(readFileSync(path.join(mount, 'Spectrum', 'firstboot', 'receipt.json'), 'utf8')) as { steps: { id: string; state: string }[] };
+  const receipt = JSON.parse(readFileSync(path.join(mount, 'Spectrum', 'firstboot', 'receipt.json'), 'utf8')) as {
+    steps: { id: string; state: string }[];
+  };
   // What vm-import registered: one name per user VM, and no VM id left over from a second import.
   const run = path.join(sandboxDir, 'root', 'run', 'vm');
   const registered = readdirSync(path.join(run, 'by-name')).sort();
   const vmIds = readdirSync(path.join(run, 'by-id')).length;
-  return { keyslots, tokens, mounts: media.length, files: walk(mount), registered, vmIds, receiptSteps: receipt.steps.map((s) => `${s.id}:${s.state}`) };
+  return {
+    keyslots,
+    tokens,
+    mounts: media.length,
+    files: walk(mount),
+    registered,
+    vmIds,
+    receiptSteps: receipt.steps.map((s) => `${s.id}:${s.state}`),
+  };
 }

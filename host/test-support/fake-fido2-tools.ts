@@ -69,7 +69,11 @@ const ASSERT = String.raw`
 export function installFakeFido2Tools(dir: string): string {
   const bin = path.join(dir, 'fido2-bin');
   mkdirSync(bin, { recursive: true });
-  for (const [name, body] of [['fido2-token', TOKEN], ['fido2-cred', CRED], ['fido2-assert', ASSERT]] as const) {
+  for (const [name, body] of [
+    ['fido2-token', TOKEN],
+    ['fido2-cred', CRED],
+    ['fido2-assert', ASSERT],
+  ] as const) {
     const file = path.join(bin, name);
     writeFileSync(file, `#!${process.execPath}\n${COMMON}\n${body}`);
     chmodSync(file, 0o755);

@@ -21,7 +21,8 @@ export class HelperClient {
         if (ev.kind === 'fault') throw new Error(`helper sent a bad frame: ${ev.message}`);
         this.transcript.push(JSON.stringify(ev.frame));
         const parsed = HelperMessageSchema.safeParse(ev.frame);
-        if (!parsed.success) throw new Error(`helper sent a frame outside the schema: ${JSON.stringify(ev.frame).slice(0, 300)} ${parsed.error.message}`);
+        if (!parsed.success)
+          throw new Error(`helper sent a frame outside the schema: ${JSON.stringify(ev.frame).slice(0, 300)} ${parsed.error.message}`);
         this.deliver(parsed.data);
       }
     });
@@ -44,7 +45,7 @@ export class HelperClient {
   static async open(path: string): Promise<{ client: HelperClient; hello: Hello }> {
     const client = await HelperClient.connect(path);
     const hello = await client.next();
-    if (hello.type !== "hello") throw new Error(`expected hello, got ${JSON.stringify(hello)}`);
+    if (hello.type !== 'hello') throw new Error(`expected hello, got ${JSON.stringify(hello)}`);
     return { client, hello };
   }
 

@@ -41,7 +41,11 @@ export function writeSpectrumDisk(file: string, spec: DiskSpec): void {
   } finally {
     closeSync(fd);
   }
-  const table = ['label: gpt', ...parts(spec.version ?? '0.1').map((p, i) => `${i === 0 ? 'start=2048, ' : ''}size=${p.mib * 2048}, type=${p.type}, name=${p.name}`)].join('\n') + '\n';
+  const table =
+    [
+      'label: gpt',
+      ...parts(spec.version ?? '0.1').map((p, i) => `${i === 0 ? 'start=2048, ' : ''}size=${p.mib * 2048}, type=${p.type}, name=${p.name}`),
+    ].join('\n') + '\n';
   const r = spawnSync('sfdisk', ['--no-reread', '--no-tell-kernel', '--quiet', file], { input: table, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`sfdisk failed: ${r.stderr}`);
   const out = openSync(file, 'r+');

@@ -38,7 +38,14 @@ export function withMounted<T>(image: string, fsType: string, use: (dir: string)
 }
 
 /** Makes DIR/usb/<name>.img of `sizeMb` with `fsType`, labelled `label`, holding `files`. */
-export function makeStick(sandboxDir: string, name: string, fsType: TestFsType, label: string, files: Readonly<Record<string, string>> = PERSONAL_FILES, sizeMb = 40): string {
+export function makeStick(
+  sandboxDir: string,
+  name: string,
+  fsType: TestFsType,
+  label: string,
+  files: Readonly<Record<string, string>> = PERSONAL_FILES,
+  sizeMb = 40,
+): string {
   const dir = path.join(sandboxDir, 'usb');
   mkdirSync(dir, { recursive: true });
   const image = path.join(dir, `${name}.img`);
@@ -96,7 +103,13 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 /** sha256 of every file on the stick, by path; the key folder left out (it is what changes). */
 export function stickFileHashes(image: string, fsType: 'vfat' | 'ext4' | 'exfat'): Record<string, string> {
-  const hash = (dir: string) => Object.fromEntries(walk(dir).filter((p) => !p.startsWith('spectrum-unlock') && p !== 'lost+found').sort().map((p) => [p, sha256(readFileSync(path.join(dir, p)))]));
+  const hash = (dir: string) =>
+    Object.fromEntries(
+      walk(dir)
+        .filter((p) => !p.startsWith('spectrum-unlock') && p !== 'lost+found')
+        .sort()
+        .map((p) => [p, sha256(readFileSync(path.join(dir, p)))]),
+    );
   if (fsType !== 'vfat') return withMounted(image, fsType, hash);
   const out = mkdtempSync(path.join(tmpdir(), 'stick-copy-'));
   try {

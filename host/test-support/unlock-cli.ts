@@ -13,7 +13,11 @@ export interface UnlockRun {
   readonly stderr: string;
 }
 
-export function runUnlockCli(args: readonly string[], answers: readonly string[] | null, options: { npm?: boolean } = {}): Promise<UnlockRun> {
+export function runUnlockCli(
+  args: readonly string[],
+  answers: readonly string[] | null,
+  options: { npm?: boolean } = {},
+): Promise<UnlockRun> {
   const [command, argv] = options.npm
     ? ['npm', ['run', '--silent', 'unlock', '--', '--no-build', ...args]]
     : [process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'unlock.mjs'), '--no-build', ...args]];

@@ -19,7 +19,9 @@ import { firstbootCandidates, locateVolume } from './volume-locator';
 import { CryptsetupOpener } from './volume-opener';
 
 function openConsole(): UnlockConsole {
-  return process.stdin.isTTY ? new TerminalConsole(process.stdin as ReadStream, process.stdout) : new LineConsole(process.stdin, process.stdout);
+  return process.stdin.isTTY
+    ? new TerminalConsole(process.stdin as ReadStream, process.stdout)
+    : new LineConsole(process.stdin, process.stdout);
 }
 
 async function run(o: UnlockOptions): Promise<number> {
@@ -36,7 +38,9 @@ async function run(o: UnlockOptions): Promise<number> {
       },
       opener: (device) => new CryptsetupOpener(exec, { device, name: o.name, testOnly: sandbox !== null, root: o.root }),
       keymap: new LoadkeysApplier(exec, 'loadkeys', sandbox !== null),
-      securityKeys: sandbox ? new SimulatedKeys(path.join(sandbox.dir, SANDBOX_FIDO2_DIR)) : new Libfido2Keys({ tools: o.fido2ToolsDir === undefined ? tools : new ToolPath([o.fido2ToolsDir]), system: tools }),
+      securityKeys: sandbox
+        ? new SimulatedKeys(path.join(sandbox.dir, SANDBOX_FIDO2_DIR))
+        : new Libfido2Keys({ tools: o.fido2ToolsDir === undefined ? tools : new ToolPath([o.fido2ToolsDir]), system: tools }),
       sticks: sandbox ? new SandboxSticks(exec, path.join(sandbox.dir, SANDBOX_STICK_DIR)) : new HostSticks(exec),
       stickFiles: new StickFileAccess(exec),
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),

@@ -23,7 +23,23 @@ type Tree = { readonly [key: string]: string | Tree };
 
 /** Every language with an unlock.json; a test holds this to the languages the wizard offers. */
 export const UNLOCK_TEXTS: Readonly<Record<string, Tree>> = {
-  en, fi, de, fr, ar, es, 'pt-BR': ptBR, it, nl, pl, uk, tr, he, fa, ja, 'zh-Hans': zhHans, ko,
+  en,
+  fi,
+  de,
+  fr,
+  ar,
+  es,
+  'pt-BR': ptBR,
+  it,
+  nl,
+  pl,
+  uk,
+  tr,
+  he,
+  fa,
+  ja,
+  'zh-Hans': zhHans,
+  ko,
 };
 
 function lookup(tree: Tree, path: string): string | null {

@@ -91,7 +91,12 @@ async function applyKeymap(keymap: KeymapApplier, name: string, t: UnlockTransla
   else say(applied.ok ? t('unlock:keyboard', { keymap: name }) : t('unlock:keyboardFailed', { keymap: name }));
 }
 
-async function openVolume(deps: UnlockDeps, opener: VolumeOpener, methods: UnlockMethods, t: UnlockTranslate): Promise<'opened' | 'locked' | 'no-input'> {
+async function openVolume(
+  deps: UnlockDeps,
+  opener: VolumeOpener,
+  methods: UnlockMethods,
+  t: UnlockTranslate,
+): Promise<'opened' | 'locked' | 'no-input'> {
   const steps: UnlockSteps = {
     t,
     say: (line) => deps.console.say(line),
@@ -121,7 +126,7 @@ async function promptForKey(deps: UnlockDeps, steps: UnlockSteps, methods: Unloc
   const lines = promptLines(t, typed);
   const label = lines.pop()!;
   for (const line of lines) say(line);
-  for (let failures = 0; failures < deps.attempts; ) {
+  for (let failures = 0; failures < deps.attempts;) {
     const answer = await steps.readSecret(label);
     if (answer === null) {
       say(t('unlock:noInput'));

@@ -5,7 +5,9 @@ import { UnlockUsageError, parseUnlockArgs } from './unlock-options';
 
 describe('parseUnlockArgs', () => {
   it('reads the host form with a tool path', () => {
-    expect(parseUnlockArgs(['--part-label', 'userdata', '--tool-path', '/opt/spectrum/bin:/usr/bin', '--fido2-tools-dir', '/opt/fido2'])).toMatchObject({
+    expect(
+      parseUnlockArgs(['--part-label', 'userdata', '--tool-path', '/opt/spectrum/bin:/usr/bin', '--fido2-tools-dir', '/opt/fido2']),
+    ).toMatchObject({
       kind: 'run',
       options: { partLabel: 'userdata', toolPath: ['/opt/spectrum/bin', '/usr/bin'], fido2ToolsDir: '/opt/fido2', name: 'userdata' },
     });

@@ -36,7 +36,8 @@ export type ParsedUnlockArgs = { readonly kind: 'help' } | { readonly kind: 'run
 
 function integer(text: string | undefined, flag: string, min: number, max: number): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw new UnlockUsageError(`${flag} must be an integer from ${min} to ${max}`);
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
+    throw new UnlockUsageError(`${flag} must be an integer from ${min} to ${max}`);
   return Number(text);
 }
 
@@ -66,12 +67,15 @@ export function parseUnlockArgs(argv: readonly string[]): ParsedUnlockArgs {
   if (values.help) return { kind: 'help' };
   const sandbox = values.sandbox;
   if (sandbox !== undefined) {
-    const hostOnly = (['device', 'part-label', 'name', 'tool-path', 'fido2-tools-dir', 'root'] as const).find((k) => values[k] !== undefined);
+    const hostOnly = (['device', 'part-label', 'name', 'tool-path', 'fido2-tools-dir', 'root'] as const).find(
+      (k) => values[k] !== undefined,
+    );
     if (hostOnly) throw new UnlockUsageError(`--${hostOnly} cannot be combined with --sandbox`);
   } else if (values['attempt-delay-ms'] !== undefined) {
     throw new UnlockUsageError('--attempt-delay-ms is a sandbox-only switch and needs --sandbox');
   }
-  if (values.device !== undefined && values['part-label'] !== undefined) throw new UnlockUsageError('give --device or --part-label, not both');
+  if (values.device !== undefined && values['part-label'] !== undefined)
+    throw new UnlockUsageError('give --device or --part-label, not both');
   const name = values.name ?? 'userdata';
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw new UnlockUsageError('--name must be a plain device-mapper name');
   const toolPath = values['tool-path']?.split(':');
@@ -80,7 +84,8 @@ export function parseUnlockArgs(argv: readonly string[]): ParsedUnlockArgs {
   const fido2Tools = values['fido2-tools-dir'];
   const fido2Problem = fido2Tools === undefined ? null : toolPathProblem([fido2Tools]);
   if (fido2Problem) throw new UnlockUsageError(`--fido2-tools-dir ${fido2Problem}`);
-  if (values.root !== undefined && !values.root.startsWith('/')) throw new UnlockUsageError(`--root "${values.root}" is not an absolute folder`);
+  if (values.root !== undefined && !values.root.startsWith('/'))
+    throw new UnlockUsageError(`--root "${values.root}" is not an absolute folder`);
   return {
     kind: 'run',
     options: {

@@ -41,7 +41,11 @@ export async function firstbootCandidates(exec: Executor, partLabel?: string): P
   // blkid exits 2 when it finds nothing at all.
   if (r.exitCode !== 0) return [];
   return parseBlkidExport(r.stdout)
-    .filter((tags) => tags.get('TYPE') === 'crypto_LUKS' && (tags.get('SUBSYSTEM') === FIRSTBOOT_SUBSYSTEM || (partLabel !== undefined && tags.get('PARTLABEL') === partLabel)))
+    .filter(
+      (tags) =>
+        tags.get('TYPE') === 'crypto_LUKS' &&
+        (tags.get('SUBSYSTEM') === FIRSTBOOT_SUBSYSTEM || (partLabel !== undefined && tags.get('PARTLABEL') === partLabel)),
+    )
     .map((tags) => tags.get('DEVNAME') ?? '')
     .filter((d) => d.startsWith('/'));
 }

@@ -89,7 +89,12 @@ export class CryptsetupOpener implements VolumeOpener {
       const name = `${USER_VM_PREFIX}.${app}`;
       const registered = registration(root, name, definition.configDir);
       if (registered.kind === 'same') continue;
-      if (registered.kind === 'other') throw new CommandFailedError('vm-import', 0, `a VM named ${name} is registered already, from ${registered.config ?? 'an unfinished import'}`);
+      if (registered.kind === 'other')
+        throw new CommandFailedError(
+          'vm-import',
+          0,
+          `a VM named ${name} is registered already, from ${registered.config ?? 'an unfinished import'}`,
+        );
       const storage = onHost(root, path.posix.join(mount, STORAGE_DIR));
       const keeps = existsSync(path.join(storage, app));
       const r = await this.exec.run({ command: 'vm-import', args: [USER_VM_PREFIX, definition.importDir, ...(keeps ? [storage] : [])] });

@@ -6,8 +6,10 @@ import { stickProblem, type Stick, type StickSource } from './sticks';
 export type ChosenStick = { readonly ok: true; readonly stick: Stick } | { readonly ok: false; readonly problem: string };
 
 const PROBLEMS = {
-  'no-file-system': 'the USB stick has no file system: a key file is only written into an existing vfat, exfat or ext4 file system, and the stick is never formatted',
-  'unsupported-file-system': 'the USB stick\'s file system cannot hold a key file: use a stick with vfat, exfat or ext4 (it is never formatted)',
+  'no-file-system':
+    'the USB stick has no file system: a key file is only written into an existing vfat, exfat or ext4 file system, and the stick is never formatted',
+  'unsupported-file-system':
+    "the USB stick's file system cannot hold a key file: use a stick with vfat, exfat or ext4 (it is never formatted)",
   'read-only': 'the USB stick is read-only: nothing can be written to it',
 } as const;
 

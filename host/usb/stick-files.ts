@@ -2,7 +2,19 @@
 // through mtools (no mount, no root needed), ext4 and exfat through a private mount
 // (nosuid,nodev,noexec,nosymfollow; a loop device for an image file), read-only when reading.
 // Paths are relative to the file system's root and checked by the caller's schema.
-import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, mkdtempSync, openSync, readSync, rmdirSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmdirSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { tail } from '../luks/cryptsetup';
@@ -42,7 +54,10 @@ export class StickFileAccess implements StickFiles {
   private pick(stick: Stick): StickFiles {
     if (stick.fsType === 'vfat') return this.vfat;
     if (stick.fsType === 'ext4' || stick.fsType === 'exfat') return this.mounted;
-    throw new StickFileError('unsupported', `the stick's file system (${stick.fsType ?? 'none'}) cannot hold a key file: use vfat, exfat or ext4`);
+    throw new StickFileError(
+      'unsupported',
+      `the stick's file system (${stick.fsType ?? 'none'}) cannot hold a key file: use vfat, exfat or ext4`,
+    );
   }
 
   read(stick: Stick, relPath: string, maxBytes: number): Promise<Buffer | null> {
@@ -58,7 +73,12 @@ class MtoolsFiles implements StickFiles {
   constructor(private readonly exec: Executor) {}
 
   async read(stick: Stick, relPath: string, maxBytes: number): Promise<Buffer | null> {
-    const r = await this.exec.run({ command: 'mcopy', args: ['-n', '-i', stick.device, `::/${relPath}`, '-'], env: MTOOLS_ENV, binaryStdout: true });
+    const r = await this.exec.run({
+      command: 'mcopy',
+      args: ['-n', '-i', stick.device, `::/${relPath}`, '-'],
+      env: MTOOLS_ENV,
+      binaryStdout: true,
+    });
     const bytes = r.stdoutBytes ?? Buffer.alloc(0);
     if (r.exitCode !== 0) {
       bytes.fill(0);
@@ -77,9 +97,15 @@ class MtoolsFiles implements StickFiles {
     const exists = await this.exec.run({ command: 'mdir', args: ['-b', '-i', stick.device, `::/${folder}`], env: MTOOLS_ENV });
     if (exists.exitCode !== 0) {
       const made = await this.exec.run({ command: 'mmd', args: ['-i', stick.device, `::/${folder}`], env: MTOOLS_ENV });
-      if (made.exitCode !== 0) throw new StickFileError('write-failed', `could not make the folder ${folder} on the stick: ${tail(made.stderr, 200)}`);
+      if (made.exitCode !== 0)
+        throw new StickFileError('write-failed', `could not make the folder ${folder} on the stick: ${tail(made.stderr, 200)}`);
     }
-    const r = await this.exec.run({ command: 'mcopy', args: ['-D', 'o', '-i', stick.device, '-', `::/${relPath}`], stdin: data, env: MTOOLS_ENV });
+    const r = await this.exec.run({
+      command: 'mcopy',
+      args: ['-D', 'o', '-i', stick.device, '-', `::/${relPath}`],
+      stdin: data,
+      env: MTOOLS_ENV,
+    });
     if (r.exitCode !== 0) throw new StickFileError('write-failed', `could not write the key file on the stick: ${tail(r.stderr, 200)}`);
   }
 }
@@ -96,7 +122,10 @@ class MountedFiles implements StickFiles {
     try {
       const m = await this.exec.run({ command: 'mount', args: ['-t', stick.fsType!, '-o', options, '--', stick.device, where] });
       if (m.exitCode !== 0) {
-        throw new StickFileError('mount-failed', `the stick's ${stick.fsType} file system could not be mounted${readOnly ? '' : ' for writing'}: ${tail(m.stderr, 200)}`);
+        throw new StickFileError(
+          'mount-failed',
+          `the stick's ${stick.fsType} file system could not be mounted${readOnly ? '' : ' for writing'}: ${tail(m.stderr, 200)}`,
+        );
       }
       let outcome: { value: T } | { error: unknown };
       try {
@@ -106,7 +135,8 @@ class MountedFiles implements StickFiles {
       }
       const u = await this.exec.run({ command: 'umount', args: ['--', where] });
       if ('error' in outcome) throw outcome.error;
-      if (u.exitCode !== 0) throw new StickFileError(readOnly ? 'read-failed' : 'write-failed', `the stick could not be unmounted: ${tail(u.stderr, 200)}`);
+      if (u.exitCode !== 0)
+        throw new StickFileError(readOnly ? 'read-failed' : 'write-failed', `the stick could not be unmounted: ${tail(u.stderr, 200)}`);
       return outcome.value;
     } finally {
       try {
@@ -149,7 +179,11 @@ class MountedFiles implements StickFiles {
       try {
         mkdirSync(folder, { recursive: true, mode: 0o700 });
         if (lstatSync(folder).isSymbolicLink()) throw new Error('the key folder is a symbolic link');
-        const fd = openSync(path.join(root, relPath), constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o400);
+        const fd = openSync(
+          path.join(root, relPath),
+          constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW,
+          0o400,
+        );
         try {
           let off = 0;
           while (off < data.length) off += writeSync(fd, data, off, data.length - off);

@@ -42,8 +42,16 @@ export function isStickFsType(t: string | null): t is StickFsType {
   return t !== null && (STICK_FS_TYPES as readonly string[]).includes(t);
 }
 
-const text = z.string().nullable().optional().transform((s) => (s === undefined || s === null || s.trim() === '' ? null : s.trim()));
-const flag = z.union([z.boolean(), z.string(), z.number()]).nullable().optional().transform((v) => v === true || v === '1' || v === 1);
+const text = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((s) => (s === undefined || s === null || s.trim() === '' ? null : s.trim()));
+const flag = z
+  .union([z.boolean(), z.string(), z.number()])
+  .nullable()
+  .optional()
+  .transform((v) => v === true || v === '1' || v === 1);
 type LsblkDevice = {
   path: string;
   type: string | null;
@@ -63,7 +71,11 @@ const LsblkDeviceSchema: z.ZodType<LsblkDevice> = z.lazy(() =>
   z.object({
     path: z.string().startsWith('/dev/'),
     type: text,
-    size: z.union([z.number(), z.string()]).nullable().optional().transform((v) => Number(v ?? 0) || 0),
+    size: z
+      .union([z.number(), z.string()])
+      .nullable()
+      .optional()
+      .transform((v) => Number(v ?? 0) || 0),
     rm: flag,
     hotplug: flag,
     ro: flag,
@@ -150,7 +162,9 @@ export class SandboxSticks implements StickSource {
   async list(): Promise<Stick[]> {
     if (!existsSync(this.dir)) return [];
     const out: Stick[] = [];
-    for (const name of readdirSync(this.dir).filter((f) => f.endsWith('.img')).sort()) {
+    for (const name of readdirSync(this.dir)
+      .filter((f) => f.endsWith('.img'))
+      .sort()) {
       const file = path.join(this.dir, name);
       const st = statSync(file);
       if (!st.isFile()) continue;

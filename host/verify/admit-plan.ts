@@ -23,7 +23,13 @@ export interface AdmitDeps {
 
 export type Admission = { readonly ok: true; readonly view: PlanView } | { readonly ok: false; readonly rejection: Rejection };
 
-export async function admitPlan(plan: VerifiedPlan, secrets: SealedSecrets, listener: RunnerListener, deps: AdmitDeps, enrolledSecret?: Buffer): Promise<Admission> {
+export async function admitPlan(
+  plan: VerifiedPlan,
+  secrets: SealedSecrets,
+  listener: RunnerListener,
+  deps: AdmitDeps,
+  enrolledSecret?: Buffer,
+): Promise<Admission> {
   if (deps.runner.running) return { ok: false, rejection: reject('busy', 'another plan is being applied') };
   let probe: TargetProbe;
   try {
@@ -43,7 +49,12 @@ export async function admitPlan(plan: VerifiedPlan, secrets: SealedSecrets, list
   }
   const need = requiredBytes(deps.catalog, [...plan.payload.vms.system, ...plan.payload.vms.apps]);
   if (need > probe.sizeBytes) {
-    return { ok: false, rejection: reject('insufficient-space', 'the selection does not fit the user-data target', [{ path: '/vms', problem: `selection needs ${need} bytes, the user-data target has ${probe.sizeBytes}` }]) };
+    return {
+      ok: false,
+      rejection: reject('insufficient-space', 'the selection does not fit the user-data target', [
+        { path: '/vms', problem: `selection needs ${need} bytes, the user-data target has ${probe.sizeBytes}` },
+      ]),
+    };
   }
   return { ok: true, view: deps.runner.start(plan, HeldSecrets.from(secrets, enrolledSecret), listener) };
 }

@@ -13,7 +13,8 @@ export async function checkUsbKey(plan: PlanPayload, sticks: StickSource, named:
   const choice = plan.encryption.usbKey;
   if (plan.encryption.method !== 'usb-key' || !choice) return null;
   const found = await findChosenStick(sticks, choice);
-  if (!found.ok) return reject('invalid-plan', 'the USB stick for the key cannot take it', [{ path: '/encryption/usbKey', problem: found.problem }]);
+  if (!found.ok)
+    return reject('invalid-plan', 'the USB stick for the key cannot take it', [{ path: '/encryption/usbKey', problem: found.problem }]);
   if (named && !isNamedStick(named, found.stick)) {
     return reject('invalid-plan', 'the plan does not follow the answers file', [
       { path: '/encryption/usbKey', problem: `differs from the answers file, which names the USB stick with ${describeNamedStick(named)}` },

@@ -26,7 +26,10 @@ const fail = (failure: EnvelopeFailure): OpenedEnvelope => ({ ok: false, failure
 export function openEnvelope(value: unknown, trusted: TrustedKeys, expect: EnvelopeExpectation): OpenedEnvelope {
   const shape = EnvelopeSchema.safeParse(value);
   if (!shape.success) {
-    return fail({ kind: 'shape', details: shape.error.issues.slice(0, 16).map((i) => ({ path: '/envelope' + jsonPointer(i.path), problem: i.message })) });
+    return fail({
+      kind: 'shape',
+      details: shape.error.issues.slice(0, 16).map((i) => ({ path: '/envelope' + jsonPointer(i.path), problem: i.message })),
+    });
   }
   const envelope = shape.data;
   if (envelope.payloadType !== expect.payloadType) {
@@ -42,7 +45,8 @@ export function openEnvelope(value: unknown, trusted: TrustedKeys, expect: Envel
   const sigs: { keyid: string; sig: Uint8Array }[] = [];
   for (const [i, s] of envelope.signatures.entries()) {
     const sig = base64.decode(s.sig);
-    if (sig === null) return fail({ kind: 'sig-encoding', details: [{ path: `/envelope/signatures/${i}/sig`, problem: 'expected standard base64' }] });
+    if (sig === null)
+      return fail({ kind: 'sig-encoding', details: [{ path: `/envelope/signatures/${i}/sig`, problem: 'expected standard base64' }] });
     sigs.push({ keyid: s.keyid, sig });
   }
   const message = pae(envelope.payloadType, payload);

@@ -51,12 +51,17 @@ function parsePayload(bytes: Uint8Array): Record<string, unknown> | null {
   }
 }
 
-export async function verifyPlan(message: { readonly [key: string]: unknown }, connectionId: number, deps: VerifyDeps): Promise<Verification> {
+export async function verifyPlan(
+  message: { readonly [key: string]: unknown },
+  connectionId: number,
+  deps: VerifyDeps,
+): Promise<Verification> {
   const env = checkEnvelope(message, deps.trusted);
   if (!env.ok) return fail(env.rejection);
 
   const value = parsePayload(env.payload);
-  if (!value) return fail(reject('invalid-plan', 'the payload is not a UTF-8 JSON object', [{ path: '', problem: 'expected a JSON object' }]));
+  if (!value)
+    return fail(reject('invalid-plan', 'the payload is not a UTF-8 JSON object', [{ path: '', problem: 'expected a JSON object' }]));
   const claim = deps.sessions.claim(value.session, value.nonce, connectionId);
   if (!claim.ok) return fail(reject(claim.code, claim.problem, [{ path: claim.path, problem: claim.problem }]));
   const session = claim.session;
@@ -65,7 +70,8 @@ export async function verifyPlan(message: { readonly [key: string]: unknown }, c
 
   const checked = validatePlan(value, deps.catalog, session.userDataBytes);
   if (!checked.ok) {
-    const message2 = checked.code === 'insufficient-space' ? 'the selection does not fit the user-data target' : 'the plan breaks the plan rules';
+    const message2 =
+      checked.code === 'insufficient-space' ? 'the selection does not fit the user-data target' : 'the plan breaks the plan rules';
     return fail(reject(checked.code, message2, checked.details));
   }
   const payload = checked.plan;
@@ -74,7 +80,11 @@ export async function verifyPlan(message: { readonly [key: string]: unknown }, c
 
   const secrets = seal ? await openSealed(seal.keyPair, session.id, session.nonce, payload.encryption.sealed) : null;
   if (!secrets) {
-    return fail(reject('bad-seal', 'the sealed secrets do not open with this session\'s key or are not well formed', [{ path: '/encryption/sealed', problem: 'does not open' }]));
+    return fail(
+      reject('bad-seal', "the sealed secrets do not open with this session's key or are not well formed", [
+        { path: '/encryption/sealed', problem: 'does not open' },
+      ]),
+    );
   }
   const secretRejection = checkSecrets(payload, secrets);
   if (secretRejection) return fail(secretRejection);
@@ -85,13 +95,25 @@ export async function verifyPlan(message: { readonly [key: string]: unknown }, c
   if ('fido2Enrollment' in secrets) {
     const found = deps.securityKeys.secretOf(secrets.fido2Enrollment);
     if (!found) {
-      return fail(reject('invalid-plan', 'the helper holds no such security-key enrollment', [{ path: '/encryption/sealed/fido2Enrollment', problem: 'unknown enrollment (the helper may have restarted): set the security key up again' }]));
+      return fail(
+        reject('invalid-plan', 'the helper holds no such security-key enrollment', [
+          {
+            path: '/encryption/sealed/fido2Enrollment',
+            problem: 'unknown enrollment (the helper may have restarted): set the security key up again',
+          },
+        ]),
+      );
     }
     const planned = payload.encryption.fido2;
-    const same = planned !== null && (Object.keys(found.params) as (keyof typeof found.params)[]).every((k) => found.params[k] === planned[k]);
+    const same =
+      planned !== null && (Object.keys(found.params) as (keyof typeof found.params)[]).every((k) => found.params[k] === planned[k]);
     if (!same) {
       found.secret.fill(0);
-      return fail(reject('invalid-plan', "the plan's FIDO2 parameters are not those of its enrollment", [{ path: '/encryption/fido2', problem: 'does not match the enrollment' }]));
+      return fail(
+        reject('invalid-plan', "the plan's FIDO2 parameters are not those of its enrollment", [
+          { path: '/encryption/fido2', problem: 'does not match the enrollment' },
+        ]),
+      );
     }
     enrolled = { id: secrets.fido2Enrollment, secret: found.secret };
   }

@@ -62,7 +62,9 @@ export function App() {
   const languageMenu = shown !== 'welcome' && !(wizardShown && isInstallPage(shown)) && !languageFixed;
   return (
     <AnnouncerProvider>
-      <a className="skip-link" href="#main">{t('skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
       <div className="app">
         <header className="app-header">
           <span className="brand">{t('brand')}</span>

@@ -6,7 +6,11 @@ describe('throttled announcer', () => {
   it('says the first at once, then at most one per interval, the newest', () => {
     const timers = manualTimers(0);
     const said: string[] = [];
-    const a = createThrottledAnnouncer((m) => said.push(m), 10_000, { now: () => timers.now, setTimeout: timers.setTimeout, clearTimeout: timers.clearTimeout });
+    const a = createThrottledAnnouncer((m) => said.push(m), 10_000, {
+      now: () => timers.now,
+      setTimeout: timers.setTimeout,
+      clearTimeout: timers.clearTimeout,
+    });
     a.announce('step 1');
     a.announce('step 2');
     a.announce('step 3');

@@ -29,12 +29,15 @@ export function createThrottledAnnouncer(say: (message: string) => void, interva
       }
       waiting = message;
       if (handle === null) {
-        handle = timers.setTimeout(() => {
-          handle = null;
-          const m = waiting;
-          waiting = null;
-          if (m !== null && m !== lastSaid) speak(m);
-        }, Math.max(0, wait));
+        handle = timers.setTimeout(
+          () => {
+            handle = null;
+            const m = waiting;
+            waiting = null;
+            if (m !== null && m !== lastSaid) speak(m);
+          },
+          Math.max(0, wait),
+        );
       }
     },
     /** Says a message now, whatever the rate (the end of the install). */

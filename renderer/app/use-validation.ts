@@ -12,5 +12,8 @@ export function useValidation(page: WizardPage): Validation {
   const usb = useWizard((s) => s.usb);
   const boot = useWizard((s) => s.boot);
   const unattended = useWizard((s) => s.unattended);
-  return useMemo(() => validatePage(page, { choices, secrets, fido2, usb, boot, unattended }), [page, choices, secrets, fido2, usb, boot, unattended]);
+  return useMemo(
+    () => validatePage(page, { choices, secrets, fido2, usb, boot, unattended }),
+    [page, choices, secrets, fido2, usb, boot, unattended],
+  );
 }

@@ -62,11 +62,15 @@ export function ContextNotesPanel() {
   });
   return (
     <aside className="context-notes" {...{ [NOTES_PANEL_ATTRIBUTE]: keys.join(' ') }} aria-labelledby="context-notes-title">
-      <h2 id="context-notes-title" className="section-title">{t('review.notesTitle')}</h2>
+      <h2 id="context-notes-title" className="section-title">
+        {t('review.notesTitle')}
+      </h2>
       <dl lang="en" dir="ltr">
         {withNotes.map(({ key, note }) => (
           <div key={key} className="context-note" data-key={key}>
-            <dt><code>{key}</code></dt>
+            <dt>
+              <code>{key}</code>
+            </dt>
             <dd>{note}</dd>
           </div>
         ))}

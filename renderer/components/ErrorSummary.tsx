@@ -11,7 +11,9 @@ export const ErrorSummary = forwardRef<HTMLDivElement, { reasons: readonly Reaso
   if (reasons.length === 0) return null;
   return (
     <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title" className="error-summary-title">{t('common:errorSummary.title')}</h2>
+      <h2 id="error-summary-title" className="error-summary-title">
+        {t('common:errorSummary.title')}
+      </h2>
       <ul>
         {reasons.map((r) => (
           <li key={r.key + (r.field ?? '')}>

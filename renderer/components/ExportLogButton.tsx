@@ -13,7 +13,9 @@ export function ExportLogButton() {
       </button>
       <p role="status" className="field-hint">
         {state.status === 'saved' ? t('exportLog.saved', { path: state.path }) : null}
-        {state.status === 'failed' ? t('exportLog.failed', { reason: t(`errors:code.${state.code}`, { defaultValue: state.code ?? '' }) }) : null}
+        {state.status === 'failed'
+          ? t('exportLog.failed', { reason: t(`errors:code.${state.code}`, { defaultValue: state.code ?? '' }) })
+          : null}
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 // Small inline icons. Directional ones (arrows, chevrons) carry a class that mirrors them in
 // right-to-left layouts. Always decorative: the text beside them carries the meaning.
-type IconName = 'back' | 'next' | 'check' | 'cross' | 'skip' | 'running' | 'pending' | 'warning' | 'info' | 'key' | 'copy' | 'lock' | 'language';
+type IconName =
+  'back' | 'next' | 'check' | 'cross' | 'skip' | 'running' | 'pending' | 'warning' | 'info' | 'key' | 'copy' | 'lock' | 'language';
 
 const PATHS: Record<IconName, string> = {
   back: 'M15 5l-7 7 7 7',

@@ -13,7 +13,9 @@ export function LanguageMenu() {
   return (
     <div className="header-menu">
       <Icon name="language" />
-      <label htmlFor="header-language" className="visually-hidden">{t('languageMenu.label')}</label>
+      <label htmlFor="header-language" className="visually-hidden">
+        {t('languageMenu.label')}
+      </label>
       <select id="header-language" className="input header-select" value={locale} onChange={(e) => store.setLocale(e.target.value)}>
         {LANGUAGES.map((l) => (
           <option key={l.code} value={l.code} lang={l.code} dir={l.dir}>

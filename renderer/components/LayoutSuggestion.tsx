@@ -40,7 +40,17 @@ export function LayoutSuggestion({ focusAfterUse }: { focusAfterUse: string }) {
     );
   }
   if (!same) return null;
-  if (ownUnusable) return <p id="layout-suggestion" className="field-hint">{t('layoutSuggestion.fallback', { ...values, own: name(layoutId(language.keyboard)) })}</p>;
-  if (!chosen) return <p id="layout-suggestion" className="field-hint">{t('layoutSuggestion.follows', values)}</p>;
+  if (ownUnusable)
+    return (
+      <p id="layout-suggestion" className="field-hint">
+        {t('layoutSuggestion.fallback', { ...values, own: name(layoutId(language.keyboard)) })}
+      </p>
+    );
+  if (!chosen)
+    return (
+      <p id="layout-suggestion" className="field-hint">
+        {t('layoutSuggestion.follows', values)}
+      </p>
+    );
   return null;
 }

@@ -5,7 +5,21 @@ import { Icon } from './Icon';
 type Tone = 'info' | 'warning' | 'error' | 'success';
 
 /** `focusable`: the notice can take focus from a script (tabIndex -1), as the result of an action. */
-export function Notice({ tone, children, role, id, title, focusable }: { tone: Tone; children: ReactNode; role?: 'status' | 'alert'; id?: string; title?: ReactNode; focusable?: boolean }) {
+export function Notice({
+  tone,
+  children,
+  role,
+  id,
+  title,
+  focusable,
+}: {
+  tone: Tone;
+  children: ReactNode;
+  role?: 'status' | 'alert';
+  id?: string;
+  title?: ReactNode;
+  focusable?: boolean;
+}) {
   const icon = tone === 'success' ? 'check' : tone === 'info' ? 'info' : 'warning';
   return (
     <div className={`notice notice-${tone}`} role={role} id={id} tabIndex={focusable ? -1 : undefined}>

@@ -70,7 +70,9 @@ export function PageFrame({ title, intro, children, wizardPage, validation, acti
     >
       {content}
       <div className="page-actions">
-        {isFirst ? <span /> : (
+        {isFirst ? (
+          <span />
+        ) : (
           <button type="button" className="button button-secondary" onClick={() => store.back()}>
             <Icon name="back" />
             {t('common:nav.back')}

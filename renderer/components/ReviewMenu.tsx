@@ -12,7 +12,9 @@ export function ReviewMenu() {
   if (!allowed) return null;
   return (
     <div className="header-menu header-menu-review">
-      <label htmlFor="review-mode" className="header-menu-label">{t('review.label')}</label>
+      <label htmlFor="review-mode" className="header-menu-label">
+        {t('review.label')}
+      </label>
       <select id="review-mode" className="input header-select" value={mode} onChange={(e) => setMode(e.target.value as ReviewMode)}>
         {REVIEW_MODES.map((m) => (
           <option key={m} value={m}>

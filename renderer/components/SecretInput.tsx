@@ -20,7 +20,21 @@ interface Props {
   readonly lang?: string;
 }
 
-export function SecretInput({ id, label, value, onChange, hint, errorId, invalid, canShow = true, autoComplete = 'new-password', inputMode, className, extraDescribedBy, lang }: Props) {
+export function SecretInput({
+  id,
+  label,
+  value,
+  onChange,
+  hint,
+  errorId,
+  invalid,
+  canShow = true,
+  autoComplete = 'new-password',
+  inputMode,
+  className,
+  extraDescribedBy,
+  lang,
+}: Props) {
   const { t } = useTranslation();
   const [shown, setShown] = useState(false);
   const [capsLock, setCapsLock] = useState(false);
@@ -31,8 +45,14 @@ export function SecretInput({ id, label, value, onChange, hint, errorId, invalid
 
   return (
     <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id} className="field-label">{label}</label>
-      {hint ? <div id={hintId} className="field-hint">{hint}</div> : null}
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {hint ? (
+        <div id={hintId} className="field-hint">
+          {hint}
+        </div>
+      ) : null}
       <div className="secret-row">
         <input
           id={id}
@@ -54,7 +74,13 @@ export function SecretInput({ id, label, value, onChange, hint, errorId, invalid
           dir="auto"
         />
         {canShow ? (
-          <button type="button" className="button button-secondary button-small" aria-pressed={shown} aria-controls={id} onClick={() => setShown((s) => !s)}>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            aria-pressed={shown}
+            aria-controls={id}
+            onClick={() => setShown((s) => !s)}
+          >
             {t('common:secret.show')}
             <span className="visually-hidden"> {label}</span>
           </button>

@@ -8,10 +8,22 @@ export function SetBy({ organization }: { organization: string }) {
 }
 
 /** A fixed choice in place of its control: what it is, its value, and who set it. */
-export function FixedChoice({ id, legend, organization, children }: { id: string; legend: string; organization: string; children: ReactNode }) {
+export function FixedChoice({
+  id,
+  legend,
+  organization,
+  children,
+}: {
+  id: string;
+  legend: string;
+  organization: string;
+  children: ReactNode;
+}) {
   return (
     <section className="fieldset" id={id} aria-labelledby={`${id}-legend`}>
-      <h2 className="fieldset-legend" id={`${id}-legend`}>{legend}</h2>
+      <h2 className="fieldset-legend" id={`${id}-legend`}>
+        {legend}
+      </h2>
       <p>{children}</p>
       <SetBy organization={organization} />
     </section>

@@ -36,12 +36,16 @@ export function StepList() {
             <li key={p} className={`step ${current ? 'step-current' : ''} ${done ? 'step-done' : ''} ${skipped ? 'step-skipped' : ''}`}>
               {reachable ? (
                 <button type="button" className="step-link" onClick={() => store.goTo(p)}>
-                  <span className="step-number" aria-hidden="true">{done ? <Icon name="check" /> : number(i + 1)}</span>
+                  <span className="step-number" aria-hidden="true">
+                    {done ? <Icon name="check" /> : number(i + 1)}
+                  </span>
                   <span className="step-label">{label}</span>
                 </button>
               ) : (
                 <span className="step-static" aria-current={current ? 'step' : undefined}>
-                  <span className="step-number" aria-hidden="true">{done && !current ? <Icon name="check" /> : number(i + 1)}</span>
+                  <span className="step-number" aria-hidden="true">
+                    {done && !current ? <Icon name="check" /> : number(i + 1)}
+                  </span>
                   <span className="step-label">
                     {label}
                     {skipped ? <span className="step-note"> {t('common:steps.notNeeded')}</span> : null}
@@ -53,7 +57,9 @@ export function StepList() {
         })}
         <li className={`step ${installing && !finished ? 'step-current' : ''} ${finished ? 'step-done' : ''}`}>
           <span className="step-static" aria-current={installing && !finished ? 'step' : undefined}>
-            <span className="step-number" aria-hidden="true">{finished ? <Icon name="check" /> : number(WIZARD_PAGES.length + 1)}</span>
+            <span className="step-number" aria-hidden="true">
+              {finished ? <Icon name="check" /> : number(WIZARD_PAGES.length + 1)}
+            </span>
             <span className="step-label">{t('common:page.install')}</span>
           </span>
         </li>

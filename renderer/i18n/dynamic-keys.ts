@@ -28,7 +28,9 @@ export interface DynamicKeyFamily {
 }
 
 /** Codes the wizard can show: IPC, protocol and step failures, and its own two. */
-export const ERROR_CODES: readonly string[] = [...new Set([...IPC_ERROR_CODES, ...PROTOCOL_ERROR_CODES, ...STEP_FAILURE_CODES, 'ipc-disconnected', 'failed-earlier'])];
+export const ERROR_CODES: readonly string[] = [
+  ...new Set([...IPC_ERROR_CODES, ...PROTOCOL_ERROR_CODES, ...STEP_FAILURE_CODES, 'ipc-disconnected', 'failed-earlier']),
+];
 
 const APP_IDS = catalog.filter((e) => e.kind === 'app').map((e) => e.id);
 const ACCESSIBILITY = ['highContrast', 'largeText', 'reduceMotion', 'screenReader'];
@@ -51,7 +53,10 @@ export const DYNAMIC_KEYS: readonly DynamicKeyFamily[] = [
   family('catalog:vm.*.why', SYSTEM_VMS),
   family('catalog:app.*.name', APP_IDS),
   family('catalog:app.*.description', APP_IDS),
-  family('keyboard:layout.*', DESCRIBED_LAYOUTS.map((l) => l.id)),
+  family(
+    'keyboard:layout.*',
+    DESCRIBED_LAYOUTS.map((l) => l.id),
+  ),
   family('common:page.*', [...WIZARD_PAGES, 'install']),
   family('common:review.*', REVIEW_MODES),
   family('profile:*.title', PROFILES),

@@ -5,7 +5,12 @@ import { intlLocale } from './languages';
 
 const kept = new Map<string, Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.ListFormat>();
 
-function keep<T extends Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.ListFormat>(kind: string, locale: string, options: object, make: () => T): T {
+function keep<T extends Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.ListFormat>(
+  kind: string,
+  locale: string,
+  options: object,
+  make: () => T,
+): T {
   const key = `${kind}\u0000${locale}\u0000${JSON.stringify(options)}`;
   let f = kept.get(key) as T | undefined;
   if (!f) {
@@ -15,7 +20,8 @@ function keep<T extends Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.ListF
   return f;
 }
 
-const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) => keep('number', locale, options, () => new Intl.NumberFormat(intlLocale(locale), options));
+const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) =>
+  keep('number', locale, options, () => new Intl.NumberFormat(intlLocale(locale), options));
 
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
 

@@ -60,7 +60,10 @@ const DIGITS: Record<string, RegExp> = { latn: /[0-9]/u, arab: /[\u0660-\u0669]/
 describe('digits', () => {
   it.each(LANGUAGES.map((l) => [l.code, l.digits] as const))('%s shows numbers in %s digits in every formatter', async (code, digits) => {
     const samples = [
-      formatNumber(1_234_567.5, code), formatBytes(1_234_567_890, code), formatPercent(0.42, code), formatClock(3_723_000, code),
+      formatNumber(1_234_567.5, code),
+      formatBytes(1_234_567_890, code),
+      formatPercent(0.42, code),
+      formatClock(3_723_000, code),
       formatMinutes(12, code),
     ];
     const i18n = await createI18n(code);

@@ -11,7 +11,11 @@ const root = path.join(__dirname, '..', '..');
 /** The renderer, and the unlock prompt's shared template and program (the `unlock` namespace). */
 const usage = [path.join(root, 'renderer'), path.join(root, 'shared', 'unlock'), path.join(root, 'host', 'unlock')]
   .map((dir) => scanKeyUsage(root, dir))
-  .reduce((all, u) => ({ statics: [...all.statics, ...u.statics], dynamics: [...all.dynamics, ...u.dynamics], opaque: [...all.opaque, ...u.opaque] }));
+  .reduce((all, u) => ({
+    statics: [...all.statics, ...u.statics],
+    dynamics: [...all.dynamics, ...u.dynamics],
+    opaque: [...all.opaque, ...u.opaque],
+  }));
 const english = readLanguage(root, 'en');
 /** English keys without plural suffixes: `done:vms_one` → `done:vms`. */
 const englishBases = new Set([...english.keys()].map((k) => pluralParts(k).base));
@@ -36,7 +40,9 @@ describe('i18n keys in the source', () => {
 
   it('are enumerated when dynamic (renderer/i18n/dynamic-keys.ts)', () => {
     const listed = new Set(DYNAMIC_KEYS.map((f) => f.pattern));
-    const unlisted = usage.dynamics.filter((d) => !listed.has(`${d.ns}:${d.pattern}`)).map((d) => `${d.ns}:${d.pattern} (${d.file}:${d.line})`);
+    const unlisted = usage.dynamics
+      .filter((d) => !listed.has(`${d.ns}:${d.pattern}`))
+      .map((d) => `${d.ns}:${d.pattern} (${d.file}:${d.line})`);
     expect(unlisted).toEqual([]);
   });
 
@@ -45,7 +51,9 @@ describe('i18n keys in the source', () => {
   });
 
   it('have English text for every value of every required dynamic key', () => {
-    const missing = DYNAMIC_KEYS.filter((f) => f.required).flatMap(expandFamily).filter((k) => !englishBases.has(k));
+    const missing = DYNAMIC_KEYS.filter((f) => f.required)
+      .flatMap(expandFamily)
+      .filter((k) => !englishBases.has(k));
     expect(missing).toEqual([]);
   });
 

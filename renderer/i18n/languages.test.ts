@@ -11,18 +11,22 @@ const STATUSES = ['source', 'native-reviewed', 'machine-assisted'];
 describe('languages', () => {
   it('each have a review status (assets/locales/review-status.json), and only they', () => {
     expect(Object.keys(reviewStatus).sort()).toEqual(LANGUAGES.map((l) => l.code).sort());
-    for (const [code, s] of Object.entries(reviewStatus)) expect({ code, ok: STATUSES.includes(s.status) && s.note.length > 0 }).toEqual({ code, ok: true });
+    for (const [code, s] of Object.entries(reviewStatus))
+      expect({ code, ok: STATUSES.includes(s.status) && s.note.length > 0 }).toEqual({ code, ok: true });
   });
 
-  it.each(LANGUAGES.map((l) => [l.code, l] as const))('%s: its default keyboard layout is known and what it suggests is offered, its name and direction agree', (_code, l) => {
-    // Its own layout where the unlock prompt can load it, else English (US) (ADR 033).
-    expect(DESCRIBED_LAYOUTS.map((d) => d.id)).toContain(layoutId(l.keyboard));
-    expect(findLayout(suggestedLayout(l.keyboard))).toBeDefined();
-    const firstStrong = [...l.nativeName].find((c) => /\p{L}/u.test(c)) ?? '';
-    expect(/[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(firstStrong) ? 'rtl' : 'ltr').toBe(l.dir);
-    expect(new Intl.NumberFormat(`${l.code}-u-nu-${l.digits}`).resolvedOptions().numberingSystem).toBe(l.digits);
-    expect(Intl.PluralRules.supportedLocalesOf(l.code)).toEqual([l.code]);
-  });
+  it.each(LANGUAGES.map((l) => [l.code, l] as const))(
+    '%s: its default keyboard layout is known and what it suggests is offered, its name and direction agree',
+    (_code, l) => {
+      // Its own layout where the unlock prompt can load it, else English (US) (ADR 033).
+      expect(DESCRIBED_LAYOUTS.map((d) => d.id)).toContain(layoutId(l.keyboard));
+      expect(findLayout(suggestedLayout(l.keyboard))).toBeDefined();
+      const firstStrong = [...l.nativeName].find((c) => /\p{L}/u.test(c)) ?? '';
+      expect(/[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(firstStrong) ? 'rtl' : 'ltr').toBe(l.dir);
+      expect(new Intl.NumberFormat(`${l.code}-u-nu-${l.digits}`).resolvedOptions().numberingSystem).toBe(l.digits);
+      expect(Intl.PluralRules.supportedLocalesOf(l.code)).toEqual([l.code]);
+    },
+  );
 
   it('match a browser or system preference to an offered language', () => {
     expect(matchLanguage(['fi-FI'])).toBe('fi');

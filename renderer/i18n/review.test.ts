@@ -28,7 +28,10 @@ describe('reviewer modes', () => {
   });
 
   it('switch on from the URL once main says this is the preview, and never in production', async () => {
-    for (const [runtime, sandbox, allowed] of [['preview', true, true], ['electron', false, false]] as const) {
+    for (const [runtime, sandbox, allowed] of [
+      ['preview', true, true],
+      ['electron', false, false],
+    ] as const) {
       const { store: wizard } = makeStore({ 'app.info': () => ok({ version: '1', runtime, sandbox, simulatedFido2: false }) });
       const review = createReviewStore();
       enableReviewWhenKnown(wizard, review, '?lng=pseudo');

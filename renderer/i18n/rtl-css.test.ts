@@ -6,12 +6,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const styles = path.join(__dirname, '..', 'styles');
-const PHYSICAL = /(?:^|[\s;{])((?:margin|padding|border|inset)-(?:left|right)[\w-]*|left|right|float|clear)\s*:|text-align\s*:\s*(?:left|right)|(?:^|[\s;{])border-(?:top|bottom)-(?:left|right)-radius\s*:/;
+const PHYSICAL =
+  /(?:^|[\s;{])((?:margin|padding|border|inset)-(?:left|right)[\w-]*|left|right|float|clear)\s*:|text-align\s*:\s*(?:left|right)|(?:^|[\s;{])border-(?:top|bottom)-(?:left|right)-radius\s*:/;
 
 describe('stylesheets', () => {
   it.each(readdirSync(styles).filter((f) => f.endsWith('.css')))('%s uses logical properties only', (file) => {
     const lines = readFileSync(path.join(styles, file), 'utf8').split('\n');
-    const physical = lines.map((l, i) => ({ l, i })).filter(({ l }) => PHYSICAL.test(l.replace(/\/\*.*?\*\//g, ''))).map(({ l, i }) => `${i + 1}: ${l.trim()}`);
+    const physical = lines
+      .map((l, i) => ({ l, i }))
+      .filter(({ l }) => PHYSICAL.test(l.replace(/\/\*.*?\*\//g, '')))
+      .map(({ l, i }) => `${i + 1}: ${l.trim()}`);
     expect(physical).toEqual([]);
   });
 

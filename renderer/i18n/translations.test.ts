@@ -23,7 +23,8 @@ const SAME_AS_ENGLISH = sameAsEnglish as Record<string, Record<string, string>>;
 const allowedSame = (lang: string) => [...Object.keys(SAME_AS_ENGLISH['*'] ?? {}), ...Object.keys(SAME_AS_ENGLISH[lang] ?? {})].sort();
 
 /** `apps:search.count` → `assets/locales/fi/apps.json › search.count`: where to add or fix it. */
-const fileKey = (lang: string, key: string) => `assets/locales/${lang}/${key.slice(0, key.indexOf(':'))}.json › ${key.slice(key.indexOf(':') + 1)}`;
+const fileKey = (lang: string, key: string) =>
+  `assets/locales/${lang}/${key.slice(0, key.indexOf(':'))}.json › ${key.slice(key.indexOf(':') + 1)}`;
 
 const pluralCategories = (lang: string) => new Intl.PluralRules(lang).resolvedOptions().pluralCategories.slice().sort();
 const COUNT_NAMES = new Set(['count', 'n']);
@@ -36,7 +37,9 @@ describe.each(LANGUAGES.map((l) => l.code))('locale %s', (lang) => {
   });
 
   it('has exactly the keys English has', () => {
-    const missing = [...english.keys()].filter((k) => !groups.has(k)).map((k) => `${fileKey(lang, k)}: ${JSON.stringify([...english.get(k)!.values()][0])}`);
+    const missing = [...english.keys()]
+      .filter((k) => !groups.has(k))
+      .map((k) => `${fileKey(lang, k)}: ${JSON.stringify([...english.get(k)!.values()][0])}`);
     const extra = [...groups.keys()].filter((k) => !english.has(k)).map((k) => fileKey(lang, k));
     expect({ missing, extra }).toEqual({ missing: [], extra: [] });
   });
@@ -47,7 +50,8 @@ describe.each(LANGUAGES.map((l) => l.code))('locale %s', (lang) => {
     for (const [base, forms] of groups) {
       const plural = english.get(base)?.has(null) === false;
       const have = [...forms.keys()].map((c) => c ?? '(plain)').sort();
-      if (plural && JSON.stringify(have) !== JSON.stringify(wanted)) problems.push(`${base}: ${have.join(', ')} (wants ${wanted.join(', ')})`);
+      if (plural && JSON.stringify(have) !== JSON.stringify(wanted))
+        problems.push(`${base}: ${have.join(', ')} (wants ${wanted.join(', ')})`);
       if (!plural && (forms.size !== 1 || !forms.has(null))) problems.push(`${base}: plural forms on a key English has as plain text`);
     }
     expect(problems).toEqual([]);
@@ -64,7 +68,8 @@ describe.each(LANGUAGES.map((l) => l.code))('locale %s', (lang) => {
         const extra = [...have].filter((p) => !wanted.has(p));
         // A plural form may say its number in words ("two minutes"): count and n may be left out.
         const lacking = [...wanted].filter((p) => !have.has(p) && !(category !== null && COUNT_NAMES.has(p)));
-        if (extra.length || lacking.length) problems.push(`${base}${category ? `_${category}` : ''}: +${extra.join(',')} -${lacking.join(',')}`);
+        if (extra.length || lacking.length)
+          problems.push(`${base}${category ? `_${category}` : ''}: +${extra.join(',')} -${lacking.join(',')}`);
       }
     }
     expect(problems).toEqual([]);
@@ -93,7 +98,9 @@ describe.each(LANGUAGES.filter((l) => l.code !== 'en').map((l) => l.code))('tran
         return en !== undefined && [...forms].some(([c, text]) => en.get(c) === text || en.get('other') === text);
       })
       .map(([base]) => base);
-    expect({ untranslated: same.filter((k) => !allowedSame(lang).includes(k)).map((k) => fileKey(lang, k)), staleAllowList: allowedSame(lang).filter((k) => !same.includes(k)) })
-      .toEqual({ untranslated: [], staleAllowList: [] });
+    expect({
+      untranslated: same.filter((k) => !allowedSame(lang).includes(k)).map((k) => fileKey(lang, k)),
+      staleAllowList: allowedSame(lang).filter((k) => !same.includes(k)),
+    }).toEqual({ untranslated: [], staleAllowList: [] });
   });
 });

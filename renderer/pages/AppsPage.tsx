@@ -41,20 +41,28 @@ export function AppsPage() {
 
   const entries = useMemo(() => catalog.filter((e) => e.kind === 'app'), [catalog]);
   const needle = query.trim().toLocaleLowerCase(i18n.language);
-  const shown = entries.filter((e) => !needle || `${vm.name(e.id)} ${vm.why(e.id)} ${e.id}`.toLocaleLowerCase(i18n.language).includes(needle));
+  const shown = entries.filter(
+    (e) => !needle || `${vm.name(e.id)} ${vm.why(e.id)} ${e.id}`.toLocaleLowerCase(i18n.language).includes(needle),
+  );
   const others = apps.filter((a) => a !== BROWSER_APP && a !== NIXOS_APP).length;
 
   const lockOf = (id: string, selected: boolean, missing: boolean): Lock => {
     if (missing && !selected) return { reason: t('lockedBecause.missing') };
     if (profile === 'minimal') return { reason: t('lockedBecause.minimal'), action: 'common' };
     if (id === BROWSER_APP) return { reason: t('lockedBecause.browser') };
-    if (id === NIXOS_APP) return profile === 'power' ? { reason: t('lockedBecause.nixosPower') } : { reason: t('lockedBecause.nixosCommon'), action: 'power' };
+    if (id === NIXOS_APP)
+      return profile === 'power' ? { reason: t('lockedBecause.nixosPower') } : { reason: t('lockedBecause.nixosCommon'), action: 'power' };
     if (!selected && others >= OTHER_APPS_MAX) return { reason: t('lockedBecause.max', { max: OTHER_APPS_MAX }) };
     return null;
   };
 
   return (
-    <PageFrame wizardPage="apps" title={t('title')} intro={<p>{t('intro', { min: OTHER_APPS_MIN, max: OTHER_APPS_MAX })}</p>} validation={validation}>
+    <PageFrame
+      wizardPage="apps"
+      title={t('title')}
+      intro={<p>{t('intro', { min: OTHER_APPS_MIN, max: OTHER_APPS_MAX })}</p>}
+      validation={validation}
+    >
       {profile ? (
         <p className="profile-line">
           <span>{t('profile.current', { profile: t(`profile:${profile}.title`) })}</span>{' '}
@@ -76,8 +84,18 @@ export function AppsPage() {
       ) : (
         <>
           <div className="field">
-            <label htmlFor="app-search" className="field-label">{t('search.label')}</label>
-            <input id="app-search" className="input" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" aria-describedby="app-search-count" />
+            <label htmlFor="app-search" className="field-label">
+              {t('search.label')}
+            </label>
+            <input
+              id="app-search"
+              className="input"
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              autoComplete="off"
+              aria-describedby="app-search-count"
+            />
             <p id="app-search-count" className="field-hint" role="status">
               {t('search.count', { count: shown.length, total: entries.length })}
             </p>
@@ -104,7 +122,9 @@ export function AppsPage() {
                         else store.setAppSelected(e.id, ev.target.checked);
                       }}
                     />
-                    <label htmlFor={`app-${e.id}`} className="app-item-name">{vm.name(e.id)}</label>
+                    <label htmlFor={`app-${e.id}`} className="app-item-name">
+                      {vm.name(e.id)}
+                    </label>
                     <span className="app-item-size">
                       {builtIn ? t('builtIn') : e.availability === 'missing' ? t('notHere') : formatBytes(e.sizeBytes, i18n.language)}
                     </span>
@@ -120,7 +140,12 @@ export function AppsPage() {
                   </div>
                   {selected && !builtIn ? (
                     <label className="app-item-keep">
-                      <input type="checkbox" id={`keep-${e.id}`} checked={!transient.includes(e.id)} onChange={(ev) => store.setKeepsFiles(e.id, ev.target.checked)} />
+                      <input
+                        type="checkbox"
+                        id={`keep-${e.id}`}
+                        checked={!transient.includes(e.id)}
+                        onChange={(ev) => store.setKeepsFiles(e.id, ev.target.checked)}
+                      />
                       {t('keepsFiles', { app: vm.name(e.id) })}
                     </label>
                   ) : null}

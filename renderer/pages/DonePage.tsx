@@ -45,7 +45,15 @@ export function DonePage() {
         {/* A wizard that found the machine already set up knows nothing of its VMs or unlock method. */}
         {choices.profile !== null ? (
           <>
-            <li>{t('vms', { list: formatList(allVms(choices.apps).map((id) => vm.name(id)), lang), count: allVms(choices.apps).length })}</li>
+            <li>
+              {t('vms', {
+                list: formatList(
+                  allVms(choices.apps).map((id) => vm.name(id)),
+                  lang,
+                ),
+                count: allVms(choices.apps).length,
+              })}
+            </li>
             <li>{method === 'fido2' ? t('encryptedFido2') : method === 'usb-key' ? t('encryptedUsbKey') : t('encryptedPassphrase')}</li>
           </>
         ) : null}
@@ -54,7 +62,9 @@ export function DonePage() {
       <EscrowOnlyNotice />
       {makesRecoveryKey(choices.encryption) && !escrowOnly ? (
         <Notice tone="warning" title={t('recovery.title')}>
-          <p>{method === 'fido2' ? t('recovery.textFido2') : method === 'usb-key' ? t('recovery.textUsbKey') : t('recovery.textPassphrase')}</p>
+          <p>
+            {method === 'fido2' ? t('recovery.textFido2') : method === 'usb-key' ? t('recovery.textUsbKey') : t('recovery.textPassphrase')}
+          </p>
           <EscrowNote />
         </Notice>
       ) : null}

@@ -14,7 +14,6 @@ import { preloadStrengthEstimator } from './encryption/use-strength';
 import { UsbKeySection } from './encryption/UsbKeySection';
 import { ENCRYPTION_METHODS } from '../../shared/plan/unlock-methods';
 
-
 export function ResumeNotice() {
   const { t } = useTranslation('common');
   const notice = useWizard((s) => s.nav.resumeNotice);
@@ -45,18 +44,29 @@ export function EncryptionPage() {
           {t(`method.${method}.label`)}
         </FixedChoice>
       ) : (
-      <fieldset className="fieldset">
-        <legend className="fieldset-legend">{t('method.legend')}</legend>
-        <div className="choice-grid">
-          {ENCRYPTION_METHODS.map((m) => (
-            <div key={m} className={`choice-card ${method === m ? 'choice-card-selected' : ''}`}>
-              <input type="radio" id={`method-${m}`} name="method" checked={method === m} onChange={() => store.setEncryptionMethod(m)} aria-describedby={`method-${m}-hint`} />
-              <label htmlFor={`method-${m}`} className="choice-card-title">{t(`method.${m}.label`)}</label>
-              <p id={`method-${m}-hint`} className="field-hint">{t(`method.${m}.hint`)}</p>
-            </div>
-          ))}
-        </div>
-      </fieldset>
+        <fieldset className="fieldset">
+          <legend className="fieldset-legend">{t('method.legend')}</legend>
+          <div className="choice-grid">
+            {ENCRYPTION_METHODS.map((m) => (
+              <div key={m} className={`choice-card ${method === m ? 'choice-card-selected' : ''}`}>
+                <input
+                  type="radio"
+                  id={`method-${m}`}
+                  name="method"
+                  checked={method === m}
+                  onChange={() => store.setEncryptionMethod(m)}
+                  aria-describedby={`method-${m}-hint`}
+                />
+                <label htmlFor={`method-${m}`} className="choice-card-title">
+                  {t(`method.${m}.label`)}
+                </label>
+                <p id={`method-${m}-hint`} className="field-hint">
+                  {t(`method.${m}.hint`)}
+                </p>
+              </div>
+            ))}
+          </div>
+        </fieldset>
       )}
       {method === 'passphrase' ? <PassphraseSection validation={validation} showReasons={attempted} /> : null}
       {method === 'fido2' ? <Fido2Section validation={validation} showReasons={attempted} /> : null}

@@ -40,20 +40,23 @@ export function FailurePage() {
         </>
       }
     >
-      <Notice tone="error" title={failure?.step ? t('errors:failure.atStep', { step: t(`progress:step.${failure.step}`) }) : t('errors:failure.beforeStart')}>
+      <Notice
+        tone="error"
+        title={failure?.step ? t('errors:failure.atStep', { step: t(`progress:step.${failure.step}`) }) : t('errors:failure.beforeStart')}
+      >
         <p>{t(`errors:code.${code}`, { defaultValue: t('errors:unknownCode', { code }) })}</p>
         {code === 'target-in-use' && disk ? (
           <p>
-            {disk.found.length > 0
-              ? t('errors:targetInUse.holds', { disk: diskName })
-              : t('errors:targetInUse.disk', { disk: diskName })}
+            {disk.found.length > 0 ? t('errors:targetInUse.holds', { disk: diskName }) : t('errors:targetInUse.disk', { disk: diskName })}
             {disk.found.length > 0 ? (
               <>
                 {' '}
                 {disk.found.map((f, i) => (
                   <span key={f}>
                     {i > 0 ? ', ' : ''}
-                    <code lang="en" dir="ltr">{f}</code>
+                    <code lang="en" dir="ltr">
+                      {f}
+                    </code>
                   </span>
                 ))}
               </>
@@ -62,16 +65,26 @@ export function FailurePage() {
         ) : null}
         <p>{t(`errors:advice.${code}`, { defaultValue: t('errors:advice.default') })}</p>
       </Notice>
-      {canGoBack ? <p id="back-hint" className="field-hint">{t('errors:failure.backHint')}</p> : <p className="field-hint">{t('errors:failure.noBack')}</p>}
+      {canGoBack ? (
+        <p id="back-hint" className="field-hint">
+          {t('errors:failure.backHint')}
+        </p>
+      ) : (
+        <p className="field-hint">{t('errors:failure.noBack')}</p>
+      )}
       {install.steps.length > 0 ? <StepRows steps={install.steps} /> : null}
       {failure && (failure.details.length > 0 || failure.message) ? (
         <Disclosure label={t('errors:failure.details')}>
           <div lang="en" dir="ltr">
-            <p><code>{failure.code}</code>: {failure.message}</p>
+            <p>
+              <code>{failure.code}</code>: {failure.message}
+            </p>
             {failure.details.length > 0 ? (
               <ul>
                 {failure.details.map((d, i) => (
-                  <li key={i}><code>{d.path}</code>: {d.problem}</li>
+                  <li key={i}>
+                    <code>{d.path}</code>: {d.problem}
+                  </li>
                 ))}
               </ul>
             ) : null}

@@ -27,7 +27,9 @@ export function HelperWaitPage() {
       <p className="status-line" role="status">
         <Icon name="running" /> {t('waiting.attempts', { count: attempts, n: formatNumber(attempts, i18n.language) })}
       </p>
-      <p className="field-hint" aria-hidden="true">{seconds > 0 ? t('waiting.next', { count: seconds, n: formatNumber(seconds, i18n.language) }) : t('waiting.trying')}</p>
+      <p className="field-hint" aria-hidden="true">
+        {seconds > 0 ? t('waiting.next', { count: seconds, n: formatNumber(seconds, i18n.language) }) : t('waiting.trying')}
+      </p>
       <p>{t('waiting.help')}</p>
     </PageFrame>
   );

@@ -39,15 +39,30 @@ function ProfileCard({ profile }: { profile: Profile }) {
           onChange={() => store.setProfile(profile)}
           aria-describedby={detailsId}
         />
-        <label htmlFor={`profile-${profile}`} className="profile-card-title">{t(`${profile}.title`)}</label>
+        <label htmlFor={`profile-${profile}`} className="profile-card-title">
+          {t(`${profile}.title`)}
+        </label>
         {profile === RECOMMENDED_PROFILE ? <span className="badge">{t('recommended')}</span> : null}
       </div>
       <div id={detailsId} className="profile-card-details">
         <p>{t(`${profile}.summary`)}</p>
         <p className="profile-card-facts">
-          {t('facts', { size: formatBytes(bytes, i18n.language), time: formatMinutes(estimateMinutes(bytes), i18n.language), count: allVms(apps).length })}
+          {t('facts', {
+            size: formatBytes(bytes, i18n.language),
+            time: formatMinutes(estimateMinutes(bytes), i18n.language),
+            count: allVms(apps).length,
+          })}
         </p>
-        <p>{apps.length > 0 ? t('apps', { list: formatList(apps.map((id) => vm.name(id)), i18n.language) }) : t('noApps')}</p>
+        <p>
+          {apps.length > 0
+            ? t('apps', {
+                list: formatList(
+                  apps.map((id) => vm.name(id)),
+                  i18n.language,
+                ),
+              })
+            : t('noApps')}
+        </p>
       </div>
     </li>
   );
@@ -73,7 +88,9 @@ export function ProfilePage() {
         </ul>
       </fieldset>
       <section aria-labelledby="profile-shared-title">
-        <h2 id="profile-shared-title" className="section-title">{t('shared')}</h2>
+        <h2 id="profile-shared-title" className="section-title">
+          {t('shared')}
+        </h2>
         <ul className="vm-list">
           {SYSTEM_VMS.map((id) => (
             <li key={id}>

@@ -29,7 +29,9 @@ export function ProgressPage() {
   const position = running ? install.steps.indexOf(running) + 1 : install.steps.filter((s) => s.state !== 'pending').length;
   const quiet = install.lastHeardAt !== null && now - install.lastHeardAt > QUIET_MS;
 
-  const spoken = running ? t('announce.step', { index: position, total, title: t(`step.${running.id}`), percent: formatPercent(fraction, lang) }) : null;
+  const spoken = running
+    ? t('announce.step', { index: position, total, title: t(`step.${running.id}`), percent: formatPercent(fraction, lang) })
+    : null;
   useEffect(() => {
     if (spoken) announce(spoken);
   }, [spoken, announce]);
@@ -62,7 +64,9 @@ export function ProgressPage() {
           </span>
         </p>
         {quiet && install.connection === 'ok' ? (
-          <p className="field-hint"><Icon name="info" /> {t('quiet')}</p>
+          <p className="field-hint">
+            <Icon name="info" /> {t('quiet')}
+          </p>
         ) : null}
       </div>
 

@@ -39,21 +39,37 @@ export function RecoveryPage() {
   };
 
   return (
-    <PageFrame wizardPage="recovery" title={t('title')} intro={<p>{t(method === 'fido2' ? 'introFido2' : method === 'usb-key' ? 'introUsbKey' : 'introPassphrase')}</p>} validation={validation}>
+    <PageFrame
+      wizardPage="recovery"
+      title={t('title')}
+      intro={<p>{t(method === 'fido2' ? 'introFido2' : method === 'usb-key' ? 'introUsbKey' : 'introPassphrase')}</p>}
+      validation={validation}
+    >
       <ResumeNotice />
-      <Notice tone="warning"><p>{t('writeDown')}</p></Notice>
+      <Notice tone="warning">
+        <p>{t('writeDown')}</p>
+      </Notice>
       {typesRecoveryKeyWith(keyboard) ? null : (
         <Notice tone="warning" id="recovery-layout-warning">
-          <p>{t('layoutWarning', { layout: t(`keyboard:layout.${layoutId(keyboard)}`), latin: t(`keyboard:layout.${layoutId(FALLBACK_LAYOUT)}`) })}</p>
+          <p>
+            {t('layoutWarning', {
+              layout: t(`keyboard:layout.${layoutId(keyboard)}`),
+              latin: t(`keyboard:layout.${layoutId(FALLBACK_LAYOUT)}`),
+            })}
+          </p>
         </Notice>
       )}
       <div className="recovery">
         <figure className="recovery-key-figure">
-          <figcaption id="recovery-key-label" className="field-label">{t('keyLabel')}</figcaption>
+          <figcaption id="recovery-key-label" className="field-label">
+            {t('keyLabel')}
+          </figcaption>
           <ol className="recovery-key" aria-labelledby="recovery-key-label" lang="en" dir="ltr">
             {groups.map((g, i) => (
               <li key={i} className={i === group ? 'recovery-group recovery-group-asked' : 'recovery-group'}>
-                <span className="recovery-group-number" aria-hidden="true">{formatNumber(i + 1, i18n.language)}</span>
+                <span className="recovery-group-number" aria-hidden="true">
+                  {formatNumber(i + 1, i18n.language)}
+                </span>
                 <span className="recovery-group-text">{g}</span>
               </li>
             ))}
@@ -62,11 +78,20 @@ export function RecoveryPage() {
             <button type="button" className="button button-secondary" onClick={() => void copy()}>
               <Icon name="copy" /> {t('copy')}
             </button>
-            <button type="button" className="button button-secondary" onClick={() => { setCopied(null); store.regenerateRecoveryKey(); }}>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setCopied(null);
+                store.regenerateRecoveryKey();
+              }}
+            >
               {t('regenerate')}
             </button>
           </div>
-          <p role="status" className="field-hint">{copied === 'yes' ? t('copied') : copied === 'no' ? t('copyFailed') : ''}</p>
+          <p role="status" className="field-hint">
+            {copied === 'yes' ? t('copied') : copied === 'no' ? t('copyFailed') : ''}
+          </p>
         </figure>
         {key ? (
           <figure className="recovery-qr">
@@ -77,8 +102,12 @@ export function RecoveryPage() {
       </div>
 
       <div className="field">
-        <label htmlFor="recovery-confirm" className="field-label">{t('confirm.label', { group: formatNumber(group + 1, i18n.language) })}</label>
-        <p id="recovery-confirm-hint" className="field-hint">{t('confirm.hint')}</p>
+        <label htmlFor="recovery-confirm" className="field-label">
+          {t('confirm.label', { group: formatNumber(group + 1, i18n.language) })}
+        </label>
+        <p id="recovery-confirm-hint" className="field-hint">
+          {t('confirm.hint')}
+        </p>
         <input
           id="recovery-confirm"
           className="input input-code"

@@ -30,18 +30,23 @@ function PlanJson() {
   const choices = useWizard((s) => s.choices);
   const fido2 = useWizard((s) => s.fido2);
   const install = useWizard((s) => s.install);
-  const plan = previewPlan({ choices, fido2, install }, {
-    installId: t('plan.placeholder.installId'),
-    session: t('plan.placeholder.session'),
-    nonce: t('plan.placeholder.nonce'),
-    createdAt: t('plan.placeholder.createdAt'),
-    sealedEnc: t('plan.placeholder.sealedEnc'),
-    sealedCt: t('plan.placeholder.sealedCt'),
-  });
+  const plan = previewPlan(
+    { choices, fido2, install },
+    {
+      installId: t('plan.placeholder.installId'),
+      session: t('plan.placeholder.session'),
+      nonce: t('plan.placeholder.nonce'),
+      createdAt: t('plan.placeholder.createdAt'),
+      sealedEnc: t('plan.placeholder.sealedEnc'),
+      sealedCt: t('plan.placeholder.sealedCt'),
+    },
+  );
   return (
     <>
       <p className="field-hint">{t('plan.explain')}</p>
-      <pre className="code-block" tabIndex={0} aria-label={t('plan.label')} lang="en" dir="ltr">{JSON.stringify(plan, null, 2)}</pre>
+      <pre className="code-block" tabIndex={0} aria-label={t('plan.label')} lang="en" dir="ltr">
+        {JSON.stringify(plan, null, 2)}
+      </pre>
     </>
   );
 }
@@ -67,14 +72,16 @@ export function SummaryPage() {
   const a11yOn = A11Y_KEYS.filter((k) => choices.accessibility[k]).map((k) => t(`welcome:accessibility.${k}.label`));
   const layoutName = t(`keyboard:layout.${layoutId(choices.keyboard)}`);
   const starting = phase === 'starting';
-  const by = useWizard(useShallow((s) => ({
-    locale: setBy(s.boot, 'locale'),
-    keyboard: setBy(s.boot, 'keyboard'),
-    accessibility: setBy(s.boot, 'accessibility'),
-    profile: setBy(s.boot, 'profile'),
-    apps: setBy(s.boot, 'apps'),
-    encryption: setBy(s.boot, 'encryption'),
-  })));
+  const by = useWizard(
+    useShallow((s) => ({
+      locale: setBy(s.boot, 'locale'),
+      keyboard: setBy(s.boot, 'keyboard'),
+      accessibility: setBy(s.boot, 'accessibility'),
+      profile: setBy(s.boot, 'profile'),
+      apps: setBy(s.boot, 'apps'),
+      encryption: setBy(s.boot, 'encryption'),
+    })),
+  );
   const all = (...orgs: (string | null)[]) => (orgs.every((o) => o !== null) ? orgs[0]! : null);
   const languageBy = all(by.locale, by.keyboard, by.accessibility);
   const profileBy = all(by.profile, by.apps);
@@ -82,31 +89,59 @@ export function SummaryPage() {
   const item = (sectionBy: string | null, itemBy: string | null) => (sectionBy ? null : itemBy);
 
   const installButton = (
-    <button type="button" className="button button-primary button-danger" disabled={!validation.ok || starting || unattended === 'running'} aria-describedby="no-return" onClick={() => void store.startInstall()}>
+    <button
+      type="button"
+      className="button button-primary button-danger"
+      disabled={!validation.ok || starting || unattended === 'running'}
+      aria-describedby="no-return"
+      onClick={() => void store.startInstall()}
+    >
       {t('summary:install')}
     </button>
   );
 
   return (
-    <PageFrame wizardPage="summary" title={t('summary:title')} intro={<p>{t('summary:intro')}</p>} validation={validation} actions={installButton}>
+    <PageFrame
+      wizardPage="summary"
+      title={t('summary:title')}
+      intro={<p>{t('summary:intro')}</p>}
+      validation={validation}
+      actions={installButton}
+    >
       <UnattendedNotice />
       <SummarySection title={t('summary:section.language')} page="welcome" changeLabel={t('summary:changeLanguage')} setBy={languageBy}>
         <SummaryItem term={t('summary:item.language')} setBy={item(languageBy, by.locale)}>
           <span lang={choices.locale}>{findLanguage(choices.locale)?.nativeName ?? choices.locale}</span>
         </SummaryItem>
-        <SummaryItem term={t('summary:item.keyboard')} setBy={item(languageBy, by.keyboard)}>{layoutName}</SummaryItem>
-        <SummaryItem term={t('summary:item.accessibility')} setBy={item(languageBy, by.accessibility)}>{a11yOn.length ? formatList(a11yOn, lang) : t('summary:accessibilityNone')}</SummaryItem>
+        <SummaryItem term={t('summary:item.keyboard')} setBy={item(languageBy, by.keyboard)}>
+          {layoutName}
+        </SummaryItem>
+        <SummaryItem term={t('summary:item.accessibility')} setBy={item(languageBy, by.accessibility)}>
+          {a11yOn.length ? formatList(a11yOn, lang) : t('summary:accessibilityNone')}
+        </SummaryItem>
       </SummarySection>
 
       <SummarySection title={t('summary:section.profile')} page="profile" changeLabel={t('summary:changeProfile')} setBy={profileBy}>
-        <SummaryItem term={t('summary:item.profile')} setBy={item(profileBy, by.profile)}>{choices.profile ? t(`profile:${choices.profile}.title`) : t('summary:profileNone')}</SummaryItem>
-        <SummaryItem term={t('summary:item.vms')} setBy={item(profileBy, by.apps)}>{formatList(allVms(choices.apps).map((id) => vm.name(id)), lang)}</SummaryItem>
+        <SummaryItem term={t('summary:item.profile')} setBy={item(profileBy, by.profile)}>
+          {choices.profile ? t(`profile:${choices.profile}.title`) : t('summary:profileNone')}
+        </SummaryItem>
+        <SummaryItem term={t('summary:item.vms')} setBy={item(profileBy, by.apps)}>
+          {formatList(
+            allVms(choices.apps).map((id) => vm.name(id)),
+            lang,
+          )}
+        </SummaryItem>
         <SummaryItem term={t('summary:item.space')}>
           {t('summary:spaceAndTime', { size: formatBytes(bytes, lang), time: formatMinutes(estimateMinutes(bytes), lang) })}
         </SummaryItem>
       </SummarySection>
 
-      <SummarySection title={t('summary:section.encryption')} page="encryption" changeLabel={t('summary:changeEncryption')} setBy={unattended === 'running' ? by.encryption : null}>
+      <SummarySection
+        title={t('summary:section.encryption')}
+        page="encryption"
+        changeLabel={t('summary:changeEncryption')}
+        setBy={unattended === 'running' ? by.encryption : null}
+      >
         <SummaryItem term={t('summary:item.unlock')} setBy={by.encryption}>
           {choices.encryption.method === 'fido2'
             ? t('summary:unlockFido2', { name: enrollment?.deviceName ?? '' })
@@ -117,7 +152,9 @@ export function SummaryPage() {
         <SummaryItem term={t('summary:item.recovery')}>
           {escrowedBy
             ? t('answers:recoveryEscrowed', { organization: escrowedBy })
-            : makesRecoveryKey(choices.encryption) ? t('summary:recoveryYes') : t('summary:recoveryNo')}
+            : makesRecoveryKey(choices.encryption)
+              ? t('summary:recoveryYes')
+              : t('summary:recoveryNo')}
           <EscrowNote />
         </SummaryItem>
       </SummarySection>
@@ -132,7 +169,9 @@ export function SummaryPage() {
         <p>{t('summary:noReturn.text')}</p>
       </Notice>
       {starting ? (
-        <p role="status" className="status-line"><Icon name="running" /> {t('summary:starting')}</p>
+        <p role="status" className="status-line">
+          <Icon name="running" /> {t('summary:starting')}
+        </p>
       ) : null}
     </PageFrame>
   );

@@ -24,7 +24,9 @@ export function WelcomePage() {
       {localeBy ? <FixedLanguage organization={localeBy} /> : <LanguagePicker />}
       {keyboardBy ? <FixedKeyboard organization={keyboardBy} /> : <KeyboardPicker />}
       {accessibilityBy ? <FixedAccessibility organization={accessibilityBy} /> : <AccessibilitySwitches />}
-      <p className="welcome-waiting" role="status">{waiting ? t('boot:starting.text') : null}</p>
+      <p className="welcome-waiting" role="status">
+        {waiting ? t('boot:starting.text') : null}
+      </p>
     </PageFrame>
   );
 }

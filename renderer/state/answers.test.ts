@@ -18,7 +18,14 @@ const fixed: Answers = {
   apps: ['browser', 'editor', 'terminal'],
 };
 const offered = (answers: Answers) => helperInfo({ answers: { status: 'offered', digest: DIGEST, keyId: 'cd'.repeat(32), answers } });
-const params = { credential: 'AAAA', salt: 'A'.repeat(43) + '=', rp: 'io.systemd.cryptsetup' as const, clientPinRequired: false, upRequired: true, uvRequired: false };
+const params = {
+  credential: 'AAAA',
+  salt: 'A'.repeat(43) + '=',
+  rp: 'io.systemd.cryptsetup' as const,
+  clientPinRequired: false,
+  upRequired: true,
+  uvRequired: false,
+};
 const key = (id: string, hasPin = false) => ({ id, name: id, hasPin, simulated: true });
 
 async function started(handlers: Parameters<typeof makeStore>[0]) {
@@ -32,7 +39,13 @@ describe('answers in the wizard', () => {
   it('fills in the fixed sections and starts on the first page left to ask', async () => {
     const { store } = await started({ 'helper.info': () => ok(offered(fixed)) });
     const s = store.getState();
-    expect(s.choices).toMatchObject({ locale: 'fi', keyboard: { layout: 'fi' }, keyboardChosen: true, profile: 'common', apps: ['browser', 'editor', 'terminal'] });
+    expect(s.choices).toMatchObject({
+      locale: 'fi',
+      keyboard: { layout: 'fi' },
+      keyboardChosen: true,
+      profile: 'common',
+      apps: ['browser', 'editor', 'terminal'],
+    });
     expect(s.choices.accessibility.largeText).toBe(true);
     expect(s.nav.page).toBe('encryption');
     expect(wizardPages(s)).toEqual(['encryption', 'summary']);
@@ -71,7 +84,10 @@ describe('answers in the wizard', () => {
       'install.start': () => ok({ planId: 'ef'.repeat(32), steps: [] }),
     });
     await settle();
-    const [request] = fake.callsOf('install.start') as { choices: { encryption: unknown }; secrets: { fido2EnrollmentId?: string; recoveryKey?: string } }[];
+    const [request] = fake.callsOf('install.start') as {
+      choices: { encryption: unknown };
+      secrets: { fido2EnrollmentId?: string; recoveryKey?: string };
+    }[];
     expect(request).toBeDefined();
     expect(request!.choices.encryption).toEqual({ method: 'fido2', recoveryKey: true });
     expect(request!.secrets.fido2EnrollmentId).toBe('enr-1');
@@ -110,9 +126,20 @@ describe('answers in the wizard', () => {
   });
 
   describe('a USB stick as the key', () => {
-    const usbAnswers: Answers = { ...fixed, encryption: { method: 'usb-key', recoveryKey: true, usbStick: { label: 'SPECTRUM-KEY' } }, escrow: { publicKey: 'A'.repeat(43) } };
+    const usbAnswers: Answers = {
+      ...fixed,
+      encryption: { method: 'usb-key', recoveryKey: true, usbStick: { label: 'SPECTRUM-KEY' } },
+      escrow: { publicKey: 'A'.repeat(43) },
+    };
     const stick = (id: string, label: string | null, problem: 'read-only' | null = null) => ({
-      id, label, sizeBytes: 16e9, vendor: 'Sandbox', model: id, fsType: 'vfat', fsUuid: `${id.length.toString(16).padStart(4, '0')}-B09E`, problem,
+      id,
+      label,
+      sizeBytes: 16e9,
+      vendor: 'Sandbox',
+      model: id,
+      fsType: 'vfat',
+      fsUuid: `${id.length.toString(16).padStart(4, '0')}-B09E`,
+      problem,
     });
 
     it('runs unattended: picks the stick the answers name (its label in any case) and installs', async () => {
@@ -123,7 +150,11 @@ describe('answers in the wizard', () => {
       });
       await settle();
       const [request] = fake.callsOf('install.start') as { choices: { encryption: unknown } }[];
-      expect(request!.choices.encryption).toEqual({ method: 'usb-key', recoveryKey: true, usbKey: { stick: 'usb/key.img', fsUuid: stick('usb/key.img', null).fsUuid, fsType: 'vfat' } });
+      expect(request!.choices.encryption).toEqual({
+        method: 'usb-key',
+        recoveryKey: true,
+        usbKey: { stick: 'usb/key.img', fsUuid: stick('usb/key.img', null).fsUuid, fsType: 'vfat' },
+      });
       expect(store.getState().nav.page).toBe('progress');
     });
 
@@ -154,14 +185,19 @@ describe('answers in the wizard', () => {
   });
 
   it('does not run unattended when the recovery key would be shown (no escrow)', async () => {
-    const { store, fake } = await started({ 'helper.info': () => ok(offered({ ...fixed, encryption: { method: 'fido2', recoveryKey: true } })), 'fido2.devices': () => fail('fido2-no-device') });
+    const { store, fake } = await started({
+      'helper.info': () => ok(offered({ ...fixed, encryption: { method: 'fido2', recoveryKey: true } })),
+      'fido2.devices': () => fail('fido2-no-device'),
+    });
     expect(store.getState().unattended).toBe('off');
     expect(fake.callsOf('fido2.devices')).toEqual([]);
     expect(wizardPages(store.getState())).toEqual(['encryption', 'recovery', 'summary']);
   });
 
   it('uses nothing of a refused file', async () => {
-    const { store } = await started({ 'helper.info': () => ok(helperInfo({ answers: { status: 'refused', code: 'bad-signature', message: 'changed' } })) });
+    const { store } = await started({
+      'helper.info': () => ok(helperInfo({ answers: { status: 'refused', code: 'bad-signature', message: 'changed' } })),
+    });
     expect(store.getState().nav.page).toBe('welcome');
     expect(store.getState().choices.profile).toBeNull();
     expect(wizardPages(store.getState())).toContain('welcome');

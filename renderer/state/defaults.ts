@@ -56,7 +56,15 @@ export const initialUsb: UsbState = { status: 'idle', scanned: false, drives: []
 
 export const initialBoot: BootState = { status: 'starting', attempts: 0, nextTryAt: null, fatalCode: null, app: null, helper: null };
 
-export const initialNav: Navigation = { page: 'welcome', furthest: 'welcome', returnToSummary: false, attempted: [], resumeNotice: null, nextWhenStrengthKnown: false, nextWhenHelperReady: false };
+export const initialNav: Navigation = {
+  page: 'welcome',
+  furthest: 'welcome',
+  returnToSummary: false,
+  attempted: [],
+  resumeNotice: null,
+  nextWhenStrengthKnown: false,
+  nextWhenHelperReady: false,
+};
 
 export function initialData(env: Environment): WizardData {
   return {

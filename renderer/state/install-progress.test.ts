@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { InstallEvent } from '../../shared/ipc/contract';
 import { STEP_IDS } from '../../shared/plan/steps';
-import { anythingWritten, initialInstall, LOG_LIMIT, reduceInstallEvent, stepsFromStatus, weightedFraction, type InstallState } from './install-progress';
+import {
+  anythingWritten,
+  initialInstall,
+  LOG_LIMIT,
+  reduceInstallEvent,
+  stepsFromStatus,
+  weightedFraction,
+  type InstallState,
+} from './install-progress';
 
 const PLAN = 'b'.repeat(64);
 const running: InstallState = { ...initialInstall, planId: PLAN, phase: 'running', steps: stepsFromStatus([]) };
-const progress = (step: (typeof STEP_IDS)[number], state: 'running' | 'done' | 'skipped' | 'failed', planId = PLAN, reason?: string): InstallEvent => ({
+const progress = (
+  step: (typeof STEP_IDS)[number],
+  state: 'running' | 'done' | 'skipped' | 'failed',
+  planId = PLAN,
+  reason?: string,
+): InstallEvent => ({
   kind: 'progress',
   progress: { type: 'progress', planId, step, state, index: STEP_IDS.indexOf(step) + 1, total: STEP_IDS.length, elapsedMs: 100, reason },
 });
@@ -45,9 +58,24 @@ describe('install progress reduction', () => {
   });
 
   it('moves within a running step by its time against the host estimate, never to done', () => {
-    const estimated = { ...running, steps: stepsFromStatus(STEP_IDS.map((id) => ({ id, expectedMs: id === 'userdata-format' ? 10_000 : 1000 }))) };
+    const estimated = {
+      ...running,
+      steps: stepsFromStatus(STEP_IDS.map((id) => ({ id, expectedMs: id === 'userdata-format' ? 10_000 : 1000 }))),
+    };
     const at = (elapsedMs: number) => {
-      const event: InstallEvent = { kind: 'progress', progress: { type: 'progress', planId: PLAN, step: 'userdata-format', state: 'running', index: 1, total: STEP_IDS.length, elapsedMs, expectedMs: 10_000 } };
+      const event: InstallEvent = {
+        kind: 'progress',
+        progress: {
+          type: 'progress',
+          planId: PLAN,
+          step: 'userdata-format',
+          state: 'running',
+          index: 1,
+          total: STEP_IDS.length,
+          elapsedMs,
+          expectedMs: 10_000,
+        },
+      };
       return weightedFraction(reduceInstallEvent(estimated, event, 1).steps);
     };
     const total = 10_000 + 8 * 1000;
@@ -60,7 +88,14 @@ describe('install progress reduction', () => {
   });
 
   it('a failed result marks the step and the failure', () => {
-    const s = reduceInstallEvent(running, { kind: 'result', result: { type: 'result', planId: PLAN, ok: false, step: 'vm-definitions', code: 'io', message: 'x', retryable: true } }, 5);
+    const s = reduceInstallEvent(
+      running,
+      {
+        kind: 'result',
+        result: { type: 'result', planId: PLAN, ok: false, step: 'vm-definitions', code: 'io', message: 'x', retryable: true },
+      },
+      5,
+    );
     expect(s.phase).toBe('failed');
     expect(s.failure).toMatchObject({ code: 'io', step: 'vm-definitions', retryable: true });
     expect(s.steps.find((x) => x.id === 'vm-definitions')!.state).toBe('failed');

@@ -81,9 +81,14 @@ function applyProgress(install: InstallState, p: Progress, now: number): Install
   const known = install.steps.some((s) => s.id === p.step);
   const base = known
     ? install.steps
-    : stepsFromStatus([...install.steps.map((s) => ({ id: s.id, state: s.state, ...(s.expectedMs !== null ? { expectedMs: s.expectedMs } : {}) })), { id: p.step }]);
+    : stepsFromStatus([
+        ...install.steps.map((s) => ({ id: s.id, state: s.state, ...(s.expectedMs !== null ? { expectedMs: s.expectedMs } : {}) })),
+        { id: p.step },
+      ]);
   const steps = base.map((s) =>
-    s.id === p.step ? { ...s, state: p.state, reason: p.reason ?? s.reason, elapsedMs: p.elapsedMs, expectedMs: p.expectedMs ?? s.expectedMs } : s,
+    s.id === p.step
+      ? { ...s, state: p.state, reason: p.reason ?? s.reason, elapsedMs: p.elapsedMs, expectedMs: p.expectedMs ?? s.expectedMs }
+      : s,
   );
   const previous = install.steps.find((s) => s.id === p.step)?.state;
   const next = { ...install, steps, lastHeardAt: now, connection: 'ok' as const };
@@ -97,7 +102,11 @@ function applyResult(install: InstallState, r: Result, now: number): InstallStat
   const heard = { ...install, lastHeardAt: now, connection: 'ok' as const };
   if (r.ok) {
     const steps = install.steps.map((s) => (isFinishedState(s.state) ? s : { ...s, state: 'done' as const }));
-    return appendLog({ ...heard, phase: 'done', steps, receipt: r.receipt, failure: null }, now, `result: ok, completed ${r.receipt.completedAt}`);
+    return appendLog(
+      { ...heard, phase: 'done', steps, receipt: r.receipt, failure: null },
+      now,
+      `result: ok, completed ${r.receipt.completedAt}`,
+    );
   }
   const steps = install.steps.map((s) => (s.id === r.step ? { ...s, state: 'failed' as const } : s));
   const failure: InstallFailure = { source: 'step', code: r.code, step: r.step, message: r.message, retryable: r.retryable, details: [] };
@@ -117,7 +126,14 @@ export function reduceInstallEvent(install: InstallState, event: InstallEvent, n
       if (event.state === 'gave-up') {
         if (install.phase !== 'running' && install.phase !== 'starting') return install;
         // Main stopped trying: a failure whose Retry attaches again (the plan may well go on).
-        const failure: InstallFailure = { source: 'start', code: 'helper-unreachable', step: null, message: 'the host stopped answering', retryable: true, details: [] };
+        const failure: InstallFailure = {
+          source: 'start',
+          code: 'helper-unreachable',
+          step: null,
+          message: 'the host stopped answering',
+          retryable: true,
+          details: [],
+        };
         return appendLog({ ...install, phase: 'failed', connection: 'ok', failure }, now, 'connection to the host given up');
       }
       if (event.state === install.connection || (event.state === 'restored' && install.connection === 'ok')) return install;
@@ -147,7 +163,8 @@ export function weightedFraction(steps: readonly StepProgress[]): number {
   if (total === 0) return 0;
   const done = steps.reduce((n, s) => {
     if (isFinishedState(s.state)) return n + weight(s);
-    if (s.state === 'running' && s.expectedMs !== null && s.elapsedMs !== null) return n + weight(s) * withinStep(s.elapsedMs, s.expectedMs);
+    if (s.state === 'running' && s.expectedMs !== null && s.elapsedMs !== null)
+      return n + weight(s) * withinStep(s.elapsedMs, s.expectedMs);
     return n;
   }, 0);
   return done / total;

@@ -13,7 +13,14 @@ describe('persisted state', () => {
         data: {
           page: 'apps',
           furthest: 'nonsense',
-          choices: { locale: 'fi', keyboard: { layout: 'nope', variant: '' }, accessibility: { largeText: true, highContrast: 'yes' }, profile: 'power', apps: ['browser', 3], encryption: { method: 'fido2', withRecovery: false } },
+          choices: {
+            locale: 'fi',
+            keyboard: { layout: 'nope', variant: '' },
+            accessibility: { largeText: true, highContrast: 'yes' },
+            profile: 'power',
+            apps: ['browser', 3],
+            encryption: { method: 'fido2', withRecovery: false },
+          },
           installId: 'AAAAAAAAAAAAAAAAAAAAAA',
           planId: 'not-a-plan',
           passphrase: 'must be ignored',

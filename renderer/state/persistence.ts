@@ -17,7 +17,11 @@ export const PERSIST_VERSION = 1;
  * pin, recoveryKey, …), even a harmless flag, so the recovery-key flag has another name here.
  */
 export type PersistedChoices = Omit<DraftChoices, 'encryption'> & {
-  readonly encryption: { readonly method: DraftChoices['encryption']['method']; readonly withRecovery: boolean; readonly stick?: UsbKeyChoice };
+  readonly encryption: {
+    readonly method: DraftChoices['encryption']['method'];
+    readonly withRecovery: boolean;
+    readonly stick?: UsbKeyChoice;
+  };
 };
 
 export interface PersistedData {
@@ -36,7 +40,14 @@ export function partialize(state: WizardData): PersistedData {
     // An install page is not resumed as such: the host's state decides where a restart lands.
     page: isWizardPage(page) ? page : 'summary',
     furthest: state.nav.furthest,
-    choices: { ...rest, encryption: { method: encryption.method, withRecovery: encryption.recoveryKey, ...(encryption.usbKey ? { stick: encryption.usbKey } : {}) } },
+    choices: {
+      ...rest,
+      encryption: {
+        method: encryption.method,
+        withRecovery: encryption.recoveryKey,
+        ...(encryption.usbKey ? { stick: encryption.usbKey } : {}),
+      },
+    },
     installId: state.install.installId,
     planId: state.install.planId,
   };
@@ -53,9 +64,10 @@ const stringArray = (v: unknown): string[] | null => (Array.isArray(v) && v.ever
 
 function readChoices(raw: unknown, defaults: DraftChoices): DraftChoices {
   if (!isObject(raw)) return defaults;
-  const keyboard = isObject(raw.keyboard) && isString(raw.keyboard.layout) && isString(raw.keyboard.variant)
-    ? { layout: raw.keyboard.layout, variant: raw.keyboard.variant }
-    : null;
+  const keyboard =
+    isObject(raw.keyboard) && isString(raw.keyboard.layout) && isString(raw.keyboard.variant)
+      ? { layout: raw.keyboard.layout, variant: raw.keyboard.variant }
+      : null;
   const a = isObject(raw.accessibility) ? raw.accessibility : {};
   const enc = isObject(raw.encryption) ? raw.encryption : {};
   const profile = PROFILES.includes(raw.profile as Profile) ? (raw.profile as Profile) : null;

@@ -20,7 +20,10 @@ export function isBuiltIn(catalog: Catalog, id: string): boolean {
 /** The Common preset's apps besides browser: preferred ones first, then catalog order. */
 export function presetOtherApps(catalog: Catalog): string[] {
   const available = catalogApps(catalog).filter((id) => id !== BROWSER_APP && id !== NIXOS_APP);
-  const ordered = [...PREFERRED_APPS.filter((id) => available.includes(id)), ...available.filter((id) => !(PREFERRED_APPS as readonly string[]).includes(id))];
+  const ordered = [
+    ...PREFERRED_APPS.filter((id) => available.includes(id)),
+    ...available.filter((id) => !(PREFERRED_APPS as readonly string[]).includes(id)),
+  ];
   return ordered.slice(0, OTHER_APPS_MIN);
 }
 

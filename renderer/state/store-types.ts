@@ -73,7 +73,11 @@ export interface InstallActions {
 }
 
 export interface UiState {
-  readonly logExport: { readonly status: 'idle' | 'saving' | 'saved' | 'failed'; readonly path: string | null; readonly code: string | null };
+  readonly logExport: {
+    readonly status: 'idle' | 'saving' | 'saved' | 'failed';
+    readonly path: string | null;
+    readonly code: string | null;
+  };
   readonly restartRequested: boolean;
   /** An unattended first boot (docs/decisions/091-unattended-first-boot.md): off, running, or stopped for a person. */
   readonly unattended: UnattendedStatus;

@@ -157,7 +157,7 @@ describe('wizard store: choices', () => {
     expect(s().choices.apps).toEqual(['browser', 'editor', 'terminal', 'nixos']);
   });
 
-  it('the person\'s own app pick survives switching profiles', async () => {
+  it("the person's own app pick survives switching profiles", async () => {
     const { store } = await started();
     const s = () => store.getState();
     s().setProfile('common');
@@ -250,7 +250,9 @@ describe('wizard store: persistence', () => {
       }
     };
     walk(toPersisted(store.getState()));
-    const secretNamed = keys.filter((k) => ['passphrase', 'pin', 'recoverykey', 'secret', 'fido2secret'].includes(k.toLowerCase().replace(/[-_]/g, '')));
+    const secretNamed = keys.filter((k) =>
+      ['passphrase', 'pin', 'recoverykey', 'secret', 'fido2secret'].includes(k.toLowerCase().replace(/[-_]/g, '')),
+    );
     expect(secretNamed).toEqual([]);
     expect(strings.filter((x) => isRecoveryKey(x.trim()))).toEqual([]);
   });
@@ -322,7 +324,10 @@ describe('wizard store: start-up', () => {
   });
 
   it('re-attaches to a plan the host is applying', async () => {
-    const steps = [{ id: 'userdata-format' as const, state: 'done' as const }, { id: 'userdata-enroll' as const, state: 'running' as const }];
+    const steps = [
+      { id: 'userdata-format' as const, state: 'done' as const },
+      { id: 'userdata-enroll' as const, state: 'running' as const },
+    ];
     const { store, fake } = await started({
       'helper.info': () => ok(helperInfo({ state: { phase: 'applying', planId: PLAN_ID, steps } })),
       'install.attach': () => ok({ planId: PLAN_ID, steps }),
@@ -333,7 +338,9 @@ describe('wizard store: start-up', () => {
   });
 
   it('shows done when the host is already provisioned', async () => {
-    const { store } = await started({ 'helper.info': () => ok(helperInfo({ state: { phase: 'provisioned', planId: PLAN_ID, steps: [] } })) });
+    const { store } = await started({
+      'helper.info': () => ok(helperInfo({ state: { phase: 'provisioned', planId: PLAN_ID, steps: [] } })),
+    });
     expect(store.getState().nav.page).toBe('done');
   });
 });
@@ -446,7 +453,12 @@ describe('wizard store: install', () => {
   it('reduces progress events into steps and ends on done, dropping the secrets', async () => {
     const { store, fake } = await atSummary();
     await store.getState().startInstall();
-    const progress = (step: 'userdata-format' | 'userdata-open' | 'receipt', state: 'running' | 'done' | 'skipped', index: number, reason?: string) =>
+    const progress = (
+      step: 'userdata-format' | 'userdata-open' | 'receipt',
+      state: 'running' | 'done' | 'skipped',
+      index: number,
+      reason?: string,
+    ) =>
       fake.emit({ kind: 'progress', progress: { type: 'progress', planId: PLAN_ID, step, state, index, total: 3, elapsedMs: 10, reason } });
     progress('userdata-format', 'running', 1);
     progress('userdata-format', 'done', 1);
@@ -455,7 +467,21 @@ describe('wizard store: install', () => {
     expect(store.getState().install.steps[1]!.reason).toBe('sandbox');
     fake.emit({
       kind: 'result',
-      result: { type: 'result', planId: PLAN_ID, ok: true, receipt: { planId: PLAN_ID, installId: 'x', keyId: 'k', helper: 'h', completedAt: '2026-01-01T00:00:00Z', mount: '/m', steps: [], envelope: null } },
+      result: {
+        type: 'result',
+        planId: PLAN_ID,
+        ok: true,
+        receipt: {
+          planId: PLAN_ID,
+          installId: 'x',
+          keyId: 'k',
+          helper: 'h',
+          completedAt: '2026-01-01T00:00:00Z',
+          mount: '/m',
+          steps: [],
+          envelope: null,
+        },
+      },
     });
     expect(store.getState().nav.page).toBe('done');
     expect(store.getState().secrets.passphrase).toBe('');
@@ -463,10 +489,18 @@ describe('wizard store: install', () => {
   });
 
   it('a failed step goes to failure; retry resumes the plan', async () => {
-    const { store, fake } = await atSummary({ 'install.retry': () => ok({ planId: PLAN_ID, steps: [{ id: 'userdata-format', state: 'done' }] }) });
+    const { store, fake } = await atSummary({
+      'install.retry': () => ok({ planId: PLAN_ID, steps: [{ id: 'userdata-format', state: 'done' }] }),
+    });
     await store.getState().startInstall();
-    fake.emit({ kind: 'progress', progress: { type: 'progress', planId: PLAN_ID, step: 'userdata-format', state: 'done', index: 1, total: 3, elapsedMs: 5 } });
-    fake.emit({ kind: 'result', result: { type: 'result', planId: PLAN_ID, ok: false, step: 'userdata-open', code: 'io', message: 'disk', retryable: true } });
+    fake.emit({
+      kind: 'progress',
+      progress: { type: 'progress', planId: PLAN_ID, step: 'userdata-format', state: 'done', index: 1, total: 3, elapsedMs: 5 },
+    });
+    fake.emit({
+      kind: 'result',
+      result: { type: 'result', planId: PLAN_ID, ok: false, step: 'userdata-open', code: 'io', message: 'disk', retryable: true },
+    });
     expect(store.getState().nav.page).toBe('failure');
     expect(store.getState().install.failure).toMatchObject({ source: 'step', code: 'io', step: 'userdata-open' });
     store.getState().backToChoices(); // not allowed: something was written
@@ -507,20 +541,26 @@ describe('wizard store: install', () => {
   it('events that arrive before install.start answers are not lost', async () => {
     let release: () => void = () => {};
     const { store, fake } = await atSummary({
-      'install.start': () => new Promise((resolve) => {
-        release = () => resolve(ok({ planId: PLAN_ID, steps: [{ id: 'userdata-format' }] }));
-      }),
+      'install.start': () =>
+        new Promise((resolve) => {
+          release = () => resolve(ok({ planId: PLAN_ID, steps: [{ id: 'userdata-format' }] }));
+        }),
     });
     const pending = store.getState().startInstall();
     await settle();
-    fake.emit({ kind: 'progress', progress: { type: 'progress', planId: PLAN_ID, step: 'userdata-format', state: 'running', index: 1, total: 1, elapsedMs: 1 } });
+    fake.emit({
+      kind: 'progress',
+      progress: { type: 'progress', planId: PLAN_ID, step: 'userdata-format', state: 'running', index: 1, total: 1, elapsedMs: 1 },
+    });
     release();
     await pending;
     expect(store.getState().install.steps[0]!.state).toBe('running');
   });
 
   it('a lost connection shows, and on restore the store re-attaches', async () => {
-    const { store, fake } = await atSummary({ 'install.attach': () => ok({ planId: PLAN_ID, steps: [{ id: 'userdata-format', state: 'running' }] }) });
+    const { store, fake } = await atSummary({
+      'install.attach': () => ok({ planId: PLAN_ID, steps: [{ id: 'userdata-format', state: 'running' }] }),
+    });
     await store.getState().startInstall();
     fake.emit({ kind: 'connection', state: 'lost' });
     expect(store.getState().install.connection).toBe('lost');
@@ -531,7 +571,9 @@ describe('wizard store: install', () => {
   });
 
   it('when main gives up re-attaching, the failure screen offers Retry, which attaches again', async () => {
-    const { store, fake } = await atSummary({ 'install.attach': () => ok({ planId: PLAN_ID, steps: [{ id: 'vm-definitions', state: 'running' }] }) });
+    const { store, fake } = await atSummary({
+      'install.attach': () => ok({ planId: PLAN_ID, steps: [{ id: 'vm-definitions', state: 'running' }] }),
+    });
     await store.getState().startInstall();
     fake.emit({ kind: 'connection', state: 'lost' });
     fake.emit({ kind: 'connection', state: 'gave-up' });
@@ -556,7 +598,14 @@ describe('wizard store: install', () => {
 
 describe('wizard store: FIDO2', () => {
   const device = { id: 'sim-1', name: 'Simulated key', hasPin: true, simulated: true };
-  const params = { credential: 'AAAA', salt: 'A'.repeat(43) + '=', rp: 'io.systemd.cryptsetup' as const, clientPinRequired: true, upRequired: true, uvRequired: false };
+  const params = {
+    credential: 'AAAA',
+    salt: 'A'.repeat(43) + '=',
+    rp: 'io.systemd.cryptsetup' as const,
+    clientPinRequired: true,
+    upRequired: true,
+    uvRequired: false,
+  };
 
   it('finds a key, asks for its PIN, enrolls, and a recovery key is required', async () => {
     const { store, fake } = await started({

@@ -33,18 +33,31 @@ describe('validators', () => {
 
   it('apps: each profile rule has its own reason', () => {
     expect(validateApps(withChoices({ profile: 'common', apps: ['browser', 'editor', 'terminal'] })).ok).toBe(true);
-    expect(keys(validateApps(withChoices({ profile: 'common', apps: ['editor', 'terminal'] })))).toEqual(['apps:cannotContinue.browserMissing']);
+    expect(keys(validateApps(withChoices({ profile: 'common', apps: ['editor', 'terminal'] })))).toEqual([
+      'apps:cannotContinue.browserMissing',
+    ]);
     expect(keys(validateApps(withChoices({ profile: 'common', apps: ['browser', 'editor'] })))).toEqual(['apps:cannotContinue.tooFew']);
-    expect(keys(validateApps(withChoices({ profile: 'common', apps: ['browser', 'editor', 'terminal', 'mail', 'chat'] })))).toEqual(['apps:cannotContinue.tooMany']);
-    expect(keys(validateApps(withChoices({ profile: 'common', apps: ['browser', 'editor', 'terminal', 'nixos'] })))).toEqual(['apps:cannotContinue.nixosNotAllowed']);
-    expect(keys(validateApps(withChoices({ profile: 'power', apps: ['browser', 'editor', 'terminal'] })))).toEqual(['apps:cannotContinue.nixosMissing']);
+    expect(keys(validateApps(withChoices({ profile: 'common', apps: ['browser', 'editor', 'terminal', 'mail', 'chat'] })))).toEqual([
+      'apps:cannotContinue.tooMany',
+    ]);
+    expect(keys(validateApps(withChoices({ profile: 'common', apps: ['browser', 'editor', 'terminal', 'nixos'] })))).toEqual([
+      'apps:cannotContinue.nixosNotAllowed',
+    ]);
+    expect(keys(validateApps(withChoices({ profile: 'power', apps: ['browser', 'editor', 'terminal'] })))).toEqual([
+      'apps:cannotContinue.nixosMissing',
+    ]);
     expect(keys(validateApps(withChoices({ profile: 'minimal', apps: ['browser'] })))).toEqual(['apps:cannotContinue.minimalHasApps']);
   });
 
   it('apps: unknown ids and too little space are reasons', () => {
-    expect(keys(validateApps(withChoices({ profile: 'common', apps: ['browser', 'editor', 'ghost'] })))).toEqual(['apps:cannotContinue.unknownApp']);
+    expect(keys(validateApps(withChoices({ profile: 'common', apps: ['browser', 'editor', 'ghost'] })))).toEqual([
+      'apps:cannotContinue.unknownApp',
+    ]);
     const small = base();
-    const tight: WizardData = { ...small, boot: { ...small.boot, helper: helperInfo({ machine: { userDataBytes: 1e9, memoryBytes: 1 } }) } };
+    const tight: WizardData = {
+      ...small,
+      boot: { ...small.boot, helper: helperInfo({ machine: { userDataBytes: 1e9, memoryBytes: 1 } }) },
+    };
     const v = validateApps(withChoices({ profile: 'minimal', apps: [] }, tight));
     expect(keys(v)).toEqual(['apps:cannotContinue.noSpace']);
     expect(v.reasons[0]!.values).toMatchObject({ have: 1e9 });
@@ -54,16 +67,26 @@ describe('validators', () => {
     expect(keys(validateEncryption(base()))).toEqual(['encryption:cannotContinue.chooseMethod']);
     const pass = withChoices({ encryption: { method: 'passphrase', recoveryKey: true } });
     expect(keys(validateEncryption(pass))).toEqual(['encryption:cannotContinue.tooShort']);
-    const ok = withSecrets({ passphrase: 'long enough', rehearsal: 'long enough', passphraseRevision: 1, passphraseStrength: { revision: 1, score: 3 } }, pass);
+    const ok = withSecrets(
+      { passphrase: 'long enough', rehearsal: 'long enough', passphraseRevision: 1, passphraseStrength: { revision: 1, score: 3 } },
+      pass,
+    );
     expect(validateEncryption(ok).ok).toBe(true);
-    expect(keys(validateEncryption({ ...ok, secrets: { ...ok.secrets, rehearsal: 'long enougH' } }))).toEqual(['encryption:cannotContinue.rehearsalMismatch']);
-    expect(keys(validateEncryption({ ...ok, secrets: { ...ok.secrets, rehearsal: '' } }))).toEqual(['encryption:cannotContinue.rehearsalMismatch']);
+    expect(keys(validateEncryption({ ...ok, secrets: { ...ok.secrets, rehearsal: 'long enougH' } }))).toEqual([
+      'encryption:cannotContinue.rehearsalMismatch',
+    ]);
+    expect(keys(validateEncryption({ ...ok, secrets: { ...ok.secrets, rehearsal: '' } }))).toEqual([
+      'encryption:cannotContinue.rehearsalMismatch',
+    ]);
   });
 
   it('encryption: a guessable passphrase blocks, and so does one whose strength is not known yet', () => {
     const text = 'password1';
     const typed = (strength: { revision: number; score: number } | null) =>
-      withSecrets({ passphrase: text, rehearsal: text, passphraseRevision: 2, passphraseStrength: strength }, withChoices({ encryption: { method: 'passphrase', recoveryKey: false } }));
+      withSecrets(
+        { passphrase: text, rehearsal: text, passphraseRevision: 2, passphraseStrength: strength },
+        withChoices({ encryption: { method: 'passphrase', recoveryKey: false } }),
+      );
     expect(keys(validateEncryption(typed(null)))).toEqual(['encryption:cannotContinue.strengthPending']);
     expect(keys(validateEncryption(typed({ revision: 1, score: 4 })))).toEqual(['encryption:cannotContinue.strengthPending']);
     expect(keys(validateEncryption(typed({ revision: 2, score: 1 })))).toEqual(['encryption:cannotContinue.tooWeak']);
@@ -73,7 +96,10 @@ describe('validators', () => {
   it('encryption: characters the unlock layout cannot type block, per layout', () => {
     const text = 'grüße aus köln';
     const typed = (layout: string) =>
-      withSecrets({ passphrase: text, rehearsal: text, passphraseRevision: 1, passphraseStrength: { revision: 1, score: 4 } }, withChoices({ keyboard: { layout, variant: '' }, encryption: { method: 'passphrase', recoveryKey: false } }));
+      withSecrets(
+        { passphrase: text, rehearsal: text, passphraseRevision: 1, passphraseStrength: { revision: 1, score: 4 } },
+        withChoices({ keyboard: { layout, variant: '' }, encryption: { method: 'passphrase', recoveryKey: false } }),
+      );
     const us = validateEncryption(typed('us'));
     expect(keys(us)).toEqual(['encryption:cannotContinue.untypeable']);
     expect(us.reasons[0]!.values).toMatchObject({ chars: 'ü ß ö', count: 3 });
@@ -83,10 +109,19 @@ describe('validators', () => {
   it('encryption: FIDO2 needs a verified enrollment', () => {
     const f = withChoices({ encryption: { method: 'fido2', recoveryKey: true } });
     expect(keys(validateEncryption(f))).toEqual(['encryption:cannotContinue.fido2NotEnrolled']);
-    const params = { credential: 'AA==', salt: 'AA==', rp: 'io.systemd.cryptsetup' as const, clientPinRequired: false, upRequired: true, uvRequired: false };
+    const params = {
+      credential: 'AA==',
+      salt: 'AA==',
+      rp: 'io.systemd.cryptsetup' as const,
+      clientPinRequired: false,
+      upRequired: true,
+      uvRequired: false,
+    };
     const enrolled = { ...f, fido2: { ...f.fido2, enrollment: { enrollmentId: 'e', params, verified: false, deviceName: 'k' } } };
     expect(keys(validateEncryption(enrolled))).toEqual(['encryption:cannotContinue.fido2NotVerified']);
-    expect(validateEncryption({ ...enrolled, fido2: { ...enrolled.fido2, enrollment: { ...enrolled.fido2.enrollment, verified: true } } }).ok).toBe(true);
+    expect(
+      validateEncryption({ ...enrolled, fido2: { ...enrolled.fido2, enrollment: { ...enrolled.fido2.enrollment, verified: true } } }).ok,
+    ).toBe(true);
   });
 
   it('recovery: the asked group typed back, any case and spacing', () => {
@@ -94,8 +129,12 @@ describe('validators', () => {
     const group = key.split('-')[5]!;
     const r = withSecrets({ recoveryKey: key, recoveryGroup: 5 }, withChoices({ encryption: { method: 'passphrase', recoveryKey: true } }));
     expect(keys(validateRecovery(r))).toEqual(['recovery:cannotContinue.confirmEmpty']);
-    expect(keys(validateRecovery({ ...r, secrets: { ...r.secrets, recoveryConfirm: key.split('-')[4]! } }))).toEqual(['recovery:cannotContinue.confirmMismatch']);
-    expect(validateRecovery({ ...r, secrets: { ...r.secrets, recoveryConfirm: ` ${group.slice(0, 4).toUpperCase()} ${group.slice(4)} ` } }).ok).toBe(true);
+    expect(keys(validateRecovery({ ...r, secrets: { ...r.secrets, recoveryConfirm: key.split('-')[4]! } }))).toEqual([
+      'recovery:cannotContinue.confirmMismatch',
+    ]);
+    expect(
+      validateRecovery({ ...r, secrets: { ...r.secrets, recoveryConfirm: ` ${group.slice(0, 4).toUpperCase()} ${group.slice(4)} ` } }).ok,
+    ).toBe(true);
     expect(validateRecovery(withChoices({ encryption: { method: 'passphrase', recoveryKey: false } })).ok).toBe(true);
   });
 

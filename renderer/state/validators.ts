@@ -2,7 +2,12 @@
 // an i18n key with values, so the page can say exactly what is missing.
 import { NIXOS_APP, profileProblems, type ProfileProblem } from '../../shared/plan/profiles';
 import { isRecoveryKey } from '../../shared/plan/recovery-key';
-import { PASSPHRASE_MAX_CODE_POINTS, PASSPHRASE_MIN_CODE_POINTS, controlCharacters, passphraseProblem } from '../../shared/plan/secret-policy';
+import {
+  PASSPHRASE_MAX_CODE_POINTS,
+  PASSPHRASE_MIN_CODE_POINTS,
+  controlCharacters,
+  passphraseProblem,
+} from '../../shared/plan/secret-policy';
 import { findLanguage } from '../i18n/languages';
 import { findLayout, untypeableChars } from './keyboard-layouts';
 import { wizardPages, type UnattendedStatus } from './answers';
@@ -25,7 +30,8 @@ export interface Validation {
   readonly reasons: readonly Reason[];
 }
 
-type Input = Pick<WizardData, 'choices' | 'secrets' | 'fido2' | 'boot'> & Partial<Pick<WizardData, 'usb'>> & { readonly unattended?: UnattendedStatus };
+type Input = Pick<WizardData, 'choices' | 'secrets' | 'fido2' | 'boot'> &
+  Partial<Pick<WizardData, 'usb'>> & { readonly unattended?: UnattendedStatus };
 
 const result = (reasons: Reason[]): Validation => ({ ok: reasons.length === 0, reasons });
 
@@ -96,7 +102,8 @@ export const MIN_PASSPHRASE_SCORE = 2;
 export const STRENGTH_PENDING_REASON = 'encryption:cannotContinue.strengthPending';
 
 function strengthReasons({ passphraseRevision, passphraseStrength }: Input['secrets']): Reason[] {
-  if (passphraseStrength?.revision !== passphraseRevision) return [{ key: 'encryption:cannotContinue.strengthPending', field: 'passphrase' }];
+  if (passphraseStrength?.revision !== passphraseRevision)
+    return [{ key: 'encryption:cannotContinue.strengthPending', field: 'passphrase' }];
   if (passphraseStrength.score < MIN_PASSPHRASE_SCORE) return [{ key: 'encryption:cannotContinue.tooWeak', field: 'passphrase' }];
   return [];
 }
@@ -105,12 +112,18 @@ function validatePassphrase(input: Input): Reason[] {
   const { passphrase, rehearsal } = input.secrets;
   const reasons: Reason[] = [];
   const problem = passphraseProblem(passphrase);
-  if (problem === 'too-short') reasons.push({ key: 'encryption:cannotContinue.tooShort', values: { min: PASSPHRASE_MIN_CODE_POINTS }, field: 'passphrase' });
-  if (problem === 'too-long') reasons.push({ key: 'encryption:cannotContinue.tooLong', values: { max: PASSPHRASE_MAX_CODE_POINTS }, field: 'passphrase' });
+  if (problem === 'too-short')
+    reasons.push({ key: 'encryption:cannotContinue.tooShort', values: { min: PASSPHRASE_MIN_CODE_POINTS }, field: 'passphrase' });
+  if (problem === 'too-long')
+    reasons.push({ key: 'encryption:cannotContinue.tooLong', values: { max: PASSPHRASE_MAX_CODE_POINTS }, field: 'passphrase' });
   if (problem === null) reasons.push(...strengthReasons(input.secrets));
   const untypeable = passphraseUntypeable(input);
   if (untypeable.length > 0) {
-    reasons.push({ key: 'encryption:cannotContinue.untypeable', values: { chars: untypeable.join(' '), count: untypeable.length }, field: 'passphrase' });
+    reasons.push({
+      key: 'encryption:cannotContinue.untypeable',
+      values: { chars: untypeable.join(' '), count: untypeable.length },
+      field: 'passphrase',
+    });
   }
   if (rehearsal !== passphrase) reasons.push({ key: 'encryption:cannotContinue.rehearsalMismatch', field: 'rehearsal' });
   return reasons;
@@ -153,8 +166,14 @@ export function validateRecovery({ choices, secrets }: Input): Validation {
   if (!secrets.recoveryKey || !isRecoveryKey(secrets.recoveryKey)) return result([{ key: 'recovery:cannotContinue.noKey' }]);
   const typed = secrets.recoveryConfirm.toLowerCase().replace(/[^a-z]/g, '');
   const expected = recoveryGroupText(secrets.recoveryKey, secrets.recoveryGroup);
-  if (typed.length === 0) return result([{ key: 'recovery:cannotContinue.confirmEmpty', values: { group: secrets.recoveryGroup + 1 }, field: 'recovery-confirm' }]);
-  if (typed !== expected) return result([{ key: 'recovery:cannotContinue.confirmMismatch', values: { group: secrets.recoveryGroup + 1 }, field: 'recovery-confirm' }]);
+  if (typed.length === 0)
+    return result([
+      { key: 'recovery:cannotContinue.confirmEmpty', values: { group: secrets.recoveryGroup + 1 }, field: 'recovery-confirm' },
+    ]);
+  if (typed !== expected)
+    return result([
+      { key: 'recovery:cannotContinue.confirmMismatch', values: { group: secrets.recoveryGroup + 1 }, field: 'recovery-confirm' },
+    ]);
   return result([]);
 }
 

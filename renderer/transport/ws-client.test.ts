@@ -83,17 +83,23 @@ describe('WebSocket API client', () => {
     off();
     last().reply({ event: { kind: 'connection', state: 'gave-up' } });
     await settle();
-    expect(seen).toEqual([{ kind: 'connection', state: 'lost' }, { kind: 'connection', state: 'restored' }]);
+    expect(seen).toEqual([
+      { kind: 'connection', state: 'lost' },
+      { kind: 'connection', state: 'restored' },
+    ]);
   });
 
   it('builds the contract schemas on the first message, not before', async () => {
     const { options, last } = setup();
     let loads = 0;
-    const api = createWsApi({ ...options, loadServerCheck: async () => {
-      loads++;
-      const { WsServerMessageSchema } = await import('../../shared/ipc/ws-protocol');
-      return (json) => WsServerMessageSchema.safeParse(json).data ?? null;
-    } });
+    const api = createWsApi({
+      ...options,
+      loadServerCheck: async () => {
+        loads++;
+        const { WsServerMessageSchema } = await import('../../shared/ipc/ws-protocol');
+        return (json) => WsServerMessageSchema.safeParse(json).data ?? null;
+      },
+    });
     const answer = api['app.restart']({});
     last().open();
     expect(loads).toBe(0);
@@ -118,7 +124,10 @@ describe('WebSocket API client', () => {
     timers.advance(100);
     expect(sockets).toHaveLength(2);
     last().open();
-    expect(seen).toEqual([{ kind: 'connection', state: 'lost' }, { kind: 'connection', state: 'restored' }]);
+    expect(seen).toEqual([
+      { kind: 'connection', state: 'lost' },
+      { kind: 'connection', state: 'restored' },
+    ]);
     expect(last().sent).toEqual([{ id: 2, channel: 'app.info', request: {} }]);
     last().reply({ id: 2, result: { ok: true, value: { version: '1', runtime: 'preview', simulatedFido2: false, sandbox: false } } });
     expect((await queued).ok).toBe(true);
@@ -150,7 +159,9 @@ describe('WebSocket API client', () => {
   });
 
   it('builds the socket URL from the page URL, token included', () => {
-    expect(previewSocketUrl({ protocol: 'http:', host: '127.0.0.1:8080', search: '?token=a%2Bb' })).toBe('ws://127.0.0.1:8080/ipc?token=a%2Bb');
+    expect(previewSocketUrl({ protocol: 'http:', host: '127.0.0.1:8080', search: '?token=a%2Bb' })).toBe(
+      'ws://127.0.0.1:8080/ipc?token=a%2Bb',
+    );
     expect(previewSocketUrl({ protocol: 'https:', host: 'h', search: '' })).toBe('wss://h/ipc?token=');
   });
 });

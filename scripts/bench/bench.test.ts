@@ -24,7 +24,16 @@ describe('bench: pure parts', () => {
   it('judges targets against their limits, and says "not measured" for a section that did not run', () => {
     const summary = summarize([1]);
     const targets = judgeTargets({
-      typing: { keystrokes: 1, rounds: 1, cadenceMs: 1, firstMs: 1, strength: { toDom: summary, toFrame: summary }, plain: { toDom: summary, toFrame: summary }, ratioP95: 2.5, longTasks: { count: 0, maxMs: 0, totalMs: 0 } },
+      typing: {
+        keystrokes: 1,
+        rounds: 1,
+        cadenceMs: 1,
+        firstMs: 1,
+        strength: { toDom: summary, toFrame: summary },
+        plain: { toDom: summary, toFrame: summary },
+        ratioP95: 2.5,
+        longTasks: { count: 0, maxMs: 0, totalMs: 0 },
+      },
     });
     expect(targets.find((t) => t.id === 'strength-ratio')).toMatchObject({ met: false, value: 2.5, limit: 2 });
     expect(targets.find((t) => t.id === 'typing-long-tasks')).toMatchObject({ met: true });
@@ -44,10 +53,13 @@ describe('bench: pure parts', () => {
   it('names lazy chunks by what their source maps hold', () => {
     expect(lazyName(['../../node_modules/@zxcvbn-ts/core/dist/index.js'], 'zxcvbn-1.js')).toBe('strength estimator (in-page fallback)');
     expect(lazyName(['../../renderer/strength/strength.worker.ts'], 'w.js')).toBe('strength estimator (worker)');
-    expect(lazyName(['../../node_modules/@zxcvbn-ts/language-pt-br/dist/index.esm.js'], 'index.esm-1.js')).toBe('strength dictionary pt-br (loaded with its language)');
+    expect(lazyName(['../../node_modules/@zxcvbn-ts/language-pt-br/dist/index.esm.js'], 'index.esm-1.js')).toBe(
+      'strength dictionary pt-br (loaded with its language)',
+    );
     expect(lazyName(['../../node_modules/qrcode/lib/browser.js'], 'browser-1.js')).toBe('QR code');
     expect(lazyName(['../../../assets/locales/fi/welcome.json'], 'welcome-1.js')).toBe('locale fi');
-    const code = 'var t={"../../assets/locales/fi/welcome.json":()=>P(()=>import(`./welcome-B1.js`).then(e=>e.default),[],import.meta.url)}';
+    const code =
+      'var t={"../../assets/locales/fi/welcome.json":()=>P(()=>import(`./welcome-B1.js`).then(e=>e.default),[],import.meta.url)}';
     expect(localeChunks(code)).toEqual(new Map([['assets/welcome-B1.js', 'locale fi']]));
   });
 
@@ -55,7 +67,10 @@ describe('bench: pure parts', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-imports-'));
     try {
       writeFileSync(path.join(dir, 'x.mjs'), 'export const x = 1;');
-      writeFileSync(path.join(dir, 'a.mjs'), 'import{a}from"node:fs";import b from"zod";const c=require("crypto");require("@hpke/core");import("./x.mjs");export{a,b,c}');
+      writeFileSync(
+        path.join(dir, 'a.mjs'),
+        'import{a}from"node:fs";import b from"zod";const c=require("crypto");require("@hpke/core");import("./x.mjs");export{a,b,c}',
+      );
       expect(await foreignImports(path.join(dir, 'a.mjs'))).toEqual(['@hpke/core', 'zod']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -75,7 +90,11 @@ describe('bench: smoke run without a browser', () => {
   it('writes results of the documented shape and prints a table', async () => {
     const out = path.join(dir, 'latest.json');
     const sections = withRenderer ? (['bundle', 'roundTrip', 'helper'] as const) : (['roundTrip', 'helper'] as const);
-    const results = await runBench({ sections, counts: { ...QUICK_COUNTS, runs: 2, hellos: 5, openConnections: 4 }, out, quick: true }, root, () => {});
+    const results = await runBench(
+      { sections, counts: { ...QUICK_COUNTS, runs: 2, hellos: 5, openConnections: 4 }, out, quick: true },
+      root,
+      () => {},
+    );
     const written = ResultsSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
     expect(written).toEqual(results);
     expect(written.roundTrip?.runs).toBe(2);

@@ -12,7 +12,17 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CHROMIUM_ARGS as E2E_CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/chromium.mjs';
 import { startHelper, startNode, treeMemory, type Child, type HelperSetup, type Snapshot } from './processes';
-import { ratio, round, summarize, type Counts, type MemoryResult, type Measured, type Section, type StartupResult, type TypingResult } from './report';
+import {
+  ratio,
+  round,
+  summarize,
+  type Counts,
+  type MemoryResult,
+  type Measured,
+  type Section,
+  type StartupResult,
+  type TypingResult,
+} from './report';
 
 export type Say = (line: string) => void;
 
@@ -69,7 +79,18 @@ async function startWizard(snap: Snapshot, setup: HelperSetup, dir: string): Pro
   try {
     preview = await startNode(
       snap.previewServer,
-      ['--socket', helper.ready.socket!, '--signing-key', helper.ready.signingKey!, '--state-dir', path.join(dir, 'state'), '--renderer-dir', snap.rendererDir, '--sandbox', '--simulated-fido2'],
+      [
+        '--socket',
+        helper.ready.socket!,
+        '--signing-key',
+        helper.ready.signingKey!,
+        '--state-dir',
+        path.join(dir, 'state'),
+        '--renderer-dir',
+        snap.rendererDir,
+        '--sandbox',
+        '--simulated-fido2',
+      ],
       'preview server',
     );
   } catch (e) {
@@ -103,7 +124,8 @@ function installInteractiveProbe(arg: InteractiveArg): void {
   const w = window as unknown as { __benchInteractive?: Promise<number> };
   if (window.top !== window) return;
   w.__benchInteractive = new Promise<number>((resolve) => {
-    const visible = (e: Element) => e.getBoundingClientRect().height > 0 && e.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+    const visible = (e: Element) =>
+      e.getBoundingClientRect().height > 0 && e.checkVisibility({ visibilityProperty: true, opacityProperty: true });
     const ready = (): boolean => {
       const h = Array.from(document.querySelectorAll('h1')).find((e) => e.textContent?.trim() === arg.heading);
       const b = Array.from(document.querySelectorAll('button')).find((e) => e.textContent?.trim() === arg.button);
@@ -173,22 +195,27 @@ function installTypingProbe(arg: TypingArg): void {
   // Every frame's start while typing: a result's frame is the first to start after it showed.
   const tick = () => {
     log.frameStarts.push(performance.now());
-    for (const f of Object.values(log.fields)) while (f.frames.length < f.shown.length) {
-      const at = log.frameStarts.find((x) => x >= f.shown[f.frames.length]!);
-      if (at === undefined) break;
-      f.frames.push(at);
-    }
+    for (const f of Object.values(log.fields))
+      while (f.frames.length < f.shown.length) {
+        const at = log.frameStarts.find((x) => x >= f.shown[f.frames.length]!);
+        if (at === undefined) break;
+        f.frames.push(at);
+      }
     if (log.frameStarts.length > 100) log.frameStarts.splice(0, 50);
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
-  document.addEventListener('keydown', (e) => {
-    const id = (e.target as Element | null)?.id ?? '';
-    if (e.key.length === 1 && log.fields[id]) {
-      waiting = id;
-      log.fields[id].keydowns.push(e.timeStamp);
-    }
-  }, { capture: true });
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      const id = (e.target as Element | null)?.id ?? '';
+      if (e.key.length === 1 && log.fields[id]) {
+        waiting = id;
+        log.fields[id].keydowns.push(e.timeStamp);
+      }
+    },
+    { capture: true },
+  );
   plain.addEventListener('input', () => shown(arg.plain, performance.now()));
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.name === arg.mark && waiting !== arg.plain) shown(waiting, e.startTime);
@@ -229,7 +256,10 @@ async function loadOnce(browser: Browser, url: string, arg: InteractiveArg): Pro
       ({ timeoutMs }) => {
         const w = window as unknown as { __benchInteractive?: Promise<number> };
         if (!w.__benchInteractive) throw new Error('the interactive probe is missing');
-        return Promise.race([w.__benchInteractive, new Promise<number>((_, reject) => setTimeout(() => reject(new Error('not interactive in time')), timeoutMs))]);
+        return Promise.race([
+          w.__benchInteractive,
+          new Promise<number>((_, reject) => setTimeout(() => reject(new Error('not interactive in time')), timeoutMs)),
+        ]);
       },
       { timeoutMs: LOAD_TIMEOUT_MS },
     );
@@ -238,7 +268,12 @@ async function loadOnce(browser: Browser, url: string, arg: InteractiveArg): Pro
   }
 }
 
-async function measureStartup(browser: Browser, urls: { app: string; blank: string }, arg: InteractiveArg, loads: number): Promise<StartupResult> {
+async function measureStartup(
+  browser: Browser,
+  urls: { app: string; blank: string },
+  arg: InteractiveArg,
+  loads: number,
+): Promise<StartupResult> {
   const app: number[] = [];
   const blank: number[] = [];
   for (let i = 0; i < loads + WARMUPS; i++) {
@@ -251,7 +286,15 @@ async function measureStartup(browser: Browser, urls: { app: string; blank: stri
   }
   const a = summarize(app, 1);
   const b = summarize(blank, 1);
-  return { loads, warmups: WARMUPS, app: a, blank: b, ratio: ratio(a.p50, b.p50), appSamples: app.map((x) => round(x, 1)), blankSamples: blank.map((x) => round(x, 1)) };
+  return {
+    loads,
+    warmups: WARMUPS,
+    app: a,
+    blank: b,
+    ratio: ratio(a.p50, b.p50),
+    appSamples: app.map((x) => round(x, 1)),
+    blankSamples: blank.map((x) => round(x, 1)),
+  };
 }
 
 // ---------------------------------------------------------------- typing
@@ -321,7 +364,11 @@ async function measureTyping(page: Page, rounds: number): Promise<TypingResult> 
     strength,
     plain,
     ratioP95: ratio(strength.toFrame.p95, plain.toFrame.p95),
-    longTasks: { count: during.length, maxMs: round(Math.max(0, ...during.map((t) => t.duration))), totalMs: round(during.reduce((a, t) => a + t.duration, 0)) },
+    longTasks: {
+      count: during.length,
+      maxMs: round(Math.max(0, ...during.map((t) => t.duration))),
+      totalMs: round(during.reduce((a, t) => a + t.duration, 0)),
+    },
   };
 }
 
@@ -340,7 +387,14 @@ async function pageMemory(page: Page, name: string): Promise<MemoryResult['pages
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize, totalSize } = await cdp.send('Runtime.getHeapUsage');
     const tree = treeMemory(process.pid, CHROMIUM_NAME);
-    return { page: name, heapUsedBytes: usedSize, heapTotalBytes: totalSize, treeProcesses: tree.processes, treeRssBytes: tree.rssBytes, treePssBytes: tree.pssBytes };
+    return {
+      page: name,
+      heapUsedBytes: usedSize,
+      heapTotalBytes: totalSize,
+      treeProcesses: tree.processes,
+      treeRssBytes: tree.rssBytes,
+      treePssBytes: tree.pssBytes,
+    };
   } finally {
     await cdp.detach();
   }
@@ -415,7 +469,9 @@ export async function browserSections(
     const memory = sections.includes('memory');
     const typing = sections.includes('typing');
     if (memory || typing) {
-      say(`${[typing && 'typing', memory && 'memory per page'].filter(Boolean).join(' and ')}: walking the wizard${memory ? ' to Done' : ''}…`);
+      say(
+        `${[typing && 'typing', memory && 'memory per page'].filter(Boolean).join(' and ')}: walking the wizard${memory ? ' to Done' : ''}…`,
+      );
       const w = await startWizard(snap, setup, path.join(work, 'flow'));
       const context = await newContext(browser);
       try {

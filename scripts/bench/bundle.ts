@@ -93,7 +93,8 @@ export async function measureBundle(rendererDir: string): Promise<BundleResult> 
   const { scripts, styles } = htmlReferences(readFileSync(path.join(rendererDir, 'index.html'), 'utf8'));
   const initialScripts = await staticClosure(rendererDir, scripts);
   const locales = new Map<string, string>();
-  for (const f of initialScripts) for (const [file, name] of localeChunks(readFileSync(path.join(rendererDir, f), 'utf8'))) locales.set(file, name);
+  for (const f of initialScripts)
+    for (const [file, name] of localeChunks(readFileSync(path.join(rendererDir, f), 'utf8'))) locales.set(file, name);
   const initialJs = [...initialScripts].sort().map((f) => sizeOf(rendererDir, f));
   const initialCss = styles.map((f) => sizeOf(rendererDir, f));
 
@@ -107,6 +108,9 @@ export async function measureBundle(rendererDir: string): Promise<BundleResult> 
   return {
     initial: { js: total(initialJs), css: total(initialCss), files: [...initialJs, ...initialCss] },
     lazy,
-    fonts: assets.filter((a) => a.endsWith('.woff2')).sort().map((f) => sizeOf(rendererDir, f)),
+    fonts: assets
+      .filter((a) => a.endsWith('.woff2'))
+      .sort()
+      .map((f) => sizeOf(rendererDir, f)),
   };
 }

@@ -15,7 +15,17 @@ import { measureBundle } from './bundle';
 import { HELPER_NODE_FLAGS, measureHelper, measureRoundTrip } from './helper';
 import { INSTALL_CASES, measureInstall } from './install';
 import { takeSnapshot, type HelperSetup } from './processes';
-import { judgeTargets, loadAverage, machine, renderTable, SECTIONS, type Counts, type Measured, type Results, type Section } from './report';
+import {
+  judgeTargets,
+  loadAverage,
+  machine,
+  renderTable,
+  SECTIONS,
+  type Counts,
+  type Measured,
+  type Results,
+  type Section,
+} from './report';
 
 export interface BenchOptions {
   readonly sections: readonly Section[];
@@ -25,7 +35,14 @@ export interface BenchOptions {
 }
 
 /** `installs`: how many of the profile × unlock method cases (in INSTALL_CASES order) are run. */
-export const FULL_COUNTS: Counts = { loads: 15, runs: 200, hellos: 300, openConnections: 32, typingRounds: 3, installs: INSTALL_CASES.length };
+export const FULL_COUNTS: Counts = {
+  loads: 15,
+  runs: 200,
+  hellos: 300,
+  openConnections: 32,
+  typingRounds: 3,
+  installs: INSTALL_CASES.length,
+};
 export const QUICK_COUNTS: Counts = { loads: 2, runs: 5, hellos: 20, openConnections: 32, typingRounds: 1, installs: 2 };
 
 export class UsageError extends Error {}
@@ -79,12 +96,22 @@ export async function runBench(options: BenchOptions, root: string, say: Say): P
     const has = (...s: Section[]) => s.some((x) => sections.includes(x));
     const t = englishText(root);
     const inBrowser = has('startup', 'typing', 'memory');
-    const snap = takeSnapshot(root, path.join(work, 'dist'), { heading: t('welcome', 'title'), button: t('common', 'nav.next') }, {
-      renderer: inBrowser || has('bundle'),
-      helper: inBrowser || has('roundTrip', 'helper', 'install'),
-      preview: inBrowser,
-    });
-    const setup: HelperSetup = { helperScript: snap.helper, nodeFlags: HELPER_NODE_FLAGS, floorsScript: snap.floors, workDir: path.join(work, 'helpers') };
+    const snap = takeSnapshot(
+      root,
+      path.join(work, 'dist'),
+      { heading: t('welcome', 'title'), button: t('common', 'nav.next') },
+      {
+        renderer: inBrowser || has('bundle'),
+        helper: inBrowser || has('roundTrip', 'helper', 'install'),
+        preview: inBrowser,
+      },
+    );
+    const setup: HelperSetup = {
+      helperScript: snap.helper,
+      nodeFlags: HELPER_NODE_FLAGS,
+      floorsScript: snap.floors,
+      workDir: path.join(work, 'helpers'),
+    };
     mkdirSync(setup.workDir, { recursive: true });
     let measured: Measured = {};
     let chromium: string | null = null;
@@ -142,7 +169,9 @@ export async function main(argv: readonly string[], root: string): Promise<numbe
     const results = await runBench(options, root, (line) => process.stderr.write(`bench: ${line}\n`));
     process.stdout.write(renderTable(results) + '\n');
     const missed = results.targets.filter((x) => x.met === false).map((x) => x.id);
-    process.stdout.write(`\n${missed.length ? `targets missed: ${missed.join(', ')}` : 'every measured target met'}; results in ${path.relative(root, options.out) || options.out}\n`);
+    process.stdout.write(
+      `\n${missed.length ? `targets missed: ${missed.join(', ')}` : 'every measured target met'}; results in ${path.relative(root, options.out) || options.out}\n`,
+    );
     return 0;
   } catch (e) {
     process.stderr.write(`bench: ${(e as Error).stack ?? String(e)}\n`);

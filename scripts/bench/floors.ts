@@ -100,9 +100,12 @@ async function parts(input: PartsInput): Promise<PartsOutput> {
   const verifyMs = await timed(() => {
     const e = input.envelope;
     const payload = Buffer.from(e.payload, 'base64');
-    if (!verify(null, pae(e.payloadType, payload), publicKey, Buffer.from(e.signatures[0]!.sig, 'base64'))) throw new Error('the envelope does not verify');
+    if (!verify(null, pae(e.payloadType, payload), publicKey, Buffer.from(e.signatures[0]!.sig, 'base64')))
+      throw new Error('the envelope does not verify');
   });
-  const openMs = await timed(() => suite.open({ recipientKey: recipient, enc: sender.enc, info: info.buffer as ArrayBuffer }, ct, aad.buffer as ArrayBuffer));
+  const openMs = await timed(() =>
+    suite.open({ recipientKey: recipient, enc: sender.enc, info: info.buffer as ArrayBuffer }, ct, aad.buffer as ArrayBuffer),
+  );
   const journalMs = await timed(() => {
     const out = openSync(path.join(input.dir, 'journal.json'), 'w', 0o600);
     writeSync(out, journal);

@@ -106,7 +106,8 @@ export async function planExchange<T = void>(
     const answer = await request(session, message);
     const t3 = performance.now();
     const after2 = schedTimes(helperPid);
-    if (answer.type !== 'accepted' || answer.planId !== plan.planId) throw new Error(`the helper answered ${answer.type}, not accepted for this plan`);
+    if (answer.type !== 'accepted' || answer.planId !== plan.planId)
+      throw new Error(`the helper answered ${answer.type}, not accepted for this plan`);
     const rest = after ? await after(session, t2) : undefined;
     return {
       connectHelloMs: t1 - t0,
@@ -219,27 +220,63 @@ export async function measureRoundTrip(setup: HelperSetup, runs: number): Promis
     await echo.stop();
   }
   const exchanges = measured.map((r) => r.exchange);
-  const roundTrip = summarize(exchanges.map((e) => e.buildMs + e.exchangeMs), 3);
+  const roundTrip = summarize(
+    exchanges.map((e) => e.buildMs + e.exchangeMs),
+    3,
+  );
   const floors = parts.map((p, i) => p.verifyMs + p.openMs + p.journalMs + p.probeMs + echoes[i]!.exchangeMs);
   const floor = summarize(floors, 3);
   return {
     runs,
     bytes: { ...bytes, journal: calibration.journalBytes },
     roundTrip,
-    connectHello: summarize(exchanges.map((e) => e.connectHelloMs), 3),
-    build: summarize(exchanges.map((e) => e.buildMs), 3),
-    exchange: summarize(exchanges.map((e) => e.exchangeMs), 3),
+    connectHello: summarize(
+      exchanges.map((e) => e.connectHelloMs),
+      3,
+    ),
+    build: summarize(
+      exchanges.map((e) => e.buildMs),
+      3,
+    ),
+    exchange: summarize(
+      exchanges.map((e) => e.exchangeMs),
+      3,
+    ),
     floorParts: {
-      verify: summarize(parts.map((p) => p.verifyMs), 3),
-      open: summarize(parts.map((p) => p.openMs), 3),
-      journal: summarize(parts.map((p) => p.journalMs), 3),
-      probe: summarize(parts.map((p) => p.probeMs), 3),
-      echo: summarize(echoes.map((e) => e.exchangeMs), 3),
+      verify: summarize(
+        parts.map((p) => p.verifyMs),
+        3,
+      ),
+      open: summarize(
+        parts.map((p) => p.openMs),
+        3,
+      ),
+      journal: summarize(
+        parts.map((p) => p.journalMs),
+        3,
+      ),
+      probe: summarize(
+        parts.map((p) => p.probeMs),
+        3,
+      ),
+      echo: summarize(
+        echoes.map((e) => e.exchangeMs),
+        3,
+      ),
     },
     floor,
-    floorConnectHello: summarize(echoes.map((f) => f.connectHelloMs), 3),
-    helperCpu: summarize(exchanges.map((e) => e.helper.cpuMs), 3),
-    helperWait: summarize(exchanges.map((e) => e.helper.waitMs), 3),
+    floorConnectHello: summarize(
+      echoes.map((f) => f.connectHelloMs),
+      3,
+    ),
+    helperCpu: summarize(
+      exchanges.map((e) => e.helper.cpuMs),
+      3,
+    ),
+    helperWait: summarize(
+      exchanges.map((e) => e.helper.waitMs),
+      3,
+    ),
     ratioP99: ratio(roundTrip.p99, floor.p99),
   };
 }
@@ -260,7 +297,16 @@ async function settledRss(pid: number): Promise<number> {
 
 /** Modules a bundled file imports or requires that are not Node's own: each would need node_modules. */
 export async function foreignImports(file: string): Promise<string[]> {
-  const result = await build({ entryPoints: [file], bundle: true, write: false, metafile: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent' });
+  const result = await build({
+    entryPoints: [file],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'silent',
+  });
   const builtins = new Set(builtinModules);
   const found = new Set<string>();
   for (const input of Object.values(result.metafile.inputs)) {
@@ -286,12 +332,19 @@ async function bundleFacts(helperScript: string): Promise<HelperResult['bundle']
 }
 
 async function helloFloor(setup: HelperSetup, hello: Hello, n: number): Promise<number> {
-  const out = JSON.parse(await runNode(setup.floorsScript, ['hello', String(n)], JSON.stringify(hello), 'floors hello')) as { cpuMs: number };
+  const out = JSON.parse(await runNode(setup.floorsScript, ['hello', String(n)], JSON.stringify(hello), 'floors hello')) as {
+    cpuMs: number;
+  };
   return out.cpuMs;
 }
 
 /** RSS idle, then with `connections` open (each has read its first frame), of a process that serves `socket`. */
-async function footprint(pid: number, socket: string, connections: number, read: (socket: string) => Promise<{ close(): void }>): Promise<{ idle: number; open: number }> {
+async function footprint(
+  pid: number,
+  socket: string,
+  connections: number,
+  read: (socket: string) => Promise<{ close(): void }>,
+): Promise<{ idle: number; open: number }> {
   await sleep(SETTLE_MS);
   const idle = await settledRss(pid);
   const open: { close(): void }[] = [];
@@ -329,12 +382,19 @@ export async function measureHelper(setup: HelperSetup, counts: { hellos: number
     const wallMs = performance.now() - started;
     await sleep(200); // let the last closes be handled
     const after = cpuTimes(helper.pid);
-    const cpu = { helper: round((after.selfMs - before.selfMs) / counts.hellos, 3), children: round((after.childrenMs - before.childrenMs) / counts.hellos, 3) };
+    const cpu = {
+      helper: round((after.selfMs - before.selfMs) / counts.hellos, 3),
+      children: round((after.childrenMs - before.childrenMs) / counts.hellos, 3),
+    };
     return { rss, cpu, wallMs, hello: hello! };
   });
   // The floors, after the helper is gone: the same readings of a bare Node server, and the CPU of a key pair and a frame.
   const floorSocket = path.join(setup.workDir, 'idle-floor.sock');
-  const floorServer = await startNode(floorSocket, [String(encodeFrame(measured.hello).length)], 'memory floor', [...setup.nodeFlags, '-e', MEMORY_FLOOR]);
+  const floorServer = await startNode(floorSocket, [String(encodeFrame(measured.hello).length)], 'memory floor', [
+    ...setup.nodeFlags,
+    '-e',
+    MEMORY_FLOOR,
+  ]);
   let floorRss: { idle: number; open: number };
   try {
     floorRss = await footprint(floorServer.pid, floorSocket, counts.openConnections, firstBytes);

@@ -43,7 +43,8 @@ const INSTALL_TIMEOUT_MS = 600_000;
 function planFor(profile: Profile, method: Method): PlanInput & { primaryKey: string } {
   const choices: Choices = { ...BENCH_CHOICES, profile, apps: [...PROFILE_APPS[profile]], encryption: { method, recoveryKey: true } };
   const recoveryKey = formatRecoveryKey(randomBytes(RECOVERY_KEY_BYTES));
-  if (method === 'passphrase') return { choices, secrets: { passphrase: BENCH_PASSPHRASE, recoveryKey }, fido2: null, primaryKey: BENCH_PASSPHRASE };
+  if (method === 'passphrase')
+    return { choices, secrets: { passphrase: BENCH_PASSPHRASE, recoveryKey }, fido2: null, primaryKey: BENCH_PASSPHRASE };
   const enrollment = softwareEnrollment();
   return { choices, secrets: { fido2Secret: enrollment.secret, recoveryKey }, fido2: enrollment.params, primaryKey: enrollment.secret };
 }
@@ -179,7 +180,9 @@ export async function measureInstall(setup: HelperSetup, cases: readonly { profi
           const signer = loadSigner(helper.ready.signingKey!);
           await helloOnly(socket);
           const plan = planFor(profile, method);
-          const ex = await planExchange(socket, signer, helper.pid, plan, (session, sentAt) => follow((ms) => session.connection.next(ms), sentAt));
+          const ex = await planExchange(socket, signer, helper.pid, plan, (session, sentAt) =>
+            follow((ms) => session.connection.next(ms), sentAt),
+          );
           const timeline = ex.after!;
           const dir = path.join(setup.workDir, `${name}-floor`);
           mkdirSync(dir, { recursive: true });
@@ -198,16 +201,26 @@ export async function measureInstall(setup: HelperSetup, cases: readonly { profi
           };
           // Each step's share: from the previous step's last report (or the plan sent) to its own.
           let previous = timeline.sentAt;
-          const steps = [...timeline.steps].sort((a, b) => a.at - b.at).map((s) => {
-            const [floorMs, floorWork] = floorOf[s.step] ?? [0, ''];
-            const row = { step: s.step, state: s.state, ms: round(s.at - previous), floorMs: round(floorMs), floorWork };
-            previous = s.at;
-            return row;
-          });
+          const steps = [...timeline.steps]
+            .sort((a, b) => a.at - b.at)
+            .map((s) => {
+              const [floorMs, floorWork] = floorOf[s.step] ?? [0, ''];
+              const row = { step: s.step, state: s.state, ms: round(s.at - previous), floorMs: round(floorMs), floorWork };
+              previous = s.at;
+              return row;
+            });
           steps.push({ step: 'result', state: 'received', ms: round(timeline.resultAt - previous), floorMs: 0, floorWork: '' });
           const totalMs = timeline.resultAt - timeline.sentAt;
           const floorMs = floor.format + floor.addKeys + (floor.mkfs ?? 0) + floor.vmWrite;
-          return { profile, method, totalMs: round(totalMs), floorMs: round(floorMs), ratio: ratio(totalMs, floorMs), steps, commands: commandsRun(sandbox) };
+          return {
+            profile,
+            method,
+            totalMs: round(totalMs),
+            floorMs: round(floorMs),
+            ratio: ratio(totalMs, floorMs),
+            steps,
+            commands: commandsRun(sandbox),
+          };
         },
         false,
       ),

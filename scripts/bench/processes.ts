@@ -23,7 +23,13 @@ export interface Child {
 }
 
 /** Starts `node [...nodeFlags] script ...args` and waits for its one-line JSON `{"event":"ready",…}`. */
-export function startNode(script: string, args: readonly string[], name: string, nodeFlags: readonly string[] = [], timeoutMs = 30_000): Promise<Child> {
+export function startNode(
+  script: string,
+  args: readonly string[],
+  name: string,
+  nodeFlags: readonly string[] = [],
+  timeoutMs = 30_000,
+): Promise<Child> {
   const child = spawn(process.execPath, [...nodeFlags, script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   live.add(child);
   child.once('exit', () => live.delete(child));
@@ -130,9 +136,12 @@ export interface Needs {
  */
 export function takeSnapshot(root: string, into: string, text: BlankText, needs: Needs): Snapshot {
   const dist = path.join(root, 'dist');
-  const wanted = ['bench/floors.mjs', needs.renderer && 'renderer/index.html', needs.helper && 'host/helper.mjs', needs.preview && 'preview/server.mjs'].filter(
-    (f): f is string => Boolean(f),
-  );
+  const wanted = [
+    'bench/floors.mjs',
+    needs.renderer && 'renderer/index.html',
+    needs.helper && 'host/helper.mjs',
+    needs.preview && 'preview/server.mjs',
+  ].filter((f): f is string => Boolean(f));
   const missing = wanted.filter((f) => !existsSync(path.join(dist, f)));
   if (missing.length) throw new MissingBuildError(`not built: dist/${missing.join(', dist/')} (run npm run build)`);
   const copy = (from: string) => {
@@ -180,7 +189,10 @@ function writeBlankPage(rendererDir: string, text: BlankText): void {
     .replace(/^\s*<script\b[^>]*>\s*<\/script>\s*$/gm, '')
     .replace(/^\s*<link rel="(?:stylesheet|modulepreload)"[^>]*>\s*$/gm, '')
     .replace('</head>', '  <link rel="stylesheet" href="./bench-blank.css" />\n  </head>')
-    .replace(/<div id="root"[^>]*>.*<\/div>(?=\s*<\/body>)/s, `<main><h1>${esc(text.heading)}</h1><p>${esc(text.heading)}</p><button type="button">${esc(text.button)}</button></main>`);
+    .replace(
+      /<div id="root"[^>]*>.*<\/div>(?=\s*<\/body>)/s,
+      `<main><h1>${esc(text.heading)}</h1><p>${esc(text.heading)}</p><button type="button">${esc(text.button)}</button></main>`,
+    );
   if (/<script\b/.test(page) || !page.includes('<main>')) throw new Error('cannot derive the blank page from dist/renderer/index.html');
   writeFileSync(path.join(rendererDir, BLANK_PAGE), page);
 }
@@ -205,7 +217,12 @@ export function startHelper(setup: HelperSetup, sandbox: string, fastKdf = true)
  * Starts a helper on a new sandbox, runs `body` against it, stops it with its process group and
  * removes the sandbox. Its start-up is never timed. `fastKdf: false` keeps the real key derivation.
  */
-export async function withFreshHelper<T>(setup: HelperSetup, name: string, body: (helper: Child, sandbox: string) => Promise<T>, fastKdf = true): Promise<T> {
+export async function withFreshHelper<T>(
+  setup: HelperSetup,
+  name: string,
+  body: (helper: Child, sandbox: string) => Promise<T>,
+  fastKdf = true,
+): Promise<T> {
   const sandbox = path.join(setup.workDir, name);
   const helper = await startHelper(setup, sandbox, fastKdf);
   try {

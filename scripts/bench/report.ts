@@ -103,7 +103,13 @@ export const RoundTripSchema = z.strictObject({
   build: SummarySchema,
   exchange: SummarySchema,
   /** The necessary work, each part alone in a fresh process, and a bare echo of the same bytes. */
-  floorParts: z.strictObject({ verify: SummarySchema, open: SummarySchema, journal: SummarySchema, probe: SummarySchema, echo: SummarySchema }),
+  floorParts: z.strictObject({
+    verify: SummarySchema,
+    open: SummarySchema,
+    journal: SummarySchema,
+    probe: SummarySchema,
+    echo: SummarySchema,
+  }),
   /** Per run, the sum of the parts measured after it. */
   floor: SummarySchema,
   floorConnectHello: SummarySchema,
@@ -256,12 +262,42 @@ function rules(m: Measured): Rule[] {
     { id: 'startup-ratio', label: 'start-up ≤ 1.5× the blank page (medians)', limit: 1.5, unit: '×', value: (x) => x.startup?.ratio },
     { id: 'initial-js-gzip', label: 'initial JS ≤ 150 kB gzip', limit: 150_000, unit: 'B', value: (x) => x.bundle?.initial.js.gzip },
     { id: 'strength-ratio', label: 'strength feedback p95 ≤ 2× a plain field', limit: 2, unit: '×', value: (x) => x.typing?.ratioP95 },
-    { id: 'typing-long-tasks', label: 'no long task (> 50 ms) while typing', limit: 0, unit: 'tasks', value: (x) => x.typing?.longTasks.count },
-    { id: 'round-trip-ratio', label: 'plan round trip p99 ≤ 2× its necessary work', limit: 2, unit: '×', value: (x) => x.roundTrip?.ratioP99 },
-    { id: 'hello-cpu-ratio', label: 'helper CPU per hello ≤ 2× a key pair and a frame', limit: 2, unit: '×', value: (x) => x.helper?.ratioCpu },
+    {
+      id: 'typing-long-tasks',
+      label: 'no long task (> 50 ms) while typing',
+      limit: 0,
+      unit: 'tasks',
+      value: (x) => x.typing?.longTasks.count,
+    },
+    {
+      id: 'round-trip-ratio',
+      label: 'plan round trip p99 ≤ 2× its necessary work',
+      limit: 2,
+      unit: '×',
+      value: (x) => x.roundTrip?.ratioP99,
+    },
+    {
+      id: 'hello-cpu-ratio',
+      label: 'helper CPU per hello ≤ 2× a key pair and a frame',
+      limit: 2,
+      unit: '×',
+      value: (x) => x.helper?.ratioCpu,
+    },
     { id: 'helper-idle-rss', label: 'helper idle RSS ≤ 45 MB', limit: 45 * MB, unit: 'B', value: (x) => x.helper?.idleRssBytes },
-    { id: 'helper-open-rss', label: 'helper RSS with 32 connections ≤ 60 MB', limit: 60 * MB, unit: 'B', value: (x) => (x.helper && x.helper.openConnections >= 32 ? x.helper.openRssBytes : null) },
-    { id: 'helper-bundle-imports', label: 'the helper needs nothing from node_modules', limit: 0, unit: 'modules', value: (x) => x.helper?.bundle.imports.length },
+    {
+      id: 'helper-open-rss',
+      label: 'helper RSS with 32 connections ≤ 60 MB',
+      limit: 60 * MB,
+      unit: 'B',
+      value: (x) => (x.helper && x.helper.openConnections >= 32 ? x.helper.openRssBytes : null),
+    },
+    {
+      id: 'helper-bundle-imports',
+      label: 'the helper needs nothing from node_modules',
+      limit: 0,
+      unit: 'modules',
+      value: (x) => x.helper?.bundle.imports.length,
+    },
     ...installs,
   ];
 }
@@ -293,27 +329,76 @@ function rows(r: Results): Row[] {
   const T = r.targets;
   if (r.startup) {
     const s = r.startup;
-    out.push([`start-up to interactive, median of ${s.loads}`, ms(s.app.p50), `blank page ${ms(s.blank.p50)}`, times(s.ratio), '≤ 1.5×', met(T, 'startup-ratio')]);
+    out.push([
+      `start-up to interactive, median of ${s.loads}`,
+      ms(s.app.p50),
+      `blank page ${ms(s.blank.p50)}`,
+      times(s.ratio),
+      '≤ 1.5×',
+      met(T, 'startup-ratio'),
+    ]);
     out.push(['  start-up p95', ms(s.app.p95), `blank page ${ms(s.blank.p95)}`, '', '', '']);
   }
   if (r.bundle) {
     const b = r.bundle;
-    out.push(['initial JS, gzip (raw)', `${kB(b.initial.js.gzip)} (${kB(b.initial.js.raw)})`, '', '', '≤ 150 kB', met(T, 'initial-js-gzip')]);
+    out.push([
+      'initial JS, gzip (raw)',
+      `${kB(b.initial.js.gzip)} (${kB(b.initial.js.raw)})`,
+      '',
+      '',
+      '≤ 150 kB',
+      met(T, 'initial-js-gzip'),
+    ]);
     out.push(['initial CSS, gzip (raw)', `${kB(b.initial.css.gzip)} (${kB(b.initial.css.raw)})`, '', '', '', '']);
     for (const l of b.lazy) out.push([`  lazy: ${l.name}`, `${kB(l.gzip)} (${kB(l.raw)})`, '', '', '', '']);
   }
   if (r.typing) {
     const y = r.typing;
-    out.push([`strength feedback p95 to frame, ${y.keystrokes} keys`, ms(y.strength.toFrame.p95), `plain field ${ms(y.plain.toFrame.p95)}`, times(y.ratioP95), '≤ 2×', met(T, 'strength-ratio')]);
+    out.push([
+      `strength feedback p95 to frame, ${y.keystrokes} keys`,
+      ms(y.strength.toFrame.p95),
+      `plain field ${ms(y.plain.toFrame.p95)}`,
+      times(y.ratioP95),
+      '≤ 2×',
+      met(T, 'strength-ratio'),
+    ]);
     out.push(['  p50 to frame', ms(y.strength.toFrame.p50), `plain field ${ms(y.plain.toFrame.p50)}`, '', '', '']);
-    out.push(['  p50 / p95 to the DOM', `${ms(y.strength.toDom.p50)} / ${ms(y.strength.toDom.p95)}`, `${ms(y.plain.toDom.p50)} / ${ms(y.plain.toDom.p95)}`, '', '', '']);
-    out.push(['  long tasks while typing (longest)', `${y.longTasks.count} (${y.longTasks.count ? ms(y.longTasks.maxMs) : 'none'})`, '', '', 'none', met(T, 'typing-long-tasks')]);
+    out.push([
+      '  p50 / p95 to the DOM',
+      `${ms(y.strength.toDom.p50)} / ${ms(y.strength.toDom.p95)}`,
+      `${ms(y.plain.toDom.p50)} / ${ms(y.plain.toDom.p95)}`,
+      '',
+      '',
+      '',
+    ]);
+    out.push([
+      '  long tasks while typing (longest)',
+      `${y.longTasks.count} (${y.longTasks.count ? ms(y.longTasks.maxMs) : 'none'})`,
+      '',
+      '',
+      'none',
+      met(T, 'typing-long-tasks'),
+    ]);
   }
   if (r.roundTrip) {
     const p = r.roundTrip;
     const f = p.floorParts;
-    out.push([`plan round trip p99 (p50), ${p.runs} runs`, `${ms(p.roundTrip.p99)} (${ms(p.roundTrip.p50)})`, `necessary work ${ms(p.floor.p99)} (${ms(p.floor.p50)})`, times(p.ratioP99), '≤ 2×', met(T, 'round-trip-ratio')]);
-    out.push(['  floor parts p50: verify / open / journal / probe / echo', '', `${ms(f.verify.p50)} / ${ms(f.open.p50)} / ${ms(f.journal.p50)} / ${ms(f.probe.p50)} / ${ms(f.echo.p50)}`, '', '', '']);
+    out.push([
+      `plan round trip p99 (p50), ${p.runs} runs`,
+      `${ms(p.roundTrip.p99)} (${ms(p.roundTrip.p50)})`,
+      `necessary work ${ms(p.floor.p99)} (${ms(p.floor.p50)})`,
+      times(p.ratioP99),
+      '≤ 2×',
+      met(T, 'round-trip-ratio'),
+    ]);
+    out.push([
+      '  floor parts p50: verify / open / journal / probe / echo',
+      '',
+      `${ms(f.verify.p50)} / ${ms(f.open.p50)} / ${ms(f.journal.p50)} / ${ms(f.probe.p50)} / ${ms(f.echo.p50)}`,
+      '',
+      '',
+      '',
+    ]);
     out.push(['  build+seal+sign p50 / p99', `${ms(p.build.p50)} / ${ms(p.build.p99)}`, '', '', '', '']);
     out.push(['  send → accepted p50 / p99', `${ms(p.exchange.p50)} / ${ms(p.exchange.p99)}`, '', '', '', '']);
     out.push(['  helper on a CPU / waiting for one, p50', `${ms(p.helperCpu.p50)} / ${ms(p.helperWait.p50)}`, '', '', '', '']);
@@ -322,24 +407,67 @@ function rows(r: Results): Row[] {
   if (r.helper) {
     const h = r.helper;
     const b = h.bundle;
-    out.push([`helper CPU per hello (+ children), ${h.hellos} hellos`, `${ms(h.cpuPerHelloMs.helper)} (+ ${ms(h.cpuPerHelloMs.children)})`, `key pair + frame ${ms(h.floorPerHelloMs)}`, times(h.ratioCpu), '≤ 2×', met(T, 'hello-cpu-ratio')]);
-    out.push(['helper RSS idle', mB(h.idleRssBytes), `bare Node server ${mB(h.floorIdleRssBytes)}`, times(ratio(h.idleRssBytes, h.floorIdleRssBytes)), '≤ 45 MB', met(T, 'helper-idle-rss')]);
-    out.push([`helper RSS, ${h.openConnections} connections open`, mB(h.openRssBytes), `bare Node server ${mB(h.floorOpenRssBytes)}`, times(ratio(h.openRssBytes, h.floorOpenRssBytes)), '≤ 60 MB', met(T, 'helper-open-rss')]);
+    out.push([
+      `helper CPU per hello (+ children), ${h.hellos} hellos`,
+      `${ms(h.cpuPerHelloMs.helper)} (+ ${ms(h.cpuPerHelloMs.children)})`,
+      `key pair + frame ${ms(h.floorPerHelloMs)}`,
+      times(h.ratioCpu),
+      '≤ 2×',
+      met(T, 'hello-cpu-ratio'),
+    ]);
+    out.push([
+      'helper RSS idle',
+      mB(h.idleRssBytes),
+      `bare Node server ${mB(h.floorIdleRssBytes)}`,
+      times(ratio(h.idleRssBytes, h.floorIdleRssBytes)),
+      '≤ 45 MB',
+      met(T, 'helper-idle-rss'),
+    ]);
+    out.push([
+      `helper RSS, ${h.openConnections} connections open`,
+      mB(h.openRssBytes),
+      `bare Node server ${mB(h.floorOpenRssBytes)}`,
+      times(ratio(h.openRssBytes, h.floorOpenRssBytes)),
+      '≤ 60 MB',
+      met(T, 'helper-open-rss'),
+    ]);
     out.push(['helper file, gzip (raw)', `${kB(b.gzip)} (${kB(b.raw)})`, '', '', '', '']);
-    out.push(['  its runtime; modules from node_modules', `${b.runtime} (${mB(b.runtimeBytes)}); ${b.imports.length ? b.imports.join(', ') : 'none'}`, '', '', 'none', met(T, 'helper-bundle-imports')]);
+    out.push([
+      '  its runtime; modules from node_modules',
+      `${b.runtime} (${mB(b.runtimeBytes)}); ${b.imports.length ? b.imports.join(', ') : 'none'}`,
+      '',
+      '',
+      'none',
+      met(T, 'helper-bundle-imports'),
+    ]);
     if (h.nodeFlags.length) out.push(['  started with', h.nodeFlags.join(' '), '', '', '', '']);
   }
   if (r.install) {
     out.push(['Install → Done: KDF of the keyslots', r.install.kdf, '', '', '', '']);
     for (const run of r.install.runs) {
-      out.push([`Install → Done, ${run.profile}, ${run.method}`, ms(run.totalMs), `unavoidable ${ms(run.floorMs)}`, times(run.ratio), `≤ ${INSTALL_LIMIT}×`, met(T, `install-ratio-${run.profile}-${run.method}`)]);
-      for (const s of run.steps) out.push([`  ${s.step} (${s.state})`, ms(s.ms), s.floorWork ? `${s.floorWork} ${ms(s.floorMs)}` : '', '', '', '']);
+      out.push([
+        `Install → Done, ${run.profile}, ${run.method}`,
+        ms(run.totalMs),
+        `unavoidable ${ms(run.floorMs)}`,
+        times(run.ratio),
+        `≤ ${INSTALL_LIMIT}×`,
+        met(T, `install-ratio-${run.profile}-${run.method}`),
+      ]);
+      for (const s of run.steps)
+        out.push([`  ${s.step} (${s.state})`, ms(s.ms), s.floorWork ? `${s.floorWork} ${ms(s.floorMs)}` : '', '', '', '']);
       for (const c of run.commands) out.push([`    ran ${c.command} ×${c.count}`, ms(c.ms), '', '', '', '']);
     }
   }
   if (r.memory) {
     for (const p of r.memory.pages) {
-      out.push([`browser on ${p.page}: tree RSS (PSS), JS heap`, `${mB(p.treeRssBytes)} (${mB(p.treePssBytes)}), ${mB(p.heapUsedBytes)}`, `${p.treeProcesses} processes`, '', '', '']);
+      out.push([
+        `browser on ${p.page}: tree RSS (PSS), JS heap`,
+        `${mB(p.treeRssBytes)} (${mB(p.treePssBytes)}), ${mB(p.heapUsedBytes)}`,
+        `${p.treeProcesses} processes`,
+        '',
+        '',
+        '',
+      ]);
     }
   }
   return out;
@@ -349,7 +477,11 @@ export function renderTable(r: Results): string {
   const header: Row = ['figure', 'measured', 'floor (same run)', 'ratio', 'target', 'met'];
   const all = [header, ...rows(r)];
   const widths = header.map((_, i) => Math.max(...all.map((row) => row[i]!.length)));
-  const line = (row: Row) => row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (row: Row) =>
+    row
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const m = r.machine;
   const load = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' ');
   const title = `Spectrum first boot bench, ${r.startedAt}: ${m.cpus} CPUs (${m.cpuModel}), ${(m.memoryBytes / 2 ** 30).toFixed(0)} GiB, load ${load(m.loadAverage.start)} at start, ${load(m.loadAverage.end)} at end, Node ${m.node}, ${m.chromium ?? 'no browser'}${r.quick ? ' [quick]' : ''}`;

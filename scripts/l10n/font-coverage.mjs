@@ -113,6 +113,11 @@ export function fontFaces(cssFile) {
         const [a, b] = r.split('-');
         return /** @type {[number, number]} */ ([parseInt(a ?? '', 16), parseInt(b ?? a ?? '', 16)]);
       });
-    return { family: prop('font-family').replace(/['"]/g, ''), weight: Number(prop('font-weight') || 400), file: path.resolve(path.dirname(cssFile), url), ranges };
+    return {
+      family: prop('font-family').replace(/['"]/g, ''),
+      weight: Number(prop('font-weight') || 400),
+      file: path.resolve(path.dirname(cssFile), url),
+      ranges,
+    };
   });
 }

@@ -63,7 +63,13 @@ function split(raw, ns) {
 
 /** @param {string} file @param {string} text @returns {KeyUsage} */
 export function scanText(file, text) {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   /** @type {KeyUsage} */
   const out = { statics: [], dynamics: [], opaque: [] };
   /** @param {ts.Node} n */
@@ -92,7 +98,13 @@ export function scanText(file, text) {
     let scope = ns;
     if (ts.isFunctionLike(node)) scope = ownNamespace(node) ?? ns;
     if (ts.isCallExpression(node) && isTranslateCall(node.expression) && node.arguments[0]) keyArgument(node.arguments[0], scope);
-    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'key' && ts.isStringLiteralLike(node.initializer) && node.initializer.text.includes(':')) {
+    if (
+      ts.isPropertyAssignment(node) &&
+      ts.isIdentifier(node.name) &&
+      node.name.text === 'key' &&
+      ts.isStringLiteralLike(node.initializer) &&
+      node.initializer.text.includes(':')
+    ) {
       out.statics.push({ ...split(node.initializer.text, scope), file, line: lineOf(node) });
     }
     ts.forEachChild(node, (child) => visit(child, scope));

@@ -13,13 +13,21 @@ export function localesDir(root) {
 
 /** Languages with a folder under assets/locales. @param {string} root */
 export function localeLanguages(root) {
-  return readdirSync(localesDir(root), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  return readdirSync(localesDir(root), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
 }
 
 /** Namespaces (file names) of one language. @param {string} root @param {string} lang */
 export function localeNamespaces(root, lang) {
   const dir = path.join(localesDir(root), lang);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.slice(0, -5))
+        .sort()
+    : [];
 }
 
 /**

@@ -9,7 +9,13 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'esm'
 /** @param {string} root */
 export async function buildBench(root) {
   await Promise.all([
-    build({ ...common, absWorkingDir: root, entryPoints: ['scripts/bench/cli.ts'], outfile: path.join(root, 'dist/bench/bench.mjs'), packages: 'external' }),
+    build({
+      ...common,
+      absWorkingDir: root,
+      entryPoints: ['scripts/bench/cli.ts'],
+      outfile: path.join(root, 'dist/bench/bench.mjs'),
+      packages: 'external',
+    }),
     buildFloors(root),
   ]);
   return path.join(root, 'dist/bench/bench.mjs');

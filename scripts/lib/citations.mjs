@@ -11,7 +11,19 @@ const SPEC = 'docs/protocol.md';
 const DECISIONS = 'docs/decisions';
 
 /** Folders that hold no source of ours (dependencies, build output, reports). */
-const SKIP_DIRS = new Set(['.git', 'node_modules', 'dist', 'out', 'test-results', 'playwright-report', 'blob-report', '.cache', 'bench-results', 'l10n-gallery', '.output']);
+const SKIP_DIRS = new Set([
+  '.git',
+  'node_modules',
+  'dist',
+  'out',
+  'test-results',
+  'playwright-report',
+  'blob-report',
+  '.cache',
+  'bench-results',
+  'l10n-gallery',
+  '.output',
+]);
 const TEXT_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.mjs', '.cjs', '.md', '.json', '.yml', '.yaml', '.sh', '.html', '.css', '.py']);
 /** Data, not prose: keyboard character lists hold the section sign as a character. */
 const SKIP_FILES = [/^package-lock\.json$/, /^assets\/.*\.json$/];
@@ -103,7 +115,10 @@ export function citationProblems(file, text, targets) {
     }
   }
   for (const m of text.matchAll(UPSTREAM_ADR)) {
-    add(m.index, `"${m[0]}": name Spectrum's own design records in words ("Spectrum's design record 002, Install Options"), so that "ADR" always means ${DECISIONS}/`);
+    add(
+      m.index,
+      `"${m[0]}": name Spectrum's own design records in words ("Spectrum's design record 002, Install Options"), so that "ADR" always means ${DECISIONS}/`,
+    );
   }
   for (const m of text.matchAll(DASHED_ADR)) add(m.index, `"${m[0]}…": write "ADR NNN"`);
   for (const m of text.matchAll(DECISION_PATH)) {

@@ -68,7 +68,17 @@ export function startHelper(sandboxDir, extraArgs = [], opts = {}) {
 export function startPreview({ socket, signingKey, stateDir, extraArgs = [] }, opts = {}) {
   return spawnReady(
     PREVIEW_ENTRY,
-    ['--socket', socket, '--signing-key', signingKey, '--state-dir', stateDir, '--renderer-dir', path.join(root, 'dist/renderer'), ...extraArgs],
+    [
+      '--socket',
+      socket,
+      '--signing-key',
+      signingKey,
+      '--state-dir',
+      stateDir,
+      '--renderer-dir',
+      path.join(root, 'dist/renderer'),
+      ...extraArgs,
+    ],
     { name: 'preview', ...opts },
   );
 }

@@ -9,7 +9,12 @@ import path from 'node:path';
  * Replaces `file` atomically with `data`: mode (and owner, when given) set on the descriptor
  * before the file appears under its name; never written through a link (O_NOFOLLOW, ELOOP).
  */
-export function writeFileAtomic(file: string, data: string | Uint8Array, mode: number, owner?: { readonly uid: number; readonly gid: number }): void {
+export function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array,
+  mode: number,
+  owner?: { readonly uid: number; readonly gid: number },
+): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);

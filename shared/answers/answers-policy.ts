@@ -53,13 +53,16 @@ export function answersUsbStick(answers: Answers): AnswersUsbStick | null {
 
 /** Whether a stick the helper lists is the one named: every name given matches, labels without regard to case. */
 export function isNamedStick(named: AnswersUsbStick, stick: { readonly label: string | null; readonly fsUuid: string | null }): boolean {
-  const same = (want: string | undefined, have: string | null) => want === undefined || (have !== null && want.toLowerCase() === have.toLowerCase());
+  const same = (want: string | undefined, have: string | null) =>
+    want === undefined || (have !== null && want.toLowerCase() === have.toLowerCase());
   return same(named.label, stick.label) && same(named.fsUuid, stick.fsUuid);
 }
 
 /** How the answers name a stick, for messages: `label "SPECTRUM-KEY"`, `file system 26A1-B09E`. */
 export function describeNamedStick(named: AnswersUsbStick): string {
-  return [named.label !== undefined ? `label "${named.label}"` : null, named.fsUuid !== undefined ? `file system ${named.fsUuid}` : null].filter(Boolean).join(' and ');
+  return [named.label !== undefined ? `label "${named.label}"` : null, named.fsUuid !== undefined ? `file system ${named.fsUuid}` : null]
+    .filter(Boolean)
+    .join(' and ');
 }
 
 /** The choices an answers file gives, for pre-filling (fixed or not). */
@@ -92,7 +95,8 @@ export function planAnswersProblems(plan: PlanPayload, answers: Answers): PlanPr
   const fixed = (s: AnswerSection) => isFixed(answers, s);
   const differs = (path: string, what: string) => problems.push({ path, problem: `differs from the answers file, which fixes ${what}` });
   if (fixed('locale') && plan.locale !== answers.locale) differs('/locale', 'the language');
-  if (fixed('keyboard') && (plan.keyboard.layout !== answers.keyboard?.layout || plan.keyboard.variant !== answers.keyboard?.variant)) differs('/keyboard', 'the keyboard');
+  if (fixed('keyboard') && (plan.keyboard.layout !== answers.keyboard?.layout || plan.keyboard.variant !== answers.keyboard?.variant))
+    differs('/keyboard', 'the keyboard');
   if (fixed('accessibility') && answers.accessibility) {
     for (const k of Object.keys(answers.accessibility) as (keyof typeof answers.accessibility)[]) {
       if (plan.accessibility[k] !== answers.accessibility[k]) differs(`/accessibility/${k}`, 'accessibility');
@@ -107,7 +111,8 @@ export function planAnswersProblems(plan: PlanPayload, answers: Answers): PlanPr
   }
   if (fixed('encryption') && answers.encryption) {
     if (plan.encryption.method !== answers.encryption.method) differs('/encryption/method', 'the unlock method');
-    else if (plan.encryption.recoveryKey !== answersMakeRecoveryKey(answers)) differs('/encryption/recoveryKey', 'whether a recovery key is made');
+    else if (plan.encryption.recoveryKey !== answersMakeRecoveryKey(answers))
+      differs('/encryption/recoveryKey', 'whether a recovery key is made');
   }
   if (answers.escrow && !plan.encryption.recoveryKey) {
     problems.push({ path: '/encryption/recoveryKey', problem: 'must be true: the answers file escrows recovery keys' });

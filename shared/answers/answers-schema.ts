@@ -51,7 +51,7 @@ export const EscrowSchema = z
       .regex(/^[A-Za-z0-9_-]{43}$/, 'expected 32 bytes in base64url')
       .describe('The X25519 public key (32 bytes, base64url without padding) every recovery key is sealed to.'),
   })
-  .describe('Recovery-key escrow: the helper seals each machine\'s recovery key to this key and writes it beside the answers file.');
+  .describe("Recovery-key escrow: the helper seals each machine's recovery key to this key and writes it beside the answers file.");
 
 export const AnswersSchema = z
   .strictObject({
@@ -65,12 +65,14 @@ export const AnswersSchema = z
       .array(z.string().regex(VM_ID_PATTERN, 'expected an app VM id'))
       .max(64)
       .optional()
-      .describe('App VM ids of the catalog; they must fit the profile\'s rules.'),
+      .describe("App VM ids of the catalog; they must fit the profile's rules."),
     startFresh: z
       .array(z.string().regex(VM_ID_PATTERN, 'expected an app VM id'))
       .max(64)
       .optional()
-      .describe('App VMs of `apps` that keep no files between runs: each starts fresh every time. The others keep their files. Part of the apps section.'),
+      .describe(
+        'App VMs of `apps` that keep no files between runs: each starts fresh every time. The others keep their files. Part of the apps section.',
+      ),
     encryption: z
       .strictObject({
         method: EncryptionSchema.shape.method,
@@ -83,7 +85,9 @@ export const AnswersSchema = z
       .array(z.enum(ANSWER_SECTIONS))
       .max(ANSWER_SECTIONS.length)
       .optional()
-      .describe('Sections still asked at the machine; a value given for one of them is only pre-filled. A section left out of the file is asked too.'),
+      .describe(
+        'Sections still asked at the machine; a value given for one of them is only pre-filled. A section left out of the file is asked too.',
+      ),
     escrow: EscrowSchema.optional(),
   })
   .describe('Spectrum first boot answers file (payload of a DSSE envelope of type ' + ANSWERS_PAYLOAD_TYPE + ').');

@@ -1,6 +1,14 @@
 // The answers file's rules and what it means for first boot, on plain values.
 import { describe, expect, it } from 'vitest';
-import { answersChoices, answersUsbStick, canRunUnattended, fixedSections, isNamedStick, planAnswersProblems, recoveryKeyShown } from './answers-policy';
+import {
+  answersChoices,
+  answersUsbStick,
+  canRunUnattended,
+  fixedSections,
+  isNamedStick,
+  planAnswersProblems,
+  recoveryKeyShown,
+} from './answers-policy';
 import type { Answers } from './answers-schema';
 import { checkAnswers } from './check-answers';
 import { findSecretFields } from './secret-fields';
@@ -39,7 +47,11 @@ describe('checkAnswers', () => {
 
   it('tells an unknown field from a broken rule', () => {
     expect(checkAnswers({ ...all, colour: 'blue' })).toMatchObject({ ok: false, code: 'unknown-field', problems: [{ path: '/colour' }] });
-    expect(checkAnswers({ ...all, profile: 'huge' })).toMatchObject({ ok: false, code: 'invalid-answers', problems: [{ path: '/profile' }] });
+    expect(checkAnswers({ ...all, profile: 'huge' })).toMatchObject({
+      ok: false,
+      code: 'invalid-answers',
+      problems: [{ path: '/profile' }],
+    });
   });
 
   it.each([
@@ -55,8 +67,16 @@ describe('checkAnswers', () => {
     [{ apps: undefined, startFresh: ['editor'] }, '/startFresh', /give apps too/],
     [{ encryption: { method: 'usb-key', recoveryKey: true } }, '/encryption/usbStick', /usb-key needs the stick/],
     [{ encryption: { method: 'usb-key', recoveryKey: true, usbStick: {} } }, '/encryption/usbStick', /usb-key needs the stick/],
-    [{ encryption: { method: 'fido2', recoveryKey: true, usbStick: { label: 'KEY' } } }, '/encryption/usbStick', /only with method usb-key/],
-    [{ encryption: { method: 'usb-key', recoveryKey: false, usbStick: { label: 'KEY' } } }, '/encryption/recoveryKey', /always comes with a recovery key/],
+    [
+      { encryption: { method: 'fido2', recoveryKey: true, usbStick: { label: 'KEY' } } },
+      '/encryption/usbStick',
+      /only with method usb-key/,
+    ],
+    [
+      { encryption: { method: 'usb-key', recoveryKey: false, usbStick: { label: 'KEY' } } },
+      '/encryption/recoveryKey',
+      /always comes with a recovery key/,
+    ],
   ])('refuses %j', (change, path, rule) => {
     const r = checkAnswers({ ...all, ...change });
     expect(r.ok).toBe(false);
@@ -67,7 +87,10 @@ describe('checkAnswers', () => {
 
   it('checks app ids against the catalog it is given', () => {
     const catalog = ['browser', 'editor'].map((id) => ({ id, name: id, sizeBytes: 1, kind: 'app' as const }));
-    expect(checkAnswers(all, { catalog })).toMatchObject({ ok: false, problems: [{ path: '/apps/2', rule: '"terminal" is not an app VM of the catalog' }] });
+    expect(checkAnswers(all, { catalog })).toMatchObject({
+      ok: false,
+      problems: [{ path: '/apps/2', rule: '"terminal" is not an app VM of the catalog' }],
+    });
   });
 });
 
@@ -85,11 +108,16 @@ describe('what the answers mean', () => {
     expect(canRunUnattended({ ...all, interactive: ['accessibility'] })).toBe(false);
     expect(canRunUnattended({ ...all, locale: undefined })).toBe(false);
     // A key file on a named stick needs nobody either.
-    expect(canRunUnattended({ ...all, encryption: { method: 'usb-key', recoveryKey: true, usbStick: { label: 'SPECTRUM-KEY' } } })).toBe(true);
+    expect(canRunUnattended({ ...all, encryption: { method: 'usb-key', recoveryKey: true, usbStick: { label: 'SPECTRUM-KEY' } } })).toBe(
+      true,
+    );
   });
 
   it('names a USB stick by label (any case) and UUID, and only when it fixes usb-key', () => {
-    const usb: Answers = { ...all, encryption: { method: 'usb-key', recoveryKey: true, usbStick: { label: 'Spectrum-Key', fsUuid: '26A1-B09E' } } };
+    const usb: Answers = {
+      ...all,
+      encryption: { method: 'usb-key', recoveryKey: true, usbStick: { label: 'Spectrum-Key', fsUuid: '26A1-B09E' } },
+    };
     expect(checkAnswers(usb)).toMatchObject({ ok: true });
     const named = answersUsbStick(usb)!;
     expect(isNamedStick(named, { label: 'SPECTRUM-KEY', fsUuid: '26a1-b09e' })).toBe(true);
@@ -106,25 +134,43 @@ describe('what the answers mean', () => {
   });
 
   it('pre-fills the choices; escrow turns the recovery key on', () => {
-    expect(answersChoices({ ...all, encryption: { method: 'passphrase', recoveryKey: true } })).toMatchObject({ locale: 'de', profile: 'common', encryption: { method: 'passphrase', recoveryKey: true } });
+    expect(answersChoices({ ...all, encryption: { method: 'passphrase', recoveryKey: true } })).toMatchObject({
+      locale: 'de',
+      profile: 'common',
+      encryption: { method: 'passphrase', recoveryKey: true },
+    });
     expect(answersChoices({ schema: 1, organization: 'O', profile: 'minimal' })).toEqual({ profile: 'minimal', apps: [] });
-    expect(answersChoices({ ...all, startFresh: ['terminal'] })).toMatchObject({ apps: ['browser', 'editor', 'terminal'], transientApps: ['terminal'] });
+    expect(answersChoices({ ...all, startFresh: ['terminal'] })).toMatchObject({
+      apps: ['browser', 'editor', 'terminal'],
+      transientApps: ['terminal'],
+    });
   });
 
   it('finds where a plan departs from the fixed sections', () => {
     const plan = {
-      locale: 'de', keyboard: { layout: 'de', variant: '' },
+      locale: 'de',
+      keyboard: { layout: 'de', variant: '' },
       accessibility: { highContrast: false, largeText: true, reduceMotion: false, screenReader: false },
-      profile: 'common', vms: { system: [], apps: ['terminal', 'editor', 'browser'] },
+      profile: 'common',
+      vms: { system: [], apps: ['terminal', 'editor', 'browser'] },
       encryption: { method: 'fido2', recoveryKey: true },
     } as unknown as Parameters<typeof planAnswersProblems>[0];
     expect(planAnswersProblems(plan, all).map((p) => p.path)).toEqual(['/accessibility/largeText']);
     expect(planAnswersProblems(plan, { ...all, interactive: ['accessibility'] })).toEqual([]);
     // Which apps keep their files is part of the apps section.
-    const keepingAll = { ...plan, accessibility: { ...plan.accessibility, largeText: false }, vms: { ...plan.vms, persistent: ['browser', 'editor', 'terminal'] } };
+    const keepingAll = {
+      ...plan,
+      accessibility: { ...plan.accessibility, largeText: false },
+      vms: { ...plan.vms, persistent: ['browser', 'editor', 'terminal'] },
+    };
     expect(planAnswersProblems(keepingAll, all)).toEqual([]);
     expect(planAnswersProblems(keepingAll, { ...all, startFresh: ['terminal'] }).map((p) => p.path)).toEqual(['/vms/persistent']);
-    expect(planAnswersProblems({ ...keepingAll, vms: { ...keepingAll.vms, persistent: ['browser', 'editor'] } }, { ...all, startFresh: ['terminal'] })).toEqual([]);
+    expect(
+      planAnswersProblems(
+        { ...keepingAll, vms: { ...keepingAll.vms, persistent: ['browser', 'editor'] } },
+        { ...all, startFresh: ['terminal'] },
+      ),
+    ).toEqual([]);
   });
 
   it('finds nothing secret in a clean file', () => {

@@ -35,7 +35,8 @@ function located(raw: readonly RawProblem[], locate: Locate | undefined): Answer
 export function answersRuleProblems(a: Answers, catalog?: Catalog): RawProblem[] {
   const out: RawProblem[] = [];
   // The same rule as a plan's (docs/protocol.md §5.7): a layout the unlock prompt cannot load.
-  if (a.keyboard && !isUnlockLayout(a.keyboard)) out.push({ path: ['keyboard'], rule: 'no console keymap for this layout: the unlock prompt could not load it' });
+  if (a.keyboard && !isUnlockLayout(a.keyboard))
+    out.push({ path: ['keyboard'], rule: 'no console keymap for this layout: the unlock prompt could not load it' });
   const seen = new Set<string>();
   (a.interactive ?? []).forEach((s, i) => {
     if (seen.has(s)) out.push({ path: ['interactive', i], rule: 'named twice' });
@@ -58,18 +59,24 @@ export function answersRuleProblems(a: Answers, catalog?: Catalog): RawProblem[]
       fresh.add(id);
     });
     if (isFixed(a, 'apps') && !isFixed(a, 'profile') && a.profile !== undefined) {
-      out.push({ path: ['interactive'], rule: 'apps cannot be fixed while the profile is asked: name apps as interactive too, or fix the profile' });
+      out.push({
+        path: ['interactive'],
+        rule: 'apps cannot be fixed while the profile is asked: name apps as interactive too, or fix the profile',
+      });
     }
-  }
-  else if (a.startFresh) out.push({ path: ['startFresh'], rule: 'startFresh names app VMs of apps: give apps too' });
+  } else if (a.startFresh) out.push({ path: ['startFresh'], rule: 'startFresh names app VMs of apps: give apps too' });
   const usbStick = a.encryption?.usbStick;
   if (a.encryption?.method === 'usb-key' && (usbStick === undefined || (usbStick.label === undefined && usbStick.fsUuid === undefined))) {
-    out.push({ path: ['encryption', 'usbStick'], rule: 'usb-key needs the stick that takes the key file: give usbStick a label or fsUuid' });
+    out.push({
+      path: ['encryption', 'usbStick'],
+      rule: 'usb-key needs the stick that takes the key file: give usbStick a label or fsUuid',
+    });
   } else if (a.encryption && a.encryption.method !== 'usb-key' && usbStick !== undefined) {
     out.push({ path: ['encryption', 'usbStick'], rule: `only with method usb-key, not ${a.encryption.method}` });
   }
   if (a.encryption && !a.encryption.recoveryKey) {
-    if (alwaysMakesRecoveryKey(a.encryption.method)) out.push({ path: ['encryption', 'recoveryKey'], rule: `${a.encryption.method} always comes with a recovery key: set it to true` });
+    if (alwaysMakesRecoveryKey(a.encryption.method))
+      out.push({ path: ['encryption', 'recoveryKey'], rule: `${a.encryption.method} always comes with a recovery key: set it to true` });
     else if (a.escrow) out.push({ path: ['encryption', 'recoveryKey'], rule: 'escrow needs a recovery key: set it to true' });
   }
   return out;
@@ -83,7 +90,10 @@ export function checkAnswers(value: unknown, options: { readonly locate?: Locate
       ok: false,
       code: 'secret-field',
       message: 'the answers file holds a passphrase, PIN or key; it must never hold a secret',
-      problems: located(secrets.map((path) => ({ path, rule: 'a secret never belongs in an answers file' })), locate),
+      problems: located(
+        secrets.map((path) => ({ path, rule: 'a secret never belongs in an answers file' })),
+        locate,
+      ),
     };
   }
   const parsed = AnswersSchema.safeParse(value);
@@ -95,10 +105,17 @@ export function checkAnswers(value: unknown, options: { readonly locate?: Locate
       if (issue.code === 'unrecognized_keys') for (const key of issue.keys) unknown.push({ path: [...path, key], rule: 'unknown field' });
       else other.push({ path, rule: issue.message });
     }
-    if (unknown.length > 0) return { ok: false, code: 'unknown-field', message: 'the answers file has a field this version does not know', problems: located(unknown, locate) };
+    if (unknown.length > 0)
+      return {
+        ok: false,
+        code: 'unknown-field',
+        message: 'the answers file has a field this version does not know',
+        problems: located(unknown, locate),
+      };
     return { ok: false, code: 'invalid-answers', message: 'the answers file breaks a rule', problems: located(other, locate) };
   }
   const rules = answersRuleProblems(parsed.data, options.catalog);
-  if (rules.length > 0) return { ok: false, code: 'invalid-answers', message: 'the answers file breaks a rule', problems: located(rules, locate) };
+  if (rules.length > 0)
+    return { ok: false, code: 'invalid-answers', message: 'the answers file breaks a rule', problems: located(rules, locate) };
   return { ok: true, answers: parsed.data };
 }

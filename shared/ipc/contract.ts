@@ -17,7 +17,6 @@ import { WizardHelperStateSchema, ProgressSchema, ResultSchema, StepStatusSchema
 const Empty = z.strictObject({});
 const PlanId = z.string().regex(/^[0-9a-f]{64}$/);
 
-
 /** Secrets travel renderer → main once, at Install; the FIDO2 secret never leaves main. */
 export const InstallSecretsSchema = z.strictObject({
   // The wizard refuses what the helper would: the policy's control-character rule is checked here too.
@@ -86,10 +85,7 @@ export const ipcContract = {
   'install.attach': channel(z.strictObject({ planId: PlanId }), InstallStartedSchema),
   'install.retry': channel(z.strictObject({ planId: PlanId }), InstallStartedSchema),
   'fido2.devices': channel(Empty, z.object({ devices: z.array(Fido2DeviceSchema), toolsMissing: z.boolean() })),
-  'fido2.enroll': channel(
-    z.strictObject({ deviceId: z.string().max(256), pin: z.string().max(255).optional() }),
-    Fido2EnrollmentSchema,
-  ),
+  'fido2.enroll': channel(z.strictObject({ deviceId: z.string().max(256), pin: z.string().max(255).optional() }), Fido2EnrollmentSchema),
   // Protocol 1.1: the removable drives the helper sees (the USB key-file method).
   'usb.drives': channel(Empty, z.object({ drives: z.array(UsbDriveSchema).max(64) })),
   'fido2.verify': channel(

@@ -20,7 +20,10 @@ export const CatalogEntrySchema = z.strictObject({
   /** Absent from helpers before section 12: treated as `available`. */
   availability: z.enum(AVAILABILITIES).optional(),
   /** Seed catalog only: the folder of this VM among the host's built-in VMs. */
-  hostVm: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/).optional(),
+  hostVm: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,63}$/)
+    .optional(),
 });
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 

@@ -74,21 +74,31 @@ describe('validatePlan properties', () => {
 
   it('never throws on any value at any place of a valid plan, and names the place', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...PATHS), fc.anything({ maxDepth: 2 }), fc.boolean(), fc.nat(SPACE * 2), (path, replacement, remove, space) => {
-        const result = validatePlan(mutate(path, replacement, remove), catalog, space);
-        checkDefined(result);
-      }),
+      fc.property(
+        fc.constantFrom(...PATHS),
+        fc.anything({ maxDepth: 2 }),
+        fc.boolean(),
+        fc.nat(SPACE * 2),
+        (path, replacement, remove, space) => {
+          const result = validatePlan(mutate(path, replacement, remove), catalog, space);
+          checkDefined(result);
+        },
+      ),
       { numRuns: 4000 },
     );
   });
 
   it('refuses app ids outside the catalog, duplicates and profile breaches at their index', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom(...catalog.map((c) => c.id)), fc.string({ maxLength: 10 })), { maxLength: 8 }), fc.constantFrom('minimal', 'common', 'power'), (apps, profile) => {
-        const result = validatePlan({ ...VALID, profile, vms: { ...VALID.vms, apps } }, catalog, SPACE);
-        checkDefined(result);
-        if (!result.ok) for (const d of result.details) expect(d.path).toMatch(/^\/vms(\/apps(\/\d+)?)?$/);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...catalog.map((c) => c.id)), fc.string({ maxLength: 10 })), { maxLength: 8 }),
+        fc.constantFrom('minimal', 'common', 'power'),
+        (apps, profile) => {
+          const result = validatePlan({ ...VALID, profile, vms: { ...VALID.vms, apps } }, catalog, SPACE);
+          checkDefined(result);
+          if (!result.ok) for (const d of result.details) expect(d.path).toMatch(/^\/vms(\/apps(\/\d+)?)?$/);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

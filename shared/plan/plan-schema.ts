@@ -16,16 +16,22 @@ export const b64urlBytes = (n: number) =>
   z.string().refine((s) => base64url.decode(s)?.length === n, { message: `expected ${n} bytes in base64url` });
 /** base64url without padding, any non-empty length up to `max` bytes. */
 export const b64urlAny = (max: number) =>
-  z.string().refine((s) => {
-    const b = base64url.decode(s);
-    return b !== null && b.length > 0 && b.length <= max;
-  }, { message: 'expected base64url' });
+  z.string().refine(
+    (s) => {
+      const b = base64url.decode(s);
+      return b !== null && b.length > 0 && b.length <= max;
+    },
+    { message: 'expected base64url' },
+  );
 /** standard base64 with padding, non-empty, at most `max` bytes. */
 export const b64std = (max: number) =>
-  z.string().refine((s) => {
-    const b = base64.decode(s);
-    return b !== null && b.length > 0 && b.length <= max;
-  }, { message: 'expected standard base64' });
+  z.string().refine(
+    (s) => {
+      const b = base64.decode(s);
+      return b !== null && b.length > 0 && b.length <= max;
+    },
+    { message: 'expected standard base64' },
+  );
 
 export const Rfc3339Utc = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/, 'expected an RFC 3339 UTC time');
 
@@ -35,7 +41,9 @@ export const LocaleTag = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{
 // leading '-', so that no config file, shell or `loadkeys` reads one as syntax or an option.
 // (Groups like "us,fi" and the "layout(variant)" form are not plan values.)
 const XkbLayout = z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'expected an XKB layout name (a-z first, then a-z, 0-9, _)');
-const XkbVariant = z.string().regex(/^(?:[a-z0-9][a-z0-9_-]{0,63})?$/, 'expected an XKB variant name or "" (a-z, 0-9, _, - and not - first)');
+const XkbVariant = z
+  .string()
+  .regex(/^(?:[a-z0-9][a-z0-9_-]{0,63})?$/, 'expected an XKB variant name or "" (a-z, 0-9, _, - and not - first)');
 
 export const Fido2ParamsSchema = z.strictObject({
   credential: b64std(1024),
@@ -156,7 +164,8 @@ export function checkPlanRules(plan: PlanPayload, catalog: Catalog, userDataByte
   }
 
   // The layout is also the unlock prompt's: it must have a console keymap (ADR 033).
-  if (!isUnlockLayout(plan.keyboard)) details.push({ path: '/keyboard', problem: 'no console keymap for this layout: the unlock prompt could not load it' });
+  if (!isUnlockLayout(plan.keyboard))
+    details.push({ path: '/keyboard', problem: 'no console keymap for this layout: the unlock prompt could not load it' });
 
   const enc = plan.encryption;
   if (enc.method === 'fido2') {
@@ -164,9 +173,12 @@ export function checkPlanRules(plan: PlanPayload, catalog: Catalog, userDataByte
   } else if (enc.fido2 !== null) {
     details.push({ path: '/encryption/fido2', problem: `must be null when method is ${enc.method}` });
   }
-  if (enc.method === 'usb-key' && enc.usbKey === undefined) details.push({ path: '/encryption/usbKey', problem: 'required when method is usb-key' });
-  if (enc.method !== 'usb-key' && enc.usbKey !== undefined) details.push({ path: '/encryption/usbKey', problem: `must be absent when method is ${enc.method}` });
-  if (alwaysMakesRecoveryKey(enc.method) && !enc.recoveryKey) details.push({ path: '/encryption/recoveryKey', problem: `must be true when method is ${enc.method}` });
+  if (enc.method === 'usb-key' && enc.usbKey === undefined)
+    details.push({ path: '/encryption/usbKey', problem: 'required when method is usb-key' });
+  if (enc.method !== 'usb-key' && enc.usbKey !== undefined)
+    details.push({ path: '/encryption/usbKey', problem: `must be absent when method is ${enc.method}` });
+  if (alwaysMakesRecoveryKey(enc.method) && !enc.recoveryKey)
+    details.push({ path: '/encryption/recoveryKey', problem: `must be true when method is ${enc.method}` });
 
   if (details.length > 0) return { ok: false, code: 'invalid-plan', details };
 

@@ -9,8 +9,12 @@ const installStart = ipcContract['install.start'].request;
 const request = (passphrase: string) => ({
   installId: 'AAAAAAAAAAAAAAAAAAAAAA',
   choices: {
-    locale: 'en', keyboard: { layout: 'us', variant: '' }, accessibility: { highContrast: false, largeText: false, reduceMotion: false, screenReader: false },
-    profile: 'minimal', apps: [], encryption: { method: 'passphrase', recoveryKey: false },
+    locale: 'en',
+    keyboard: { layout: 'us', variant: '' },
+    accessibility: { highContrast: false, largeText: false, reduceMotion: false, screenReader: false },
+    profile: 'minimal',
+    apps: [],
+    encryption: { method: 'passphrase', recoveryKey: false },
   },
   secrets: { passphrase },
 });

@@ -5,9 +5,16 @@ import type { Choices } from './choices';
 import { ENCRYPTION_METHODS, makesRecoveryKey } from './unlock-methods';
 
 const choices = (method: Choices['encryption']['method'], recoveryKey: boolean): Choices => ({
-  locale: 'en', keyboard: { layout: 'us', variant: '' }, accessibility: { highContrast: false, largeText: false, reduceMotion: false, screenReader: false },
-  profile: 'minimal', apps: [],
-  encryption: { method, recoveryKey, ...(method === 'usb-key' ? { usbKey: { stick: 'usb-1', fsUuid: '1234-ABCD', fsType: 'vfat' as const } } : {}) },
+  locale: 'en',
+  keyboard: { layout: 'us', variant: '' },
+  accessibility: { highContrast: false, largeText: false, reduceMotion: false, screenReader: false },
+  profile: 'minimal',
+  apps: [],
+  encryption: {
+    method,
+    recoveryKey,
+    ...(method === 'usb-key' ? { usbKey: { stick: 'usb-1', fsUuid: '1234-ABCD', fsType: 'vfat' as const } } : {}),
+  },
 });
 const ctx = { installId: 'i', session: 's', nonce: 'n', createdAt: '2026-01-01T00:00:00Z', sealed: { enc: 'e', ct: 'c' }, fido2: null };
 

@@ -6,12 +6,7 @@ import type { Envelope } from './messages';
 
 export function pae(payloadType: string, payload: Uint8Array): Uint8Array {
   const type = utf8Encode(payloadType);
-  return concatBytes(
-    utf8Encode(`DSSEv1 ${type.length} `),
-    type,
-    utf8Encode(` ${payload.length} `),
-    payload,
-  );
+  return concatBytes(utf8Encode(`DSSEv1 ${type.length} `), type, utf8Encode(` ${payload.length} `), payload);
 }
 
 /** Signs PAE bytes: Ed25519 with the caller's key (Node's crypto lives outside shared/). */

@@ -31,7 +31,11 @@ export const Fido2VerifyRequestSchema = z.object({
 });
 
 // Helper → wizard.
-export const Fido2DevicesSchema = z.object({ type: z.literal('fido2-devices'), keys: z.array(Fido2KeySchema).max(32), toolsMissing: z.boolean() });
+export const Fido2DevicesSchema = z.object({
+  type: z.literal('fido2-devices'),
+  keys: z.array(Fido2KeySchema).max(32),
+  toolsMissing: z.boolean(),
+});
 /** The key waits for a touch: the wizard says "touch your key". */
 export const Fido2PromptSchema = z.object({ type: z.literal('fido2-prompt'), prompt: z.literal('touch') });
 export const Fido2EnrolledSchema = z.object({

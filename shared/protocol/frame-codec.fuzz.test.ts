@@ -69,7 +69,9 @@ describe('FrameDecoder properties', () => {
         }
         const { events } = decodeAll(chunked(stream, cuts));
         // Each frame comes back whole, with its size on the wire (header and body).
-        expect(events).toEqual(objects.map((obj) => ({ kind: 'frame', frame: JSON.parse(JSON.stringify(obj)), bytes: encodeFrame(obj).length })));
+        expect(events).toEqual(
+          objects.map((obj) => ({ kind: 'frame', frame: JSON.parse(JSON.stringify(obj)), bytes: encodeFrame(obj).length })),
+        );
       }),
       { numRuns: 1500 },
     );

@@ -19,7 +19,12 @@ export type SealRecipientKey = Parameters<CipherSuite['open']>[0]['recipientKey'
 const toBuffer = (b: Uint8Array): ArrayBuffer => Uint8Array.from(b).buffer as ArrayBuffer;
 
 /** Seals `plaintext` to a raw 32-byte X25519 public key (base64url); enc and ct in base64url. */
-export async function hpkeSeal(recipientPublicKey: string, info: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Promise<{ enc: string; ct: string }> {
+export async function hpkeSeal(
+  recipientPublicKey: string,
+  info: Uint8Array,
+  aad: Uint8Array,
+  plaintext: Uint8Array,
+): Promise<{ enc: string; ct: string }> {
   const suite = sealSuite();
   const raw = base64url.decode(recipientPublicKey);
   if (raw === null) throw new Error('seal public key is not base64url');
@@ -34,7 +39,12 @@ export async function hpkeSeal(recipientPublicKey: string, info: Uint8Array, aad
 }
 
 /** Opens what hpkeSeal made; null when it does not open with this key, info and aad. */
-export async function hpkeOpen(recipientKey: SealRecipientKey, info: Uint8Array, aad: Uint8Array, sealed: { enc: string; ct: string }): Promise<Uint8Array | null> {
+export async function hpkeOpen(
+  recipientKey: SealRecipientKey,
+  info: Uint8Array,
+  aad: Uint8Array,
+  sealed: { enc: string; ct: string },
+): Promise<Uint8Array | null> {
   const enc = base64url.decode(sealed.enc);
   const ct = base64url.decode(sealed.ct);
   if (enc === null || ct === null) return null;

@@ -46,7 +46,10 @@ describe('sealSecrets', () => {
     const keys = await generateSealKeyPair();
     const handed: ArrayBuffer[] = [];
     const original = CipherSuite.prototype.seal;
-    vi.spyOn(CipherSuite.prototype, 'seal').mockImplementation(async function (this: CipherSuite, ...args: Parameters<CipherSuite['seal']>) {
+    vi.spyOn(CipherSuite.prototype, 'seal').mockImplementation(async function (
+      this: CipherSuite,
+      ...args: Parameters<CipherSuite['seal']>
+    ) {
       handed.push(args[1] as ArrayBuffer);
       return original.apply(this, args);
     });

@@ -19,7 +19,10 @@ export const SealedSecretsSchema = z.union([
   z.strictObject({ passphrase: PassphraseWireSchema, recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN).optional() }),
   z.strictObject({ fido2Secret: b64std(64), recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN).optional() }),
   // Protocol 1.1: a security key the helper enrolled; it holds the secret under this id.
-  z.strictObject({ fido2Enrollment: z.string().regex(/^[A-Za-z0-9_-]{22}$/), recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN).optional() }),
+  z.strictObject({
+    fido2Enrollment: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+    recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN).optional(),
+  }),
   z.strictObject({ recoveryKey: z.string().regex(RECOVERY_KEY_PATTERN) }),
 ]);
 export type SealedSecrets = z.infer<typeof SealedSecretsSchema>;
@@ -28,12 +31,27 @@ export type SealedSecrets = z.infer<typeof SealedSecretsSchema>;
 export const PIN_SEAL_INFO_PREFIX = 'spectrum-firstboot/v1 pin ';
 export const SealedPinSchema = z.strictObject({ pin: z.string().min(1).max(255) });
 
-export async function sealPin(recipientPublicKey: string, session: string, nonce: string, pin: string): Promise<{ enc: string; ct: string }> {
-  return sealAndWipe(recipientPublicKey, utf8Encode(PIN_SEAL_INFO_PREFIX + session), utf8Encode(nonce), utf8Encode(JSON.stringify({ pin })));
+export async function sealPin(
+  recipientPublicKey: string,
+  session: string,
+  nonce: string,
+  pin: string,
+): Promise<{ enc: string; ct: string }> {
+  return sealAndWipe(
+    recipientPublicKey,
+    utf8Encode(PIN_SEAL_INFO_PREFIX + session),
+    utf8Encode(nonce),
+    utf8Encode(JSON.stringify({ pin })),
+  );
 }
 
 /** Seals, then overwrites the plaintext bytes: only the sealed copy outlives the call (docs/protocol.md §11). */
-async function sealAndWipe(recipientPublicKey: string, info: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): Promise<{ enc: string; ct: string }> {
+async function sealAndWipe(
+  recipientPublicKey: string,
+  info: Uint8Array,
+  aad: Uint8Array,
+  plaintext: Uint8Array,
+): Promise<{ enc: string; ct: string }> {
   try {
     return await hpkeSeal(recipientPublicKey, info, aad, plaintext);
   } finally {
@@ -42,7 +60,12 @@ async function sealAndWipe(recipientPublicKey: string, info: Uint8Array, aad: Ui
 }
 
 /** The PIN as bytes (the caller wipes them), or null when it does not open or is malformed. */
-export async function openSealedPin(keyPair: SealPrivateKeyPair, session: string, nonce: string, sealed: { enc: string; ct: string }): Promise<Uint8Array | null> {
+export async function openSealedPin(
+  keyPair: SealPrivateKeyPair,
+  session: string,
+  nonce: string,
+  sealed: { enc: string; ct: string },
+): Promise<Uint8Array | null> {
   const plaintext = await hpkeOpen(keyPair, utf8Encode(PIN_SEAL_INFO_PREFIX + session), utf8Encode(nonce), sealed);
   if (plaintext === null) return null;
   try {

@@ -80,7 +80,8 @@ export function overflowingText(page: Page): Promise<Overflow[]> {
       }
     }
     const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth + 1) out.push({ where: 'html', text: '(the page scrolls sideways)', scroll: root.scrollWidth, client: root.clientWidth, axis: 'inline' });
+    if (root.scrollWidth > root.clientWidth + 1)
+      out.push({ where: 'html', text: '(the page scrolls sideways)', scroll: root.scrollWidth, client: root.clientWidth, axis: 'inline' });
     return out;
   });
 }
@@ -106,7 +107,11 @@ export function missingGlyphs(page: Page, lang: string): Promise<MissingGlyph[]>
       family: f.family.replace(/^["']|["']$/g, ''),
       weight: weightOf(f.weight),
       ranges: f.unicodeRange.split(',').map((r) => {
-        const [a, b] = r.trim().replace(/^U\+/i, '').split('-').map((x) => parseInt(x, 16));
+        const [a, b] = r
+          .trim()
+          .replace(/^U\+/i, '')
+          .split('-')
+          .map((x) => parseInt(x, 16));
         return [a!, b ?? a!] as const;
       }),
     }));
@@ -128,7 +133,12 @@ export function missingGlyphs(page: Page, lang: string): Promise<MissingGlyph[]>
         if (noGlyph.test(char) || seen.has(key)) continue;
         seen.add(key);
         const drawn = faces.some((f) => f.weight === weight && stack.includes(f.family) && f.ranges.some(([a, b]) => cp >= a && cp <= b));
-        if (!drawn) out.push({ char, where: el.tagName.toLowerCase() + (el.className ? `.${String(el.className).split(' ')[0]}` : ''), fonts: `${weight} ${style.fontFamily}` });
+        if (!drawn)
+          out.push({
+            char,
+            where: el.tagName.toLowerCase() + (el.className ? `.${String(el.className).split(' ')[0]}` : ''),
+            fonts: `${weight} ${style.fontFamily}`,
+          });
       }
     }
     return out;

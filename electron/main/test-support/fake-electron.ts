@@ -1,6 +1,16 @@
 // Small fakes of the Electron objects the security wiring touches, for tests that cannot load
 // Electron. Each records what was registered so a test can fire events and read answers.
-import type { AppLike, HeadersReceivedDetails, InvokeEventLike, IpcMainLike, PreventableEvent, ProtocolLike, SessionLike, WebContentsLike, CustomSchemeLike } from '../electron-surface';
+import type {
+  AppLike,
+  HeadersReceivedDetails,
+  InvokeEventLike,
+  IpcMainLike,
+  PreventableEvent,
+  ProtocolLike,
+  SessionLike,
+  WebContentsLike,
+  CustomSchemeLike,
+} from '../electron-surface';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -43,7 +53,8 @@ export class FakeSession extends FakeEmitter implements SessionLike {
   permissionRequest: ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
   permissionCheck: ((webContents: unknown, permission: string) => boolean) | null = null;
   devicePermission: (() => boolean) | null = null;
-  headersReceived: ((details: HeadersReceivedDetails, callback: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | null = null;
+  headersReceived:
+    ((details: HeadersReceivedDetails, callback: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | null = null;
   setPermissionRequestHandler(h: FakeSession['permissionRequest']): void {
     this.permissionRequest = h;
   }

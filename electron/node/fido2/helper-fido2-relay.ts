@@ -76,7 +76,11 @@ export class HelperFido2Relay {
           continue;
         }
         if (frame.type === 'error') throw new IpcFailure(frame.code, frame.message, frame.details);
-        if (frame.type !== type) throw new IpcFailure('helper-protocol', `the helper answered ${type.replace('-enrolled', '-enroll').replace('-verified', '-verify')} with ${frame.type}`);
+        if (frame.type !== type)
+          throw new IpcFailure(
+            'helper-protocol',
+            `the helper answered ${type.replace('-enrolled', '-enroll').replace('-verified', '-verify')} with ${frame.type}`,
+          );
         return frame as Extract<HelperMessage, { type: T }>;
       }
     } catch (e) {

@@ -40,7 +40,8 @@ export async function openHelperSession(transport: Transport, timeouts: HelperTi
     if (first.type === 'error') throw helperError(first);
     if (first.type !== 'hello') throw new IpcFailure('helper-protocol', `expected hello from the helper, got ${first.type}`);
     // A helper of another minor version: refuse it before sending anything it may not understand.
-    if (first.minor !== PROTOCOL_MINOR) throw new IpcFailure('helper-version-mismatch', minorMismatch(PROTOCOL_MINOR, first.minor, 'helper'));
+    if (first.minor !== PROTOCOL_MINOR)
+      throw new IpcFailure('helper-version-mismatch', minorMismatch(PROTOCOL_MINOR, first.minor, 'helper'));
     return { hello: first, connection };
   } catch (e) {
     connection.close();
@@ -48,12 +49,17 @@ export async function openHelperSession(transport: Transport, timeouts: HelperTi
   }
 }
 
-export async function request(session: HelperSession, message: StartMessage, timeouts: HelperTimeouts = DEFAULT_HELPER_TIMEOUTS): Promise<StartAnswer> {
+export async function request(
+  session: HelperSession,
+  message: StartMessage,
+  timeouts: HelperTimeouts = DEFAULT_HELPER_TIMEOUTS,
+): Promise<StartAnswer> {
   try {
     await session.connection.send(message);
     const answer = await session.connection.next(timeouts.answerMs);
     if (answer.type === 'error') throw helperError(answer);
-    if (answer.type !== 'accepted' && answer.type !== 'progress' && answer.type !== 'result') throw new IpcFailure('helper-protocol', `the helper answered ${message.type} with ${answer.type}`);
+    if (answer.type !== 'accepted' && answer.type !== 'progress' && answer.type !== 'result')
+      throw new IpcFailure('helper-protocol', `the helper answered ${message.type} with ${answer.type}`);
     return answer;
   } catch (e) {
     session.connection.close();

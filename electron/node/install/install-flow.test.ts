@@ -89,7 +89,12 @@ describe('helper.info', () => {
     const r = await dispatch('helper.info', {}, null);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value).toMatchObject({ protocol: 1, helper: 'fake-helper/1', state: { phase: 'fresh' }, machine: { userDataBytes: 64_000_000_000 } });
+    expect(r.value).toMatchObject({
+      protocol: 1,
+      helper: 'fake-helper/1',
+      state: { phase: 'fresh' },
+      machine: { userDataBytes: 64_000_000_000 },
+    });
     expect((r.value as { catalog: unknown[] }).catalog.length).toBeGreaterThan(3);
   });
 
@@ -154,7 +159,12 @@ describe('install.start', () => {
 
   it("answers with the helper's error, code, message and details", async () => {
     const { dispatch } = await setup({
-      rejectPlan: { type: 'error', code: 'invalid-plan', message: 'plan refused', details: [{ path: '/vms/apps/2', problem: 'unknown app id' }] },
+      rejectPlan: {
+        type: 'error',
+        code: 'invalid-plan',
+        message: 'plan refused',
+        details: [{ path: '/vms/apps/2', problem: 'unknown app id' }],
+      },
     });
     const r = await dispatch('install.start', startRequest(formatRecoveryKey(randomBytes(32))), null);
     expect(r).toEqual({
@@ -167,8 +177,19 @@ describe('install.start', () => {
     const { dispatch, helper: h } = await setup();
     const noRecovery = await dispatch('install.start', { ...startRequest('x'), secrets: { passphrase: PASSPHRASE } }, null);
     expect(noRecovery).toMatchObject({ ok: false, error: { code: 'ipc-bad-request', details: [{ path: '/secrets/recoveryKey' }] } });
-    const short = await dispatch('install.start', { ...startRequest('x'), choices: { ...choices, encryption: { method: 'passphrase', recoveryKey: false } }, secrets: { passphrase: 'hunter2' } }, null);
-    expect(short).toMatchObject({ ok: false, error: { code: 'ipc-bad-request', details: [{ path: '/secrets/passphrase', problem: 'too-short' }] } });
+    const short = await dispatch(
+      'install.start',
+      {
+        ...startRequest('x'),
+        choices: { ...choices, encryption: { method: 'passphrase', recoveryKey: false } },
+        secrets: { passphrase: 'hunter2' },
+      },
+      null,
+    );
+    expect(short).toMatchObject({
+      ok: false,
+      error: { code: 'ipc-bad-request', details: [{ path: '/secrets/passphrase', problem: 'too-short' }] },
+    });
     expect(JSON.stringify(short)).not.toContain('hunter2');
     expect(h.plans).toHaveLength(0);
   });
@@ -178,32 +199,57 @@ describe('install.start', () => {
     try {
       const dispatch = wizard({ socketPath: sandbox.helper.socketPath, keyPath: sandbox.helper.signingKeyPath });
       const listed = await dispatch('fido2.devices', {}, null);
-      expect(listed).toMatchObject({ ok: true, value: { devices: expect.arrayContaining([{ id: 'sim:pin', name: 'Simulated key (PIN 123456)', hasPin: true, simulated: true }]) } });
-      expect(await dispatch('fido2.enroll', { deviceId: 'sim:pin', pin: '000000' }, null)).toMatchObject({ ok: false, error: { code: 'fido2-wrong-pin' } });
+      expect(listed).toMatchObject({
+        ok: true,
+        value: { devices: expect.arrayContaining([{ id: 'sim:pin', name: 'Simulated key (PIN 123456)', hasPin: true, simulated: true }]) },
+      });
+      expect(await dispatch('fido2.enroll', { deviceId: 'sim:pin', pin: '000000' }, null)).toMatchObject({
+        ok: false,
+        error: { code: 'fido2-wrong-pin' },
+      });
       const enrolled = await dispatch('fido2.enroll', { deviceId: 'sim:pin', pin: '123456' }, null);
       if (!enrolled.ok) throw new Error(JSON.stringify(enrolled.error));
-      const { enrollmentId, params } = enrolled.value as { enrollmentId: string; params: { credential: string; salt: string; clientPinRequired: boolean } };
+      const { enrollmentId, params } = enrolled.value as {
+        enrollmentId: string;
+        params: { credential: string; salt: string; clientPinRequired: boolean };
+      };
       expect(params.clientPinRequired).toBe(true);
-      expect(events.filter((e) => e.kind === 'fido2')).toEqual([{ kind: 'fido2', prompt: 'touch' }, { kind: 'fido2', prompt: 'touch' }]);
+      expect(events.filter((e) => e.kind === 'fido2')).toEqual([
+        { kind: 'fido2', prompt: 'touch' },
+        { kind: 'fido2', prompt: 'touch' },
+      ]);
       expect(await dispatch('fido2.verify', { enrollmentId, pin: '123456' }, null)).toEqual({ ok: true, value: { verified: true } });
 
       const recoveryKey = formatRecoveryKey(randomBytes(32));
       const r = await dispatch(
         'install.start',
-        { installId: randomBytes(16).toString('base64url'), choices: { ...choices, encryption: { method: 'fido2', recoveryKey: true } }, secrets: { fido2EnrollmentId: enrollmentId, recoveryKey } },
+        {
+          installId: randomBytes(16).toString('base64url'),
+          choices: { ...choices, encryption: { method: 'fido2', recoveryKey: true } },
+          secrets: { fido2EnrollmentId: enrollmentId, recoveryKey },
+        },
         null,
       );
       expect(r.ok, JSON.stringify(r)).toBe(true);
       await waitFor(() => resultEvent() !== undefined, 60_000, 'the result');
       expect(resultEvent()).toMatchObject({ result: { ok: true } });
       // Keyslot 0 opens with base64 of hmac-secret(salt), from the simulated key's own record.
-      const key = JSON.parse(readFileSync(path.join(sandbox.dir, 'fido2', 'pin.json'), 'utf8')) as { credentials: Record<string, { withUv: string }> };
+      const key = JSON.parse(readFileSync(path.join(sandbox.dir, 'fido2', 'pin.json'), 'utf8')) as {
+        credentials: Record<string, { withUv: string }>;
+      };
       const credRandom = Buffer.from(key.credentials[params.credential]!.withUv, 'base64');
       const expected = createHmac('sha256', credRandom).update(Buffer.from(params.salt, 'base64')).digest('base64');
-      const open = spawnSync('cryptsetup', ['open', '--test-passphrase', '--key-slot', '0', '--key-file', '-', path.join(sandbox.dir, 'userdata.img')], { input: expected });
+      const open = spawnSync(
+        'cryptsetup',
+        ['open', '--test-passphrase', '--key-slot', '0', '--key-file', '-', path.join(sandbox.dir, 'userdata.img')],
+        { input: expected },
+      );
       expect(open.status).toBe(0);
       // The helper took the enrollment into the plan and forgot it; so did the wizard.
-      expect(await dispatch('fido2.verify', { enrollmentId, pin: '123456' }, null)).toMatchObject({ ok: false, error: { code: 'unknown-enrollment' } });
+      expect(await dispatch('fido2.verify', { enrollmentId, pin: '123456' }, null)).toMatchObject({
+        ok: false,
+        error: { code: 'unknown-enrollment' },
+      });
       expect(logs.join('')).not.toContain('123456');
       expect(readFileSync(path.join(sandbox.dir, 'helper.log'), 'utf8')).not.toContain(expected);
     } finally {

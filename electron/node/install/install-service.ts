@@ -56,9 +56,18 @@ export class InstallService {
     const { state } = hello;
     if (state.phase === 'unavailable') {
       // The helper answers but cannot use the disk yet (busy, unreadable): the wizard waits, as for a helper not up yet.
-      throw new IpcFailure('helper-unreachable', 'the helper cannot use the user-data disk yet', [{ path: '/state', problem: state.reason }]);
+      throw new IpcFailure('helper-unreachable', 'the helper cannot use the user-data disk yet', [
+        { path: '/state', problem: state.reason },
+      ]);
     }
-    return { protocol: hello.protocol, helper: hello.helper, machine: hello.machine, catalog: hello.catalog, state, ...(hello.answers ? { answers: hello.answers } : {}) };
+    return {
+      protocol: hello.protocol,
+      helper: hello.helper,
+      machine: hello.machine,
+      catalog: hello.catalog,
+      state,
+      ...(hello.answers ? { answers: hello.answers } : {}),
+    };
   }
 
   /** Protocol 1.1: the removable drives plugged into the computer, as the helper sees them. */
@@ -77,7 +86,14 @@ export class InstallService {
       let plan;
       try {
         plan = await buildSignedPlan(
-          { choices: req.choices, installId: req.installId, hello: session.hello, secrets: secrets.sealed, fido2: secrets.fido2, createdAt: this.deps.clock.now() },
+          {
+            choices: req.choices,
+            installId: req.installId,
+            hello: session.hello,
+            secrets: secrets.sealed,
+            fido2: secrets.fido2,
+            createdAt: this.deps.clock.now(),
+          },
           signer,
         );
       } catch (e) {
@@ -132,7 +148,14 @@ export class InstallService {
   private follow(planId: string, connection: FrameConnection, first?: StartAnswer): void {
     this.follower?.stop();
     const follower = new PlanFollower(
-      { transport: this.deps.transport, clock: this.deps.clock, timeouts: this.timeouts, policy: this.deps.reattach ?? DEFAULT_REATTACH, emit: this.deps.emit, log: this.log },
+      {
+        transport: this.deps.transport,
+        clock: this.deps.clock,
+        timeouts: this.timeouts,
+        policy: this.deps.reattach ?? DEFAULT_REATTACH,
+        emit: this.deps.emit,
+        log: this.log,
+      },
       planId,
     );
     this.follower = follower;

@@ -127,7 +127,7 @@ export class PlanFollower {
     const deadline = clock.now().getTime() + policy.windowMs;
     let announcedLost = false;
     for (let attempt = 0; !this.stopped; attempt++) {
-      const delay = quiet && attempt === 0 ? 0 : policy.delaysMs[Math.min(attempt, policy.delaysMs.length - 1)] ?? 1000;
+      const delay = quiet && attempt === 0 ? 0 : (policy.delaysMs[Math.min(attempt, policy.delaysMs.length - 1)] ?? 1000);
       await clock.sleep(delay);
       if (this.stopped) return null;
       try {
@@ -148,7 +148,11 @@ export class PlanFollower {
           this.deps.log('install.reattach-refused', { code: e.code });
           return null;
         }
-        this.deps.log('install.reattach-failed', { attempt: attempt + 1, ...describeError(e), ...(isIpcFailure(e) ? { code: e.code } : {}) });
+        this.deps.log('install.reattach-failed', {
+          attempt: attempt + 1,
+          ...describeError(e),
+          ...(isIpcFailure(e) ? { code: e.code } : {}),
+        });
       }
       if (clock.now().getTime() >= deadline) {
         this.deps.log('install.reattach-gave-up', { attempts: attempt + 1 });

@@ -30,7 +30,8 @@ function badRequest(path: string, problem: string): IpcFailure {
 
 export function planSecrets(choices: Choices, secrets: InstallSecrets, fido2: HelperFido2Relay): PlanSecrets {
   const wantsRecoveryKey = makesRecoveryKey(choices.encryption);
-  if (wantsRecoveryKey && secrets.recoveryKey === undefined) throw badRequest('/secrets/recoveryKey', 'required for this encryption choice');
+  if (wantsRecoveryKey && secrets.recoveryKey === undefined)
+    throw badRequest('/secrets/recoveryKey', 'required for this encryption choice');
   const recoveryKey = wantsRecoveryKey ? { recoveryKey: secrets.recoveryKey } : {};
 
   if (choices.encryption.method === 'passphrase') {

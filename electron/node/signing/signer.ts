@@ -19,7 +19,9 @@ export function loadSigner(keyPath: string): Signer {
     pem = readFileSync(keyPath, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw missing(code === 'ENOENT' ? `the signing key ${keyPath} does not exist` : `the signing key ${keyPath} cannot be read (${code ?? 'error'})`);
+    throw missing(
+      code === 'ENOENT' ? `the signing key ${keyPath} does not exist` : `the signing key ${keyPath} cannot be read (${code ?? 'error'})`,
+    );
   }
   if (pem.length > PEM_LIMIT) throw missing(`the signing key ${keyPath} is not a PEM private key`);
   let key: KeyObject;

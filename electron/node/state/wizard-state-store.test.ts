@@ -33,11 +33,14 @@ describe('wizard state store', () => {
     expect(await store.load()).toEqual({ version: 1, data: { step: 'welcome' } });
   });
 
-  it.each([['not json {'], ['null'], ['[]'], ['{"version":2,"data":{}}'], ['{"version":1}'], ['']])('loads a corrupt file (%j) as null', async (text) => {
-    mkdirSync(path.dirname(store.file), { recursive: true });
-    writeFileSync(store.file, text);
-    expect(await store.load()).toBeNull();
-  });
+  it.each([['not json {'], ['null'], ['[]'], ['{"version":2,"data":{}}'], ['{"version":1}'], ['']])(
+    'loads a corrupt file (%j) as null',
+    async (text) => {
+      mkdirSync(path.dirname(store.file), { recursive: true });
+      writeFileSync(store.file, text);
+      expect(await store.load()).toBeNull();
+    },
+  );
 
   it('loads as null a file that holds a secret-named field (written by something else)', async () => {
     mkdirSync(path.dirname(store.file), { recursive: true });

@@ -11,7 +11,14 @@ import { PLAN_PAYLOAD_TYPE, validatePlan, type PlanPayload } from '../../../shar
 import { STEP_IDS, type StepId } from '../../../shared/plan/steps';
 import { pae } from '../../../shared/protocol/dsse';
 import { FrameDecoder, encodeFrame, type FrameObject } from '../../../shared/protocol/frame-codec';
-import { SEAL_SUITE, WizardMessageSchema, type Envelope, type ErrorFrame, type HelperState, type StepStatus } from '../../../shared/protocol/messages';
+import {
+  SEAL_SUITE,
+  WizardMessageSchema,
+  type Envelope,
+  type ErrorFrame,
+  type HelperState,
+  type StepStatus,
+} from '../../../shared/protocol/messages';
 import { generateSealKeyPair, openSealed, type SealKeyPair, type SealedSecrets } from '../../../shared/protocol/seal';
 import { keyIdOf } from '../../../shared-node/crypto/ed25519';
 import { PROTOCOL_MINOR, minorOf } from '../../../shared/protocol/minor';
@@ -160,7 +167,8 @@ export class FakeHelper {
     if (!parsed.success) return this.fail(socket, 'unknown-type', 'not a wizard message');
     const message = parsed.data;
     const minor = this.options.minor ?? PROTOCOL_MINOR;
-    if (minorOf(frame) !== minor) return this.fail(socket, 'version-mismatch', `this helper speaks protocol 1.${minor}, the wizard 1.${minorOf(frame)}`);
+    if (minorOf(frame) !== minor)
+      return this.fail(socket, 'version-mismatch', `this helper speaks protocol 1.${minor}, the wizard 1.${minorOf(frame)}`);
     if (message.type === 'usb-drives') return send(socket, { type: 'usb-drives', drives: [...(this.options.usbDrives ?? [])] });
     if (message.type === 'attach' || message.type === 'retry') {
       (message.type === 'attach' ? this.attaches : this.retries).push(message.planId);
@@ -176,7 +184,8 @@ export class FakeHelper {
       return;
     }
     if (message.type !== 'plan') return this.fail(socket, 'unknown-type', `the fake helper does not serve ${message.type}`);
-    if (this.options.rejectPlan) return this.fail(socket, this.options.rejectPlan.code, this.options.rejectPlan.message, this.options.rejectPlan.details);
+    if (this.options.rejectPlan)
+      return this.fail(socket, this.options.rejectPlan.code, this.options.rejectPlan.message, this.options.rejectPlan.details);
     const verified = await this.verifyPlan(session, message.envelope);
     if ('code' in verified) return this.fail(socket, verified.code, verified.message);
     if (this.plan && this.plan.phase !== 'provisioned') return this.fail(socket, 'busy', 'a plan is applying');
@@ -220,7 +229,8 @@ export class FakeHelper {
     }
     const check = validatePlan(JSON.parse(body.toString('utf8')), FAKE_CATALOG, 64_000_000_000);
     if (!check.ok) return { code: check.code, message: 'plan refused' };
-    if (check.plan.session !== session.session || check.plan.nonce !== session.nonce) return { code: 'unknown-session', message: 'wrong session' };
+    if (check.plan.session !== session.session || check.plan.nonce !== session.nonce)
+      return { code: 'unknown-session', message: 'wrong session' };
     const secrets = await openSealed(session.seal.keyPair, session.session, session.nonce, check.plan.encryption.sealed);
     if (!secrets) return { code: 'bad-seal', message: 'seal does not open' };
     return { envelope, payload: check.plan, secrets };
@@ -232,7 +242,15 @@ export class FakeHelper {
     this.timer = setTimeout(() => {
       const step = plan.steps[plan.index]!;
       step.state = 'running';
-      this.broadcast({ type: 'progress', planId: plan.planId, step: step.id, state: 'running', index: plan.index + 1, total: plan.steps.length, elapsedMs: 0 });
+      this.broadcast({
+        type: 'progress',
+        planId: plan.planId,
+        step: step.id,
+        state: 'running',
+        index: plan.index + 1,
+        total: plan.steps.length,
+        elapsedMs: 0,
+      });
       if (this.options.failStep === step.id && !plan.failed) {
         plan.failed = true;
         step.state = 'failed';
@@ -241,7 +259,15 @@ export class FakeHelper {
         return;
       }
       step.state = 'done';
-      this.broadcast({ type: 'progress', planId: plan.planId, step: step.id, state: 'done', index: plan.index + 1, total: plan.steps.length, elapsedMs: 1 });
+      this.broadcast({
+        type: 'progress',
+        planId: plan.planId,
+        step: step.id,
+        state: 'done',
+        index: plan.index + 1,
+        total: plan.steps.length,
+        elapsedMs: 1,
+      });
       plan.index++;
       if (plan.index < plan.steps.length) return this.schedule();
       plan.phase = 'provisioned';

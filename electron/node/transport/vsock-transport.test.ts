@@ -28,7 +28,12 @@ afterEach(async () => {
 });
 
 const base = () => path.join(temp.dir, 'vsock');
-const env = (extra: NodeJS.ProcessEnv = {}) => ({ ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, FAKE_VSOCK_BASE: base(), ...extra });
+const env = (extra: NodeJS.ProcessEnv = {}) => ({
+  ...process.env,
+  PATH: `${bin}:${process.env.PATH ?? ''}`,
+  FAKE_VSOCK_BASE: base(),
+  ...extra,
+});
 
 async function failure(promise: Promise<Duplex>): Promise<TransportError> {
   try {

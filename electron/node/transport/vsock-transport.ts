@@ -60,7 +60,10 @@ export function vsockTransport(options: VsockOptions = {}): Transport {
         child.once('error', (e: NodeJS.ErrnoException) => {
           finish(
             e.code === 'ENOENT' || e.code === 'EACCES'
-              ? new TransportError('bridge-missing', `${socat} is not installed or not executable: it is needed to reach the host over vsock`)
+              ? new TransportError(
+                  'bridge-missing',
+                  `${socat} is not installed or not executable: it is needed to reach the host over vsock`,
+                )
               : new TransportError('bridge-exited', `could not start ${socat} (${e.code ?? 'unknown error'})`),
           );
         });
@@ -83,7 +86,10 @@ export function vsockTransport(options: VsockOptions = {}): Transport {
 
 /** Names socat's failure from its error lines (`socat[pid] E …`). */
 export function classifySocatFailure(stderr: string): TransportFailure | null {
-  const errors = stderr.split('\n').filter((l) => / E /.test(l)).join('\n');
+  const errors = stderr
+    .split('\n')
+    .filter((l) => / E /.test(l))
+    .join('\n');
   if (/Connection refused/i.test(errors)) return 'refused';
   if (/Connection reset by peer/i.test(errors)) return 'reset';
   if (/No such device|Address family not supported|Cannot assign requested address|Protocol not supported/i.test(errors)) {

@@ -62,7 +62,7 @@ describe('npm run answers', () => {
 
   it('answers bad arguments with the usage and exit code 2', async () => {
     expect((await run('sign', 'answers.yaml')).code).toBe(2);
-    expect((await run('verify', 'x.json')).err).toContain('verify needs the organization\'s public key');
+    expect((await run('verify', 'x.json')).err).toContain("verify needs the organization's public key");
     expect((await run('frobnicate')).code).toBe(2);
     expect((await run('sign', '--nope')).code).toBe(2);
   });

@@ -63,7 +63,12 @@ function writeNew(file: string, text: string, force: boolean | undefined, mode =
 function report(io: Io, file: string, failure: AnswersFailure, signedText: boolean): void {
   io.err(`${file}: refused (${failure.code}): ${failure.message}`);
   for (const p of failure.problems) {
-    const where = p.line !== undefined ? `${signedText ? 'signed text ' : ''}line ${p.line}, column ${p.column ?? 1}` : p.path.startsWith('/envelope') ? 'envelope' : 'text';
+    const where =
+      p.line !== undefined
+        ? `${signedText ? 'signed text ' : ''}line ${p.line}, column ${p.column ?? 1}`
+        : p.path.startsWith('/envelope')
+          ? 'envelope'
+          : 'text';
     io.err(`  ${file}: ${where}: ${p.path || '/'}: ${p.rule}`);
   }
 }
@@ -133,7 +138,7 @@ export async function runCommand(command: string, files: readonly string[], o: C
         }
       }
       if (o['trusted-keys']) trusted.loadDirectory(o['trusted-keys'], createLogger(stderrLines(io), new Redactor(), Date.now));
-      if (trusted.size === 0) throw new UsageError('verify needs the organization\'s public key: --key org.pub or --trusted-keys DIR');
+      if (trusted.size === 0) throw new UsageError("verify needs the organization's public key: --key org.pub or --trusted-keys DIR");
       const verdict = verifyAnswers(new Uint8Array(readFileSync(file)), trusted, catalogOf(o));
       if (!verdict.ok) {
         report(io, file, verdict, true);
@@ -144,7 +149,9 @@ export async function runCommand(command: string, files: readonly string[], o: C
       io.out(`  organization: ${verdict.answers.organization}`);
       io.out(`  digest: ${verdict.digest}`);
       io.out(`  fixed: ${fixed.join(', ') || 'none'}; asked: ${ANSWER_SECTIONS.filter((s) => !fixed.includes(s)).join(', ') || 'none'}`);
-      io.out(`  recovery-key escrow: ${verdict.answers.escrow ? 'yes' : 'no'}; unattended: ${canRunUnattended(verdict.answers) ? 'yes' : 'no'}`);
+      io.out(
+        `  recovery-key escrow: ${verdict.answers.escrow ? 'yes' : 'no'}; unattended: ${canRunUnattended(verdict.answers) ? 'yes' : 'no'}`,
+      );
       return 0;
     }
     case 'open-escrow': {
@@ -170,7 +177,9 @@ export async function runCommand(command: string, files: readonly string[], o: C
       writeNew(path.join(dir, 'org.pem'), org.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string, o.force, 0o600);
       writeNew(path.join(dir, 'org.pub'), org.publicKey.export({ format: 'pem', type: 'spki' }) as string, o.force);
       writeNew(path.join(dir, 'escrow.pem'), escrow.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string, o.force, 0o600);
-      io.out(`wrote ${dir}/org.pem (signs answers; keep it safe), ${dir}/org.pub (for the helper's trusted-keys folder), ${dir}/escrow.pem (opens escrowed recovery keys; keep it offline)`);
+      io.out(
+        `wrote ${dir}/org.pem (signs answers; keep it safe), ${dir}/org.pub (for the helper's trusted-keys folder), ${dir}/escrow.pem (opens escrowed recovery keys; keep it offline)`,
+      );
       io.out(`escrow public key for the answers file: ${escrow.publicKey.export({ format: 'jwk' }).x}`);
       return 0;
     }

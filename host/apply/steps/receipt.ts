@@ -35,7 +35,9 @@ export const receipt: StepDefinition = {
     // Spectrum/ is shared with the configuration; the receipt's own folder is private. Both belong to fs.
     const shared = noLinks(() => ensureDirs(mount, path.join(mount, path.dirname(path.dirname(RECEIPT_PATH))), owner, MODES.sharedDir));
     const dir = noLinks(() => ensureDirs(shared, path.join(shared, path.basename(path.dirname(RECEIPT_PATH))), owner, MODES.privateDir));
-    noLinks(() => writeOwnedFile(path.join(dir, path.basename(RECEIPT_PATH)), JSON.stringify(parsed.data, null, 2) + '\n', owner, MODES.privateFile));
+    noLinks(() =>
+      writeOwnedFile(path.join(dir, path.basename(RECEIPT_PATH)), JSON.stringify(parsed.data, null, 2) + '\n', owner, MODES.privateFile),
+    );
     await ctx.cryptsetup.importToken(TOKEN_IDS.firstboot, firstbootToken(ctx.plan.payload.installId, ctx.plan.planId, completedAt));
     return { state: 'done', receipt: parsed.data };
   },

@@ -50,7 +50,11 @@ const HOSTILE: Keyboard[] = [
 ];
 
 const payloadWith = (keyboard: Keyboard) =>
-  ({ locale: 'fi', keyboard, accessibility: { highContrast: true, largeText: false, reduceMotion: false, screenReader: false } }) as unknown as PlanPayload;
+  ({
+    locale: 'fi',
+    keyboard,
+    accessibility: { highContrast: true, largeText: false, reduceMotion: false, screenReader: false },
+  }) as unknown as PlanPayload;
 
 /** Writes what configFiles gives into `dir`, as the step does. */
 function writeFiles(keyboard: Keyboard, keymap: string, dir: string): void {
@@ -67,8 +71,17 @@ describe('system-config file syntax', () => {
     const dir = path.join(root, 'config');
     const keymap = `${keyboard.layout}-${keyboard.variant}`;
     writeFiles(keyboard, keymap, dir);
-    expect(sourced(path.join(dir, 'vconsole.conf'), ['KEYMAP', 'XKBLAYOUT', 'XKBVARIANT', 'EVIL'], root)).toEqual([keymap, keyboard.layout, keyboard.variant, '<unset>']);
-    expect(sourced(path.join(dir, 'xkb.conf'), ['XKB_DEFAULT_LAYOUT', 'XKB_DEFAULT_VARIANT', 'EVIL'], root)).toEqual([keyboard.layout, keyboard.variant, '<unset>']);
+    expect(sourced(path.join(dir, 'vconsole.conf'), ['KEYMAP', 'XKBLAYOUT', 'XKBVARIANT', 'EVIL'], root)).toEqual([
+      keymap,
+      keyboard.layout,
+      keyboard.variant,
+      '<unset>',
+    ]);
+    expect(sourced(path.join(dir, 'xkb.conf'), ['XKB_DEFAULT_LAYOUT', 'XKB_DEFAULT_VARIANT', 'EVIL'], root)).toEqual([
+      keyboard.layout,
+      keyboard.variant,
+      '<unset>',
+    ]);
     expect(existsSync(path.join(root, 'pwned'))).toBe(false);
   });
 
@@ -79,7 +92,12 @@ describe('system-config file syntax', () => {
     const keymap = consoleKeymap(keyboard.layout, keyboard.variant);
     expect(sourced(path.join(dir, 'vconsole.conf'), ['KEYMAP', 'XKBLAYOUT', 'XKBVARIANT'], root)).toEqual([keymap, 'fi', '']);
     expect(sourced(path.join(dir, 'locale.conf'), ['LANG'], root)).toEqual(['fi_FI.UTF-8']);
-    expect(JSON.parse(readFileSync(path.join(dir, 'accessibility.json'), 'utf8'))).toEqual({ highContrast: true, largeText: false, reduceMotion: false, screenReader: false });
+    expect(JSON.parse(readFileSync(path.join(dir, 'accessibility.json'), 'utf8'))).toEqual({
+      highContrast: true,
+      largeText: false,
+      reduceMotion: false,
+      screenReader: false,
+    });
     // The token also names the language, for the words of the unlock prompt (docs/protocol.md §14.4).
     expect(tokens).toEqual([{ type: 'spectrum-keyboard', keyslots: [], xkbLayout: 'fi', xkbVariant: '', keymap, locale: 'fi' }]);
   });

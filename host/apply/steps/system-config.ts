@@ -18,8 +18,25 @@ export function configFiles(payload: PlanPayload, keymap: string): [string, stri
   try {
     return [
       ['locale.conf', configFileText({ comments: [`BCP 47: ${locale}`], values: [['LANG', posixLocale(locale)]] })],
-      ['vconsole.conf', configFileText({ values: [['KEYMAP', keymap], ['XKBLAYOUT', keyboard.layout], ['XKBVARIANT', keyboard.variant]] })],
-      ['xkb.conf', configFileText({ values: [['XKB_DEFAULT_LAYOUT', keyboard.layout], ['XKB_DEFAULT_VARIANT', keyboard.variant]] })],
+      [
+        'vconsole.conf',
+        configFileText({
+          values: [
+            ['KEYMAP', keymap],
+            ['XKBLAYOUT', keyboard.layout],
+            ['XKBVARIANT', keyboard.variant],
+          ],
+        }),
+      ],
+      [
+        'xkb.conf',
+        configFileText({
+          values: [
+            ['XKB_DEFAULT_LAYOUT', keyboard.layout],
+            ['XKB_DEFAULT_VARIANT', keyboard.variant],
+          ],
+        }),
+      ],
       ['accessibility.json', JSON.stringify(accessibility, null, 2) + '\n'],
     ];
   } catch (e) {

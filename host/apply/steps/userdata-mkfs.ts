@@ -26,7 +26,16 @@ export const userdataMkfs: StepDefinition = {
     try {
       const r = await ctx.exec.run({
         command: 'unshare',
-        args: [`--map-user=${FS_OWNER.uid}`, `--map-group=${FS_OWNER.gid}`, 'mkfs.btrfs', '--label', USERDATA_FS_LABEL, '--rootdir', empty, device],
+        args: [
+          `--map-user=${FS_OWNER.uid}`,
+          `--map-group=${FS_OWNER.gid}`,
+          'mkfs.btrfs',
+          '--label',
+          USERDATA_FS_LABEL,
+          '--rootdir',
+          empty,
+          device,
+        ],
       });
       if (r.exitCode !== 0) throw new CommandFailedError('mkfs.btrfs', r.exitCode, tail(r.stderr));
     } finally {

@@ -41,7 +41,8 @@ async function mountOnHost(ctx: StepContext): Promise<string> {
 async function fileSystemUuid(ctx: StepContext): Promise<string> {
   const r = await ctx.exec.run({ command: 'blkid', args: ['-p', '-o', 'value', '-s', 'UUID', ctx.env.openedVolume] });
   const uuid = r.stdout.trim();
-  if (r.exitCode !== 0 || !/^[0-9a-f-]{36}$/.test(uuid)) throw new StepError('command-failed', 'the opened volume has no file system UUID', true);
+  if (r.exitCode !== 0 || !/^[0-9a-f-]{36}$/.test(uuid))
+    throw new StepError('command-failed', 'the opened volume has no file system UUID', true);
   return uuid;
 }
 
@@ -53,12 +54,16 @@ async function mountInSandbox(ctx: StepContext): Promise<string> {
   if (!ctx.env.privileged) {
     ctx.log.warn('sandbox-plain-mount', { reason: 'not root or no loop devices: user data is a plain folder, owners unchanged' });
   } else if (!mountsUnder(where).includes(where)) {
-    const r = await ctx.exec.run({ command: 'mount', args: ['-t', 'btrfs', '-o', `loop,${USERDATA_MOUNT_OPTIONS}`, ctx.env.openedVolume, where] });
+    const r = await ctx.exec.run({
+      command: 'mount',
+      args: ['-t', 'btrfs', '-o', `loop,${USERDATA_MOUNT_OPTIONS}`, ctx.env.openedVolume, where],
+    });
     if (r.exitCode !== 0) throw new CommandFailedError('mount', r.exitCode, tail(r.stderr));
   }
   // mount-userdata removes storage folders that transient VMs left (tmp.*).
   const storage = path.join(where, STORAGE_DIR);
-  if (existsSync(storage)) for (const e of readdirSync(storage)) if (e.startsWith('tmp.')) rmSync(path.join(storage, e), { recursive: true, force: true });
+  if (existsSync(storage))
+    for (const e of readdirSync(storage)) if (e.startsWith('tmp.')) rmSync(path.join(storage, e), { recursive: true, force: true });
   return mountPath;
 }
 

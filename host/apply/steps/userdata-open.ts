@@ -23,7 +23,8 @@ async function mappingIsOurs(ctx: StepContext): Promise<boolean> {
 /** The opened volume's device, after checking that it is the target's; for mkfs and mount. */
 export async function openedVolume(ctx: StepContext): Promise<string> {
   if (ctx.env.kind === 'sandbox') return ctx.env.openedVolume; // the clear stand-in, this sandbox's own file
-  if (!(await mappingIsOurs(ctx))) throw new StepError('io', `the "${USERDATA_MAPPING}" mapping is not open (userdata-open has to run again)`, true);
+  if (!(await mappingIsOurs(ctx)))
+    throw new StepError('io', `the "${USERDATA_MAPPING}" mapping is not open (userdata-open has to run again)`, true);
   return USERDATA_DEVICE;
 }
 

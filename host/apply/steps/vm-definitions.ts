@@ -25,9 +25,15 @@ export const vmDefinitions: StepDefinition = {
     const mount = mountDir(ctx);
     const vmsDir = noLinks(() => ensureDirs(mount, path.join(mount, 'vms'), owner));
     const ours = new Set(ctx.facts.vmDirs ?? []);
-    const foreign = readdirSync(vmsDir).filter((entry) => !ours.has(entry)).sort();
+    const foreign = readdirSync(vmsDir)
+      .filter((entry) => !ours.has(entry))
+      .sort();
     if (foreign.length > 0) {
-      throw new StepError('target-in-use', `the user-data volume holds vms/${foreign.join(', vms/')}, which this installation did not write; nothing was changed there`, false);
+      throw new StepError(
+        'target-in-use',
+        `the user-data volume holds vms/${foreign.join(', vms/')}, which this installation did not write; nothing was changed there`,
+        false,
+      );
     }
     const wanted = new Set(writtenApps(ctx));
     for (const entry of ours) {

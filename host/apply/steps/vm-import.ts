@@ -44,7 +44,11 @@ export const vmImport: StepDefinition = {
       const registered = registration(ctx.env.root, name, definition.configDir);
       if (registered.kind === 'same') continue;
       if (registered.kind === 'other') {
-        throw new StepError('command-failed', `a VM named ${name} is registered already, from ${registered.config ?? 'an unfinished import'}`, true);
+        throw new StepError(
+          'command-failed',
+          `a VM named ${name} is registered already, from ${registered.config ?? 'an unfinished import'}`,
+          true,
+        );
       }
       await runVmImport(ctx, definition.importDir, keepsFiles(payload, app) ? storage : undefined);
     }

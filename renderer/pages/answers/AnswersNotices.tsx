@@ -43,7 +43,9 @@ export function UnattendedNotice({ stops = false }: { stops?: boolean }) {
 /** Said where the recovery key is, when the organization keeps a copy of the one shown. */
 export function EscrowNote() {
   const { t } = useTranslation('answers');
-  const organization = useWizard((s) => (offeredAnswers(s.boot)?.escrow && !recoveryEscrowedOnly(s) ? offeredAnswers(s.boot)!.organization : null));
+  const organization = useWizard((s) =>
+    offeredAnswers(s.boot)?.escrow && !recoveryEscrowedOnly(s) ? offeredAnswers(s.boot)!.organization : null,
+  );
   return organization ? <p className="field-hint">{t('escrowed', { organization })}</p> : null;
 }
 

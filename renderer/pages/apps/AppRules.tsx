@@ -10,14 +10,20 @@ export function AppRules({ profile, problems, others }: { profile: Profile; prob
   const has = (kind: ProfileProblem['kind']) => problems.some((p) => p.kind === kind);
   const rules = [
     { id: 'browser', ok: !has('browser-missing'), text: t('profileRules.browser') },
-    { id: 'count', ok: !has('too-few-apps') && !has('too-many-apps'), text: t('profileRules.count', { min: OTHER_APPS_MIN, max: OTHER_APPS_MAX, count: others }) },
+    {
+      id: 'count',
+      ok: !has('too-few-apps') && !has('too-many-apps'),
+      text: t('profileRules.count', { min: OTHER_APPS_MIN, max: OTHER_APPS_MAX, count: others }),
+    },
     profile === 'power'
       ? { id: 'nixos', ok: !has('nixos-missing'), text: t('profileRules.nixosRequired') }
       : { id: 'nixos', ok: !has('nixos-not-allowed'), text: t('profileRules.nixosPowerOnly') },
   ];
   return (
     <section className="rules" aria-labelledby="rules-title">
-      <h2 id="rules-title" className="section-title" tabIndex={-1}>{t('profileRules.title', { profile: t(`profile:${profile}.title`) })}</h2>
+      <h2 id="rules-title" className="section-title" tabIndex={-1}>
+        {t('profileRules.title', { profile: t(`profile:${profile}.title`) })}
+      </h2>
       <ul className="rule-list">
         {rules.map((r) => (
           <li key={r.id} className={r.ok ? 'rule-ok' : 'rule-unmet'}>

@@ -8,9 +8,15 @@ export function SpaceMeter({ need, have }: { need: number; have: number }) {
   const over = need > have;
   return (
     <section className="space" aria-labelledby="space-title">
-      <h2 id="space-title" className="section-title">{t('space.title')}</h2>
+      <h2 id="space-title" className="section-title">
+        {t('space.title')}
+      </h2>
       <p className={over ? 'space-text space-over' : 'space-text'}>
-        {t(over ? 'space.over' : 'space.text', { need: formatBytes(need, i18n.language), have: formatBytes(have, i18n.language), percent: formatPercent(fraction, i18n.language) })}
+        {t(over ? 'space.over' : 'space.text', {
+          need: formatBytes(need, i18n.language),
+          have: formatBytes(have, i18n.language),
+          percent: formatPercent(fraction, i18n.language),
+        })}
       </p>
       <div className="bar" aria-hidden="true">
         <div className={over ? 'bar-fill bar-fill-over' : 'bar-fill'} style={{ inlineSize: `${fraction * 100}%` }} />

@@ -45,17 +45,32 @@ export function Fido2Section({ validation, showReasons }: { validation: Validati
   // The organization fixed the method: there is nothing else to switch to here.
   const methodFixed = useWizard((s) => setBy(s.boot, 'encryption') !== null);
   const usePassphrase = methodFixed ? null : (
-    <button type="button" className="button button-link" onClick={() => { store.setEncryptionMethod('passphrase'); focusWhenShown('passphrase'); }}>
+    <button
+      type="button"
+      className="button button-link"
+      onClick={() => {
+        store.setEncryptionMethod('passphrase');
+        focusWhenShown('passphrase');
+      }}
+    >
       {t('fido2.usePassphrase')}
     </button>
   );
 
   return (
     <div className="secret-section">
-      {simulated ? <Notice tone="info"><p>{t('fido2.simulatedNotice')}</p></Notice> : null}
+      {simulated ? (
+        <Notice tone="info">
+          <p>{t('fido2.simulatedNotice')}</p>
+        </Notice>
+      ) : null}
       <p>{t('fido2.intro')}</p>
 
-      {fido2.status === 'scanning' ? <p role="status" className="status-line"><Icon name="running" /> {t('fido2.scanning')}</p> : null}
+      {fido2.status === 'scanning' ? (
+        <p role="status" className="status-line">
+          <Icon name="running" /> {t('fido2.scanning')}
+        </p>
+      ) : null}
 
       {fido2.toolsMissing ? (
         <Notice tone="warning" role="alert" title={t('fido2.toolsMissing.title')}>
@@ -78,7 +93,13 @@ export function Fido2Section({ validation, showReasons }: { validation: Validati
             {fido2.devices.map((d) => (
               <li key={d.id}>
                 <label className="device">
-                  <input type="radio" name="fido2-device" checked={fido2.deviceId === d.id} onChange={() => store.selectFido2Device(d.id)} disabled={busy} />
+                  <input
+                    type="radio"
+                    name="fido2-device"
+                    checked={fido2.deviceId === d.id}
+                    onChange={() => store.selectFido2Device(d.id)}
+                    disabled={busy}
+                  />
                   <bdi className="device-name">{d.name}</bdi>
                   {d.simulated ? <span className="badge">{t('fido2.simulated')}</span> : null}
                   {d.hasPin ? <span className="badge">{t('fido2.hasPin')}</span> : null}
@@ -109,7 +130,14 @@ export function Fido2Section({ validation, showReasons }: { validation: Validati
             />
           ) : null}
           <div className="button-row">
-            <button type="button" id="fido2-enroll" className="button button-primary" onClick={() => act('enroll')} disabled={busy} aria-describedby={enrollReasons.length ? 'fido2-enroll-error' : undefined}>
+            <button
+              type="button"
+              id="fido2-enroll"
+              className="button button-primary"
+              onClick={() => act('enroll')}
+              disabled={busy}
+              aria-describedby={enrollReasons.length ? 'fido2-enroll-error' : undefined}
+            >
               <Icon name="key" />
               {fido2.enrollment ? t('fido2.enrollAgain') : t('fido2.enroll')}
             </button>
@@ -120,7 +148,9 @@ export function Fido2Section({ validation, showReasons }: { validation: Validati
 
       <div aria-live="assertive" className="fido2-live" id="fido2-live" tabIndex={-1}>
         {fido2.touch && (fido2.status === 'enrolling' || fido2.status === 'verifying') ? (
-          <p className="touch-prompt"><Icon name="key" className="pulse" /> {t('fido2.touch')}</p>
+          <p className="touch-prompt">
+            <Icon name="key" className="pulse" /> {t('fido2.touch')}
+          </p>
         ) : null}
       </div>
 
@@ -132,13 +162,27 @@ export function Fido2Section({ validation, showReasons }: { validation: Validati
       ) : null}
 
       {fido2.enrollment ? (
-        <Notice tone="success" role="status" id="fido2-enrolled" focusable title={t('fido2.enrolled', { name: fido2.enrollment.deviceName })}>
+        <Notice
+          tone="success"
+          role="status"
+          id="fido2-enrolled"
+          focusable
+          title={t('fido2.enrolled', { name: fido2.enrollment.deviceName })}
+        >
           <p>{t('fido2.testHint')}</p>
           <button type="button" className="button button-secondary" onClick={() => act('test')} disabled={busy}>
             {t('fido2.test')}
           </button>
-          {fido2.tested === true ? <p className="field-ok" id="fido2-test-result" tabIndex={-1}><Icon name="check" /> {t('fido2.testOk')}</p> : null}
-          {fido2.tested === false ? <p className="field-error" id="fido2-test-result" tabIndex={-1}>{t('fido2.testFailed')}</p> : null}
+          {fido2.tested === true ? (
+            <p className="field-ok" id="fido2-test-result" tabIndex={-1}>
+              <Icon name="check" /> {t('fido2.testOk')}
+            </p>
+          ) : null}
+          {fido2.tested === false ? (
+            <p className="field-error" id="fido2-test-result" tabIndex={-1}>
+              {t('fido2.testFailed')}
+            </p>
+          ) : null}
         </Notice>
       ) : null}
 

@@ -77,7 +77,9 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
       <PassphraseStrength id="passphrase-strength" text={secrets.passphrase} />
 
       <section className="rehearsal" aria-labelledby="rehearsal-title">
-        <h2 id="rehearsal-title" className="section-title">{t('rehearsal.title')}</h2>
+        <h2 id="rehearsal-title" className="section-title">
+          {t('rehearsal.title')}
+        </h2>
         <p>{t('rehearsal.intro', { layout: layoutName })}</p>
         {consoleDiffers ? <p id="rehearsal-console-language">{t('rehearsal.consoleLanguage')}</p> : null}
         <div className="boot-prompt">
@@ -95,7 +97,11 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
           />
         </div>
         <p id="rehearsal-state" className={rehearsalOk ? 'field-ok' : 'visually-hidden'} aria-live="polite">
-          {rehearsalOk ? <><Icon name="check" /> {t('rehearsal.ok')}</> : null}
+          {rehearsalOk ? (
+            <>
+              <Icon name="check" /> {t('rehearsal.ok')}
+            </>
+          ) : null}
         </p>
         <FieldMessage id="rehearsal-error" reasons={reasons('rehearsal')} />
       </section>
@@ -110,7 +116,9 @@ export function PassphraseSection({ validation, showReasons }: { validation: Val
           aria-describedby="recovery-wanted-hint"
         />
         <label htmlFor="recovery-wanted">{t('recoveryOffer.label')}</label>
-        <p id="recovery-wanted-hint" className="field-hint">{t('recoveryOffer.hint')}</p>
+        <p id="recovery-wanted-hint" className="field-hint">
+          {t('recoveryOffer.hint')}
+        </p>
         <EscrowNote />
       </div>
     </div>

@@ -7,7 +7,10 @@ import { useStrength } from './use-strength';
 import { useActions, useWizard } from '../../app/store-context';
 
 function crackTimeKey(seconds: number): { key: string; count: number } {
-  const minute = 60, hour = 3600, day = 86400, year = 31_557_600;
+  const minute = 60,
+    hour = 3600,
+    day = 86400,
+    year = 31_557_600;
   if (seconds < minute) return { key: 'lessThanMinute', count: 1 };
   if (seconds < hour) return { key: 'minutes', count: Math.round(seconds / minute) };
   if (seconds < day) return { key: 'hours', count: Math.round(seconds / hour) };
@@ -33,9 +36,13 @@ export function StrengthMeter({ id, result, empty, busy }: { id: string; result:
         {result ? t('strength.label', { level: t(`strength.level.${score}`) }) : t('strength.checking')}
       </p>
       {result && time ? (
-        <p className="field-hint">{t(`strength.crackTime.${time.key}`, { count: time.count, n: formatNumber(time.count, i18n.language) })}</p>
+        <p className="field-hint">
+          {t(`strength.crackTime.${time.key}`, { count: time.count, n: formatNumber(time.count, i18n.language) })}
+        </p>
       ) : null}
-      {result?.warning ? <p className="field-hint strength-warning">{t(`strength.warning.${result.warning}`, { defaultValue: '' })}</p> : null}
+      {result?.warning ? (
+        <p className="field-hint strength-warning">{t(`strength.warning.${result.warning}`, { defaultValue: '' })}</p>
+      ) : null}
       {result && result.suggestions.length > 0 ? (
         <ul className="field-hint strength-suggestions">
           {result.suggestions.map((s) => (

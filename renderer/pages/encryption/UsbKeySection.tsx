@@ -47,10 +47,18 @@ export function UsbKeySection({ validation, showReasons }: { validation: Validat
 
   return (
     <div className="secret-section">
-      {sandbox ? <Notice tone="info"><p>{t('usb.sandboxNotice')}</p></Notice> : null}
+      {sandbox ? (
+        <Notice tone="info">
+          <p>{t('usb.sandboxNotice')}</p>
+        </Notice>
+      ) : null}
       <p>{t('usb.intro')}</p>
 
-      {scanning ? <p role="status" className="status-line"><Icon name="running" /> {t('usb.scanning')}</p> : null}
+      {scanning ? (
+        <p role="status" className="status-line">
+          <Icon name="running" /> {t('usb.scanning')}
+        </p>
+      ) : null}
 
       {usb.scanned && !scanning && usb.drives.length === 0 && !usb.error ? (
         <Notice tone="info" role="status" title={t('usb.noDrive.title')}>
@@ -94,8 +102,16 @@ export function UsbKeySection({ validation, showReasons }: { validation: Validat
                         fileSystem: d.fsType ?? t('usb.noFileSystem'),
                       })}
                     </span>
-                    {d.problem ? <span id={`${id}-problem`} className="field-warning device-problem">{t(`usb.problem.${d.problem}`)}</span> : null}
-                    {notNamed ? <span id={`${id}-problem`} className="field-warning device-problem">{t('answers:otherStick', { organization })}</span> : null}
+                    {d.problem ? (
+                      <span id={`${id}-problem`} className="field-warning device-problem">
+                        {t(`usb.problem.${d.problem}`)}
+                      </span>
+                    ) : null}
+                    {notNamed ? (
+                      <span id={`${id}-problem`} className="field-warning device-problem">
+                        {t('answers:otherStick', { organization })}
+                      </span>
+                    ) : null}
                   </label>
                 </li>
               );

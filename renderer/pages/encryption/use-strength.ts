@@ -24,7 +24,11 @@ export function preloadStrengthEstimator(): void {
  * `onCurrent` hears the score once the estimate is for exactly `text` in `language` (the page
  * gates Next on it): a language change estimates again, with that language's dictionary.
  */
-export function useStrength(text: string, language: string, onCurrent?: (text: string, score: number) => void): { result: StrengthResult | null; current: boolean } {
+export function useStrength(
+  text: string,
+  language: string,
+  onCurrent?: (text: string, score: number) => void,
+): { result: StrengthResult | null; current: boolean } {
   const [result, setResult] = useState<{ text: string; language: string; r: StrengthResult } | null>(null);
   // Start the worker (and its dictionaries) as the field appears, not at the first keystroke.
   useEffect(() => {

@@ -19,7 +19,9 @@ export function StepRows({ steps }: { steps: readonly StepProgress[] }) {
             {s.state === 'skipped'
               ? t('state.skippedBecause', { reason: t(`skipReason.${s.reason ?? 'unknown'}`, { defaultValue: t('skipReason.unknown') }) })
               : t(`state.${s.state}`)}
-            {s.state === 'done' && s.elapsedMs !== null ? <span className="install-step-time"> · {formatClock(s.elapsedMs, i18n.language)}</span> : null}
+            {s.state === 'done' && s.elapsedMs !== null ? (
+              <span className="install-step-time"> · {formatClock(s.elapsedMs, i18n.language)}</span>
+            ) : null}
           </span>
         </li>
       ))}

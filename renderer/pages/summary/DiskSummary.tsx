@@ -16,7 +16,12 @@ function Layout({ areas, label }: { areas: readonly DiskArea[]; label: string })
       {areas.map((a, i) => (
         <li key={i} className={a.isNew ? 'disk-area disk-area-new' : 'disk-area'}>
           {t(`summary:disk.role.${a.role}`)}
-          {a.label && a.role !== 'free' && a.role !== 'user-data' ? <span lang="en" dir="ltr"> ({a.label})</span> : null}
+          {a.label && a.role !== 'free' && a.role !== 'user-data' ? (
+            <span lang="en" dir="ltr">
+              {' '}
+              ({a.label})
+            </span>
+          ) : null}
           {': '}
           {formatBytes(a.sizeBytes, i18n.language)}
           {a.isNew ? <strong> {t('disk.new')}</strong> : null}
@@ -63,7 +68,9 @@ export function DiskSummary({ machine, catalog }: { machine: Machine; catalog: C
       ) : null}
       {lowMemory ? (
         <Notice tone="warning" title={t('warn.memory.title')}>
-          <p>{t('warn.memory.text', { have: formatBytes(machine.memoryBytes, lang), want: formatBytes(RECOMMENDED_MEMORY_BYTES, lang) })}</p>
+          <p>
+            {t('warn.memory.text', { have: formatBytes(machine.memoryBytes, lang), want: formatBytes(RECOMMENDED_MEMORY_BYTES, lang) })}
+          </p>
         </Notice>
       ) : null}
       {missingSystem.length > 0 ? (

@@ -6,7 +6,19 @@ import { SetBy } from '../../components/SetBy';
 import type { WizardPage } from '../../state/pages';
 
 /** `setBy`: the organization whose answers fixed the whole section; it then has no Change link. */
-export function SummarySection({ title, page, changeLabel, setBy, children }: { title: string; page: WizardPage; changeLabel: string; setBy?: string | null; children: ReactNode }) {
+export function SummarySection({
+  title,
+  page,
+  changeLabel,
+  setBy,
+  children,
+}: {
+  title: string;
+  page: WizardPage;
+  changeLabel: string;
+  setBy?: string | null;
+  children: ReactNode;
+}) {
   const { t } = useTranslation('summary');
   const store = useActions();
   return (
@@ -16,7 +28,12 @@ export function SummarySection({ title, page, changeLabel, setBy, children }: { 
         {setBy ? (
           <SetBy organization={setBy} />
         ) : (
-          <button type="button" className="button button-link" aria-label={changeLabel} onClick={() => store.goTo(page, { fromSummary: true })}>
+          <button
+            type="button"
+            className="button button-link"
+            aria-label={changeLabel}
+            onClick={() => store.goTo(page, { fromSummary: true })}
+          >
             {t('change')}
           </button>
         )}
@@ -33,7 +50,12 @@ export function SummaryItem({ term, setBy, children }: { term: string; setBy?: s
       <dt>{term}</dt>
       <dd>
         {children}
-        {setBy ? <> <SetBy organization={setBy} /></> : null}
+        {setBy ? (
+          <>
+            {' '}
+            <SetBy organization={setBy} />
+          </>
+        ) : null}
       </dd>
     </div>
   );

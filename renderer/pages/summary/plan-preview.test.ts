@@ -2,15 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { initialData } from '../../state/defaults';
 import { previewPlan } from './plan-preview';
 
-const placeholders = { installId: '<id>', session: '<session>', nonce: '<nonce>', createdAt: '<time>', sealedEnc: '<sealed>', sealedCt: '<sealed ct>' };
+const placeholders = {
+  installId: '<id>',
+  session: '<session>',
+  nonce: '<nonce>',
+  createdAt: '<time>',
+  sealedEnc: '<sealed>',
+  sealedCt: '<sealed ct>',
+};
 
 describe('Show plan', () => {
   it('is the plan payload with placeholders, and no secret in it', () => {
     const data = initialData({ locale: 'fi', prefersHighContrast: false, prefersReducedMotion: false });
     const state = {
       ...data,
-      choices: { ...data.choices, profile: 'common' as const, apps: ['terminal', 'browser', 'editor'], encryption: { method: 'passphrase' as const, recoveryKey: true } },
-      secrets: { ...data.secrets, passphrase: 'hunter2 hunter2', recoveryKey: 'cccccccc-cccccccc-cccccccc-cccccccc-cccccccc-cccccccc-cccccccc-cccccccc' },
+      choices: {
+        ...data.choices,
+        profile: 'common' as const,
+        apps: ['terminal', 'browser', 'editor'],
+        encryption: { method: 'passphrase' as const, recoveryKey: true },
+      },
+      secrets: {
+        ...data.secrets,
+        passphrase: 'hunter2 hunter2',
+        recoveryKey: 'cccccccc-cccccccc-cccccccc-cccccccc-cccccccc-cccccccc-cccccccc-cccccccc',
+      },
     };
     const plan = previewPlan(state, placeholders);
     expect(plan).toMatchObject({

@@ -27,7 +27,9 @@ export function AccessibilitySwitches() {
               <span className="switch-track" aria-hidden="true" />
               <span className="switch-label">{t(`accessibility.${key}.label`)}</span>
             </label>
-            <p id={`a11y-${key}-hint`} className="field-hint switch-hint">{t(`accessibility.${key}.hint`)}</p>
+            <p id={`a11y-${key}-hint`} className="field-hint switch-hint">
+              {t(`accessibility.${key}.hint`)}
+            </p>
           </li>
         ))}
       </ul>

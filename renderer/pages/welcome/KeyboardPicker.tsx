@@ -41,8 +41,12 @@ export function KeyboardPicker() {
     <fieldset className="fieldset">
       <legend className="fieldset-legend">{t('welcome:keyboard.legend')}</legend>
       <div className="field">
-        <label htmlFor="keyboard-layout" className="field-label">{t('welcome:keyboard.layout')}</label>
-        <p id="keyboard-layout-hint" className="field-hint">{t('welcome:keyboard.hint')}</p>
+        <label htmlFor="keyboard-layout" className="field-label">
+          {t('welcome:keyboard.layout')}
+        </label>
+        <p id="keyboard-layout-hint" className="field-hint">
+          {t('welcome:keyboard.hint')}
+        </p>
         <select
           id="keyboard-layout"
           className="input select"
@@ -62,7 +66,9 @@ export function KeyboardPicker() {
         <LayoutSuggestion focusAfterUse="keyboard-layout" />
       </div>
       <div className="field">
-        <label htmlFor="keyboard-test" className="field-label">{t('welcome:keyboard.test')}</label>
+        <label htmlFor="keyboard-test" className="field-label">
+          {t('welcome:keyboard.test')}
+        </label>
         <input
           id="keyboard-test"
           className="input"

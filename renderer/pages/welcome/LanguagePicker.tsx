@@ -72,7 +72,9 @@ export function LanguagePicker() {
     >
       <legend className="fieldset-legend">{t('language.legend')}</legend>
       <div className="field">
-        <label htmlFor="language-search" className="field-label">{t('language.search')}</label>
+        <label htmlFor="language-search" className="field-label">
+          {t('language.search')}
+        </label>
         <input
           id="language-search"
           className="input"
@@ -86,9 +88,13 @@ export function LanguagePicker() {
           aria-controls="language-options"
           aria-describedby="language-search-hint language-search-count"
         />
-        <p id="language-search-hint" className="field-hint">{t('language.searchHint')}</p>
+        <p id="language-search-hint" className="field-hint">
+          {t('language.searchHint')}
+        </p>
         <p id="language-search-count" className="field-hint" role="status">
-          {matches.length === 0 ? t('language.noMatch', { query: query.trim() }) : t('language.shown', { count: matches.length, total: LANGUAGES.length })}
+          {matches.length === 0
+            ? t('language.noMatch', { query: query.trim() })
+            : t('language.shown', { count: matches.length, total: LANGUAGES.length })}
         </p>
       </div>
       <div className="choice-grid choice-grid-languages" id="language-options">

@@ -42,9 +42,10 @@ export function bootActions(
     const { choices, boot } = get();
     if (!boot.helper || !choices.profile) return;
     const known = new Set(catalogApps(boot.helper.catalog));
-    const apps = choices.customApps === null && choices.apps.length === 0
-      ? appsForProfile(choices.profile, boot.helper.catalog, null)
-      : choices.apps.filter((id) => known.has(id));
+    const apps =
+      choices.customApps === null && choices.apps.length === 0
+        ? appsForProfile(choices.profile, boot.helper.catalog, null)
+        : choices.apps.filter((id) => known.has(id));
     const customApps = choices.customApps?.filter((id) => known.has(id)) ?? null;
     set({ choices: { ...choices, apps, customApps } });
   };

@@ -41,17 +41,31 @@ export function fido2Actions(set: SetState, get: GetState, deps: StoreDeps): Fid
         patch({ status: 'ready', error: r.error.code, touch: false });
         return;
       }
-      patch({ status: 'ready', enrollment: { ...r.value, deviceName: device.name }, error: r.value.verified ? null : 'fido2-failed', touch: false });
+      patch({
+        status: 'ready',
+        enrollment: { ...r.value, deviceName: device.name },
+        error: r.value.verified ? null : 'fido2-failed',
+        touch: false,
+      });
     },
 
     async testFido2() {
       const { enrollment, status } = get().fido2;
       if (!enrollment || status !== 'ready') return;
       patch({ status: 'verifying', error: null, tested: null, touch: false });
-      const r = await deps.api['fido2.verify']({ enrollmentId: enrollment.enrollmentId, pin: enrollment.params.clientPinRequired ? pin() : undefined });
+      const r = await deps.api['fido2.verify']({
+        enrollmentId: enrollment.enrollmentId,
+        pin: enrollment.params.clientPinRequired ? pin() : undefined,
+      });
       if (!r.ok) {
         // A forgotten enrollment (the helper or the wizard restarted) has to be made again.
-        patch({ status: 'ready', error: r.error.code, tested: false, touch: false, ...(r.error.code === 'unknown-enrollment' ? { enrollment: null } : {}) });
+        patch({
+          status: 'ready',
+          error: r.error.code,
+          tested: false,
+          touch: false,
+          ...(r.error.code === 'unknown-enrollment' ? { enrollment: null } : {}),
+        });
         return;
       }
       patch({ status: 'ready', tested: r.value.verified, touch: false });

@@ -64,7 +64,11 @@ export function ipcSecrets(state: Pick<WizardStore, 'choices' | 'secrets' | 'fid
   return secrets;
 }
 
-export function installActions(set: SetState, get: GetState, deps: StoreDeps): InstallActions & {
+export function installActions(
+  set: SetState,
+  get: GetState,
+  deps: StoreDeps,
+): InstallActions & {
   adoptHelperState(helperState: WizardHelperState): Promise<void>;
 } {
   const setInstall = (change: Partial<InstallState> | ((i: InstallState) => InstallState)) => {
@@ -91,7 +95,16 @@ export function installActions(set: SetState, get: GetState, deps: StoreDeps): I
     const now = deps.now();
     setInstall((i) =>
       appendLog(
-        { ...i, phase: 'running', planId: r.value.planId, steps: stepsFromStatus(r.value.steps), failure: null, startedAt: i.startedAt ?? now, lastHeardAt: now, connection: 'ok' },
+        {
+          ...i,
+          phase: 'running',
+          planId: r.value.planId,
+          steps: stepsFromStatus(r.value.steps),
+          failure: null,
+          startedAt: i.startedAt ?? now,
+          lastHeardAt: now,
+          connection: 'ok',
+        },
         now,
         `${what}: plan ${r.value.planId}`,
       ),
@@ -127,23 +140,26 @@ export function installActions(set: SetState, get: GetState, deps: StoreDeps): I
   }
 
   async function startInstall() {
-      const state = get();
-      if (state.install.phase === 'starting' || state.install.phase === 'running') return;
-      if (firstInvalidPage(state, 'summary') !== null) return;
-      // The recovery page was not shown (the answers escrow the key): make the key now.
-      if (makesRecoveryKey(state.choices.encryption) && !state.secrets.recoveryKey) set({ secrets: { ...state.secrets, ...newRecoveryKey(deps) } });
-      const installId = state.install.installId ?? base64url.encode(deps.randomBytes(16));
-      early = [];
-      setInstall((i) => appendLog({ ...i, installId, phase: 'starting', failure: null, planId: null }, deps.now(), 'install requested'));
-      const r = await deps.api['install.start']({ installId, choices: ipcChoices(state), secrets: ipcSecrets(get()) });
-      started(r, 'accepted');
+    const state = get();
+    if (state.install.phase === 'starting' || state.install.phase === 'running') return;
+    if (firstInvalidPage(state, 'summary') !== null) return;
+    // The recovery page was not shown (the answers escrow the key): make the key now.
+    if (makesRecoveryKey(state.choices.encryption) && !state.secrets.recoveryKey)
+      set({ secrets: { ...state.secrets, ...newRecoveryKey(deps) } });
+    const installId = state.install.installId ?? base64url.encode(deps.randomBytes(16));
+    early = [];
+    setInstall((i) => appendLog({ ...i, installId, phase: 'starting', failure: null, planId: null }, deps.now(), 'install requested'));
+    const r = await deps.api['install.start']({ installId, choices: ipcChoices(state), secrets: ipcSecrets(get()) });
+    started(r, 'accepted');
   }
 
   /** After an interrupted plan: a new plan of the same installation (same installId). */
   async function startOver() {
     // A security key's enrollment was spent when the first plan was accepted: set it up again.
     if (get().choices.encryption.method === 'fido2') set({ fido2: initialFido2 });
-    setInstall((i) => appendLog({ ...i, phase: 'idle', planId: null, steps: [], failure: null }, deps.now(), 'starting over with a new plan'));
+    setInstall((i) =>
+      appendLog({ ...i, phase: 'idle', planId: null, steps: [], failure: null }, deps.now(), 'starting over with a new plan'),
+    );
     const blocked = firstInvalidPage(get(), 'summary');
     if (blocked) {
       set(arriveOnPage(get(), blocked, deps));
@@ -208,15 +224,34 @@ export function installActions(set: SetState, get: GetState, deps: StoreDeps): I
       const steps = stepsFromStatus(helperState.steps);
       const now = deps.now();
       if (helperState.phase === 'provisioned') {
-        setInstall((i) => appendLog({ ...i, planId: helperState.planId, steps, phase: 'done' }, now, `host reports plan ${helperState.planId} provisioned`));
+        setInstall((i) =>
+          appendLog({ ...i, planId: helperState.planId, steps, phase: 'done' }, now, `host reports plan ${helperState.planId} provisioned`),
+        );
         set({ nav: { ...get().nav, page: 'done' } });
         return;
       }
       if (helperState.phase === 'failed') {
         const failed = steps.find((s) => s.state === 'failed')?.id ?? null;
-        setInstall((i) => appendLog({ ...i, planId: helperState.planId, steps, phase: 'failed',
-          failure: { source: 'step', code: 'failed-earlier', step: failed, message: 'the host reports an earlier failed attempt', retryable: true, details: [] },
-        }, now, `host reports plan ${helperState.planId} failed`));
+        setInstall((i) =>
+          appendLog(
+            {
+              ...i,
+              planId: helperState.planId,
+              steps,
+              phase: 'failed',
+              failure: {
+                source: 'step',
+                code: 'failed-earlier',
+                step: failed,
+                message: 'the host reports an earlier failed attempt',
+                retryable: true,
+                details: [],
+              },
+            },
+            now,
+            `host reports plan ${helperState.planId} failed`,
+          ),
+        );
         set({ nav: { ...get().nav, page: 'failure' } });
         return;
       }
@@ -227,4 +262,3 @@ export function installActions(set: SetState, get: GetState, deps: StoreDeps): I
     },
   };
 }
-

@@ -29,7 +29,16 @@ export function navigationActions(set: SetState, get: GetState, deps: StoreDeps)
     const state = get();
     const arrived = arriveOnPage(state, page, deps);
     const leftSecretPage = state.nav.resumeNotice && page !== state.nav.page;
-    set({ ...arrived, nav: { ...arrived.nav!, nextWhenStrengthKnown: false, nextWhenHelperReady: false, ...extra, ...(leftSecretPage ? { resumeNotice: null } : {}) } });
+    set({
+      ...arrived,
+      nav: {
+        ...arrived.nav!,
+        nextWhenStrengthKnown: false,
+        nextWhenHelperReady: false,
+        ...extra,
+        ...(leftSecretPage ? { resumeNotice: null } : {}),
+      },
+    });
   };
 
   return {
@@ -87,4 +96,3 @@ export function navigationActions(set: SetState, get: GetState, deps: StoreDeps)
     },
   };
 }
-

@@ -18,7 +18,9 @@ export function unattendedActions(
   set: SetState,
   get: GetState,
   deps: StoreDeps,
-  actions: Pick<Fido2Actions, 'refreshFido2Devices' | 'selectFido2Device' | 'enrollFido2'> & Pick<UsbActions, 'refreshUsbDrives' | 'chooseUsbDrive'> & Pick<InstallActions, 'startInstall'>,
+  actions: Pick<Fido2Actions, 'refreshFido2Devices' | 'selectFido2Device' | 'enrollFido2'> &
+    Pick<UsbActions, 'refreshUsbDrives' | 'chooseUsbDrive'> &
+    Pick<InstallActions, 'startInstall'>,
 ): { runUnattended(): Promise<void> } {
   const stop = (reason: Stop) => {
     set({ unattended: 'needs-person', unattendedStop: reason });

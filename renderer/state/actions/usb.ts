@@ -28,9 +28,20 @@ export function usbActions(set: SetState, get: GetState, deps: StoreDeps): UsbAc
 
     chooseUsbDrive(id) {
       const drive = get().usb.drives.find((d) => d.id === id);
-      if (!drive || !choosable(drive, namedStickOf(get().boot)) || drive.fsUuid === null || (drive.fsType !== 'vfat' && drive.fsType !== 'exfat' && drive.fsType !== 'ext4')) return;
+      if (
+        !drive ||
+        !choosable(drive, namedStickOf(get().boot)) ||
+        drive.fsUuid === null ||
+        (drive.fsType !== 'vfat' && drive.fsType !== 'exfat' && drive.fsType !== 'ext4')
+      )
+        return;
       const { choices } = get();
-      set({ choices: { ...choices, encryption: { ...choices.encryption, usbKey: { stick: drive.id, fsUuid: drive.fsUuid, fsType: drive.fsType } } } });
+      set({
+        choices: {
+          ...choices,
+          encryption: { ...choices.encryption, usbKey: { stick: drive.id, fsUuid: drive.fsUuid, fsType: drive.fsType } },
+        },
+      });
     },
   };
 }

@@ -16,11 +16,15 @@ export const NOTO_CJK = '/usr/share/fonts/opentype/noto';
  *   ranges: the unicode-range kept; script: keep the text of the languages written in it
  */
 
-const LATIN_GREEK_CYRILLIC = 'U+0000-024F, U+0259, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0300-036F, U+0370-03FF, U+0400-04FF, U+1E00-1EFF, U+2000-206F, U+2070-22FF, U+2300-23FF, U+25A0-27BF, U+FEFF, U+FFFD';
+const LATIN_GREEK_CYRILLIC =
+  'U+0000-024F, U+0259, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0300-036F, U+0370-03FF, U+0400-04FF, U+1E00-1EFF, U+2000-206F, U+2070-22FF, U+2300-23FF, U+25A0-27BF, U+FEFF, U+FFFD';
 const ARABIC = 'U+0600-06FF, U+0750-077F, U+0870-08FF, U+FB50-FDFF, U+FE70-FEFC, U+200C-200F';
 const HEBREW = 'U+0590-05FF, U+FB1D-FB4F';
 
-const WEIGHTS = /** @type {const} */ ([[400, 'Regular'], [700, 'Bold']]);
+const WEIGHTS = /** @type {const} */ ([
+  [400, 'Regular'],
+  [700, 'Bold'],
+]);
 
 /** @type {FaceSource[]} */
 export const FACE_SOURCES = WEIGHTS.flatMap(([weight, style]) => [

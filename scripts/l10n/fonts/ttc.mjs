@@ -7,7 +7,12 @@ function tableDirectory(b, at) {
   const count = b.readUInt16BE(at + 4);
   return Array.from({ length: count }, (_, i) => {
     const r = at + 12 + i * 16;
-    return { tag: b.toString('latin1', r, r + 4), checksum: b.readUInt32BE(r + 4), offset: b.readUInt32BE(r + 8), length: b.readUInt32BE(r + 12) };
+    return {
+      tag: b.toString('latin1', r, r + 4),
+      checksum: b.readUInt32BE(r + 4),
+      offset: b.readUInt32BE(r + 8),
+      length: b.readUInt32BE(r + 12),
+    };
   });
 }
 

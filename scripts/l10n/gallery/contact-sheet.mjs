@@ -56,11 +56,15 @@ export function writeContactSheet(outDir, locales, shotsByLocale, meta) {
       if (!shot) return `<td class="missing">missing</td>`;
       images++;
       const label = `${state} · ${l.id}${stateKeys.length ? ` · keys: ${stateKeys.join(', ')}` : ''}`;
-      return `<td><figure><a href="${html(shot.file)}"><img src="${html(shot.file)}" loading="lazy" alt="${html(label)}" title="${html(label)}"></a>` +
-        `<figcaption>${html(`${state} · ${l.id} · ${stateKeys.length} keys`)}</figcaption></figure></td>`;
+      return (
+        `<td><figure><a href="${html(shot.file)}"><img src="${html(shot.file)}" loading="lazy" alt="${html(label)}" title="${html(label)}"></a>` +
+        `<figcaption>${html(`${state} · ${l.id} · ${stateKeys.length} keys`)}</figcaption></figure></td>`
+      );
     });
     const noted = stateKeys.filter((k) => notes[k]);
-    const keyList = stateKeys.length ? `<details><summary>${stateKeys.length} keys on screen</summary><code>${html(stateKeys.join('\n'))}</code></details>` : '';
+    const keyList = stateKeys.length
+      ? `<details><summary>${stateKeys.length} keys on screen</summary><code>${html(stateKeys.join('\n'))}</code></details>`
+      : '';
     const noteList = noted.length
       ? `<details class="notes"><summary>${noted.length} context notes</summary><dl>${noted.map((k) => `<dt><code>${html(k)}</code></dt><dd>${html(notes[k] ?? '')}</dd>`).join('')}</dl></details>`
       : '';
@@ -68,9 +72,12 @@ export function writeContactSheet(outDir, locales, shotsByLocale, meta) {
   });
 
   const head = locales
-    .map((l) => `<th scope="col" lang="${html(l.lang)}" dir="${html(l.dir)}">${html(l.label)}<br><small lang="en" dir="ltr">${html(l.id)}</small>` +
-      `<br><span class="status status-${html(l.review.status.replace(/\W+/g, '-'))}" lang="en" dir="ltr">${html(l.review.status)}</span>` +
-      `<br><small class="status-note" lang="en" dir="ltr">${html(l.review.note)}</small></th>`)
+    .map(
+      (l) =>
+        `<th scope="col" lang="${html(l.lang)}" dir="${html(l.dir)}">${html(l.label)}<br><small lang="en" dir="ltr">${html(l.id)}</small>` +
+        `<br><span class="status status-${html(l.review.status.replace(/\W+/g, '-'))}" lang="en" dir="ltr">${html(l.review.status)}</span>` +
+        `<br><small class="status-note" lang="en" dir="ltr">${html(l.review.note)}</small></th>`,
+    )
     .join('');
   const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Spectrum first boot: localization gallery</title><style>${STYLE}</style></head>

@@ -42,9 +42,14 @@ export async function notesOnScreen(page) {
       { want: keys, panel: NOTES_PANEL },
       { timeout: 10_000 },
     )
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
   if (!read) return {};
   /** @type {[string, string][]} */
-  const notes = await page.locator(`${NOTES_PANEL} [data-key]`).evaluateAll((els) => els.map((e) => [e.getAttribute('data-key') ?? '', e.querySelector('dd')?.textContent ?? '']));
+  const notes = await page
+    .locator(`${NOTES_PANEL} [data-key]`)
+    .evaluateAll((els) => els.map((e) => [e.getAttribute('data-key') ?? '', e.querySelector('dd')?.textContent ?? '']));
   return Object.fromEntries(notes.filter(([k]) => keys.includes(k)));
 }

@@ -25,11 +25,35 @@ const REVIEWER_VIEW = { status: 'reviewer view', note: 'Made from English at run
 /** @type {GalleryLocale[]} */
 export const GALLERY_LOCALES = [
   ...languages.map((l) => ({
-    id: l.code, label: l.nativeName, lang: l.code, dir: l.dir, browserLocale: l.code, lng: null, pick: l.code,
+    id: l.code,
+    label: l.nativeName,
+    lang: l.code,
+    dir: l.dir,
+    browserLocale: l.code,
+    lng: null,
+    pick: l.code,
     review: reviewStatus[l.code] ?? { status: 'unknown', note: 'No entry in review-status.json.' },
   })),
-  { id: 'pseudo', label: 'pseudo (en-XA)', lang: 'en', dir: /** @type {const} */ ('ltr'), browserLocale: 'en', lng: 'pseudo', pick: undefined, review: REVIEWER_VIEW },
-  { id: 'keys', label: 'keys', lang: 'en', dir: /** @type {const} */ ('ltr'), browserLocale: 'en', lng: 'keys', pick: undefined, review: REVIEWER_VIEW },
+  {
+    id: 'pseudo',
+    label: 'pseudo (en-XA)',
+    lang: 'en',
+    dir: /** @type {const} */ ('ltr'),
+    browserLocale: 'en',
+    lng: 'pseudo',
+    pick: undefined,
+    review: REVIEWER_VIEW,
+  },
+  {
+    id: 'keys',
+    label: 'keys',
+    lang: 'en',
+    dir: /** @type {const} */ ('ltr'),
+    browserLocale: 'en',
+    lng: 'keys',
+    pick: undefined,
+    review: REVIEWER_VIEW,
+  },
 ];
 
 /** The column whose screenshots name the keys on screen. */

@@ -46,7 +46,12 @@ export async function runLocale(browser, locale, outDir) {
     let helper = await startHelper(dir, helperArgs());
     const { socket, signingKey } = helper.ready;
     await stop(helper.child);
-    const preview = await startPreview({ socket, signingKey, stateDir: path.join(dir, 'wizard'), extraArgs: ['--sandbox', '--simulated-fido2'] });
+    const preview = await startPreview({
+      socket,
+      signingKey,
+      stateDir: path.join(dir, 'wizard'),
+      extraArgs: ['--sandbox', '--simulated-fido2'],
+    });
     children.push(preview.child);
     const page = await context.newPage();
     await page.goto(withLng(preview.ready.url, locale));
@@ -69,7 +74,12 @@ export async function runLocale(browser, locale, outDir) {
     });
 
     // The screen for a setup that cannot go on: this preview has no signing key.
-    const fatal = await startPreview({ socket, signingKey: path.join(dir, 'missing-signing-key.pem'), stateDir: path.join(dir, 'wizard-fatal'), extraArgs: ['--sandbox'] });
+    const fatal = await startPreview({
+      socket,
+      signingKey: path.join(dir, 'missing-signing-key.pem'),
+      stateDir: path.join(dir, 'wizard-fatal'),
+      extraArgs: ['--sandbox'],
+    });
     children.push(fatal.child);
     await page.goto(withLng(fatal.ready.url, locale));
     await page.locator('.notice-error').waitFor();
