@@ -39,7 +39,6 @@ export class EncryptionPage extends WizardStepScreen {
     const e = typeof entry === 'string' ? { passphrase: entry } : entry;
     await this.passphraseMethod.check();
     await fillSecret(this.passphraseField, e.passphrase, 'the passphrase');
-    await this.expectStrengthShown();
     await fillSecret(this.rehearsalField, e.rehearsal ?? e.passphrase, 'the unlock rehearsal');
     if (options.recoveryKey !== undefined) await this.recoveryKeyWanted.setChecked(options.recoveryKey);
   }
