@@ -10,10 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { browserSections, englishText, type Say } from './browser';
-import { measureBundle } from './bundle';
-import { HELPER_NODE_FLAGS, measureHelper, measureRoundTrip } from './helper';
-import { INSTALL_CASES, measureInstall } from './install';
+import { browserSections, englishText, measureBundle, type Say } from './browser';
+import { HELPER_NODE_FLAGS, INSTALL_CASES, measureHelper, measureInstall, measureRoundTrip } from './helper';
 import { takeSnapshot, type HelperSetup } from './processes';
 import {
   judgeTargets,
