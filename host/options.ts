@@ -7,6 +7,7 @@ import { SESSION_LIFETIME_MS } from './session/session-table';
 import { toolPathProblem } from './exec/tool-path';
 import type { SecurityKeys } from './fido2/security-keys';
 import { SIMULATED_KEY_SPECS } from './fido2/simulated-keys';
+import { UsageError as OptionsError } from '../shared-node/cli/options';
 
 export interface HelperOptions {
   /** Sandbox folder (docs/protocol.md §10.2), created if needed. */
@@ -86,7 +87,8 @@ export const DEFAULTS = {
 /** Smallest user-data target cryptsetup can put a LUKS2 header (16 MiB) and some data on. */
 export const MIN_USERDATA_BYTES = 32 * 1024 * 1024;
 
-export class OptionsError extends Error {}
+/** Bad options: the command line's usage error (shared-node/cli/options.ts), also for an options object. */
+export { OptionsError };
 
 /** Checks an options object; throws OptionsError with one clear sentence. */
 export function checkOptions(o: HelperOptions): void {

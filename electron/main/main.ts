@@ -21,7 +21,7 @@ const log = createLogger((line) => process.stderr.write(line));
 const { config, warnings, args } = configFromArgv(process.argv.slice(1), process.env, {
   stateDir: path.join(app.getPath('userData'), 'state'),
 });
-for (const warning of [...warnings, ...args.errors]) log('main.config-warning', { warning });
+for (const warning of [...warnings, ...args.problems]) log('main.config-warning', { warning });
 
 // Before ready: every renderer sandboxed, one instance, our scheme privileged.
 app.enableSandbox();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from './cli-args';
-import { CONFIG_ARGS, DEFAULT_SIGNING_KEY_PATH, configFromArgv } from './config';
+import { CONFIG_OPTIONS, DEFAULT_SIGNING_KEY_PATH, configFromArgv } from './config';
+import { readArgs } from '../../shared-node/cli/options';
 
 const defaults = { stateDir: '/var/lib/wizard' };
 
@@ -52,10 +52,11 @@ describe('configuration', () => {
   });
 
   it('passes Chromium switches through as unknown and reports missing values', () => {
-    const args = parseArgs(['--no-sandbox', '--socket', '--enable-logging=stderr', 'x'], CONFIG_ARGS);
+    const { args } = configFromArgv(['--no-sandbox', '--socket', '--enable-logging=stderr', 'x'], {}, defaults);
     expect(args.unknown).toEqual(['--no-sandbox', '--enable-logging=stderr', 'x']);
-    expect(args.errors).toEqual(['--socket needs a value']);
-    expect(parseArgs(['--socket'], CONFIG_ARGS).errors).toEqual(['--socket needs a value']);
-    expect(parseArgs(['--dev=yes'], CONFIG_ARGS).errors).toEqual(['--dev takes no value']);
+    expect(args.problems).toEqual(['--socket needs a value (PATH)']);
+    const read = (argv: string[]) => readArgs(argv, CONFIG_OPTIONS, { passThrough: true }).problems;
+    expect(read(['--socket'])).toEqual(['--socket needs a value (PATH)']);
+    expect(read(['--dev=yes'])).toEqual(['--dev takes no value']);
   });
 });

@@ -14,7 +14,7 @@
 // SPECTRUM_FIRSTBOOT_STATE_DIR, SPECTRUM_FIRSTBOOT_EXPORT_DIR (paths only; switches that
 // lower security are never taken from the environment).
 import path from 'node:path';
-import { parseArgs, type ParsedArgs } from './cli-args';
+import { flag, option, readArgs, type ReadArgs, type Values } from '../../shared-node/cli/options';
 
 /**
  * Where the first-boot VM finds its signing key: Spectrum mounts the virtiofs tag `host` at /host
@@ -36,23 +36,32 @@ export interface WizardConfig {
   readonly simulatedFido2: boolean;
 }
 
-export const CONFIG_ARGS = {
-  values: ['socket', 'signing-key', 'state-dir', 'export-dir'],
-  flags: ['dev', 'sandbox', 'simulated-fido2'],
-} as const;
+/** The options both the Electron app and the browser preview take (the table of the comment above). */
+export const CONFIG_OPTIONS = {
+  socket: option('PATH', "the helper's Unix socket (sandbox, development); else vsock 2:5219"),
+  'signing-key': option('PATH', `the wizard's Ed25519 key, PKCS#8 PEM (default ${DEFAULT_SIGNING_KEY_PATH})`),
+  'state-dir': option('DIR', 'where the resumable wizard state is kept'),
+  'export-dir': option('DIR', 'where log.export writes (default: <state dir>/exports)'),
+  dev: flag('a normal window with developer tools (Electron)'),
+  sandbox: flag('the helper runs in its sandbox; enables test-only switches'),
+  'simulated-fido2': flag('with --sandbox: the helper may offer simulated security keys'),
+};
+
+export type ConfigValues = Values<typeof CONFIG_OPTIONS>;
 
 export interface ConfigResult {
   readonly config: WizardConfig;
   readonly warnings: readonly string[];
 }
 
-export function resolveConfig(args: ParsedArgs, env: NodeJS.ProcessEnv, defaults: { stateDir: string }): ConfigResult {
+export function resolveConfig(values: ConfigValues, env: NodeJS.ProcessEnv, defaults: { stateDir: string }): ConfigResult {
   const warnings: string[] = [];
-  const pick = (name: string, envName: string) => args.values.get(name) ?? (env[envName] || undefined);
+  const pick = (name: 'socket' | 'signing-key' | 'state-dir' | 'export-dir', envName: string) =>
+    values[name] ?? (env[envName] || undefined);
   const socket = pick('socket', 'SPECTRUM_FIRSTBOOT_SOCKET');
   const stateDir = path.resolve(pick('state-dir', 'SPECTRUM_FIRSTBOOT_STATE_DIR') ?? defaults.stateDir);
-  const sandbox = args.flags.has('sandbox');
-  const wantsSimulated = args.flags.has('simulated-fido2');
+  const sandbox = values.sandbox;
+  const wantsSimulated = values['simulated-fido2'];
   if (wantsSimulated && !sandbox) warnings.push('--simulated-fido2 is ignored without --sandbox');
   return {
     warnings,
@@ -61,7 +70,7 @@ export function resolveConfig(args: ParsedArgs, env: NodeJS.ProcessEnv, defaults
       signingKeyPath: path.resolve(pick('signing-key', 'SPECTRUM_FIRSTBOOT_SIGNING_KEY') ?? DEFAULT_SIGNING_KEY_PATH),
       stateDir,
       exportDir: path.resolve(pick('export-dir', 'SPECTRUM_FIRSTBOOT_EXPORT_DIR') ?? path.join(stateDir, 'exports')),
-      dev: args.flags.has('dev'),
+      dev: values.dev,
       sandbox,
       simulatedFido2: wantsSimulated && sandbox,
     },
@@ -72,7 +81,8 @@ export function configFromArgv(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
   defaults: { stateDir: string },
-): ConfigResult & { args: ParsedArgs } {
-  const args = parseArgs(argv, CONFIG_ARGS);
-  return { ...resolveConfig(args, env, defaults), args };
+): ConfigResult & { args: ReadArgs<typeof CONFIG_OPTIONS> } {
+  // Electron's argv holds Chromium's switches and the app's path too: passed through, not judged.
+  const args = readArgs(argv, CONFIG_OPTIONS, { passThrough: true });
+  return { ...resolveConfig(args.values, env, defaults), args };
 }

@@ -7,32 +7,47 @@
 // logs go to stderr as JSON lines. SIGTERM or SIGINT closes it cleanly.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from './cli-args';
-import { CONFIG_ARGS, resolveConfig } from './config';
+import { helpText, integer, option, parseCommandLine, UsageError } from '../../shared-node/cli/options';
+import { CONFIG_OPTIONS, resolveConfig } from './config';
 import { createLogger } from './log';
 import { startPreviewServer } from './preview-server';
 import type { PreviewSender } from './preview/ws-session';
 import { createWizardRuntime } from './runtime';
 import { WIZARD_VERSION } from './version';
 
-const USAGE =
-  'usage: server.mjs --socket PATH --signing-key PEM --state-dir DIR [--renderer-dir DIR] [--port N] [--export-dir DIR] [--sandbox] [--simulated-fido2]';
+const OPTIONS = {
+  ...CONFIG_OPTIONS,
+  'renderer-dir': option('DIR', 'the built renderer to serve (default: the one beside this file)'),
+  port: option('N', 'the port on 127.0.0.1 (default 0: any free one)', integer(0, 65535)),
+};
+
+const USAGE = helpText(
+  'usage: server.mjs --socket PATH --signing-key PEM --state-dir DIR [--renderer-dir DIR] [--port N] [--export-dir DIR] [--sandbox] [--simulated-fido2]',
+  OPTIONS,
+);
+
+/** The options, or exits: 0 after --help, 2 with the problem and the usage. */
+function readOptions(argv: readonly string[]) {
+  try {
+    const { values, help } = parseCommandLine(argv, OPTIONS);
+    if (help) {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    }
+    const missing = (['socket', 'signing-key', 'state-dir'] as const).find((name) => values[name] === undefined);
+    if (missing) throw new UsageError(`--${missing} is required`);
+    return { ...values, 'state-dir': values['state-dir']! };
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`${e.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+}
 
 async function main(argv: readonly string[]): Promise<void> {
   const log = createLogger((line) => process.stderr.write(line));
-  const args = parseArgs(argv, { values: [...CONFIG_ARGS.values, 'renderer-dir', 'port'], flags: CONFIG_ARGS.flags });
-  const errors = [...args.errors, ...args.unknown.map((a) => `unknown argument ${a}`)];
-  for (const required of ['socket', 'signing-key', 'state-dir']) {
-    if (!args.values.has(required)) errors.push(`--${required} is required`);
-  }
-  const port = Number(args.values.get('port') ?? '0');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) errors.push('--port must be a port number');
-  if (errors.length) {
-    process.stderr.write(`${errors.join('\n')}\n${USAGE}\n`);
-    process.exit(2);
-  }
-
-  const { config, warnings } = resolveConfig(args, {}, { stateDir: args.values.get('state-dir')! });
+  const args = readOptions(argv);
+  const { config, warnings } = resolveConfig(args, {}, { stateDir: args['state-dir'] });
   for (const warning of warnings) log('preview.config-warning', { warning });
   const runtime = createWizardRuntime<PreviewSender>(
     config,
@@ -40,10 +55,10 @@ async function main(argv: readonly string[]): Promise<void> {
     (sender) => sender.transport === 'preview' && sender.authenticated,
     log,
   );
-  const rendererDir = path.resolve(args.values.get('renderer-dir') ?? fileURLToPath(new URL('../renderer/', import.meta.url)));
+  const rendererDir = path.resolve(args['renderer-dir'] ?? fileURLToPath(new URL('../renderer/', import.meta.url)));
   const server = await startPreviewServer({
     rendererDir,
-    port,
+    port: args.port ?? 0,
     dispatch: runtime.dispatch,
     subscribe: (listener) => runtime.events.subscribe(listener),
     log,

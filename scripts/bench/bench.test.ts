@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFloors } from '../lib/bench-build.mjs';
-import { lazyName, localeChunks } from './bundle';
+import { lazyName, localeChunks } from './browser';
 import { parseOptions, QUICK_COUNTS, runBench, UsageError } from './cli';
 import { foreignImports } from './helper';
 import { judgeTargets, percentile, renderTable, ResultsSchema, summarize } from './report';

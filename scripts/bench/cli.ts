@@ -4,16 +4,14 @@
 // Exit code 0 when it ran, whether or not every target is met; 2 for bad arguments; 1 when a
 // section could not be measured.
 //   npm run bench -- [--quick] [--only a,b] [--loads N] [--runs N] [--hellos N]
-//                    [--typing-rounds N] [--installs N] [--out FILE]
+//                    [--typing-rounds N] [--installs N] [--out FILE]   (--help: USAGE)
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
-import { browserSections, englishText, type Say } from './browser';
-import { measureBundle } from './bundle';
-import { HELPER_NODE_FLAGS, measureHelper, measureRoundTrip } from './helper';
-import { INSTALL_CASES, measureInstall } from './install';
+import { flag, helpText, integer, listOf, option, parseCommandLine, UsageError, type Values } from '../../shared-node/cli/options';
+import { browserSections, englishText, measureBundle, type Say } from './browser';
+import { HELPER_NODE_FLAGS, INSTALL_CASES, measureHelper, measureInstall, measureRoundTrip } from './helper';
 import { takeSnapshot, type HelperSetup } from './processes';
 import {
   judgeTargets,
@@ -45,45 +43,35 @@ export const FULL_COUNTS: Counts = {
 };
 export const QUICK_COUNTS: Counts = { loads: 2, runs: 5, hellos: 20, openConnections: 32, typingRounds: 1, installs: 2 };
 
-export class UsageError extends Error {}
+export { UsageError };
+
+const count = (help: string) => option('N', help, integer(1));
+
+const OPTIONS = {
+  quick: flag('tiny counts: every section runs once or twice, for a check, not for figures'),
+  only: option('LIST', `the sections to run, comma-separated: ${SECTIONS.join(', ')}`, listOf(SECTIONS)),
+  loads: count(`cold loads of the wizard and of the blank page (default ${FULL_COUNTS.loads})`),
+  runs: count(`plan round trips, each on a fresh helper (default ${FULL_COUNTS.runs})`),
+  hellos: count(`hellos for the helper's CPU per hello (default ${FULL_COUNTS.hellos})`),
+  'typing-rounds': count(`times the passphrase is typed into each field (default ${FULL_COUNTS.typingRounds})`),
+  installs: count(`how many of the ${INSTALL_CASES.length} profile × unlock method installs (default all)`),
+  out: option('FILE', 'where the results go (default bench-results/latest.json)'),
+};
+
+export const USAGE = helpText('usage: npm run bench -- [options]', OPTIONS);
 
 const COUNT_FLAGS = { loads: 'loads', runs: 'runs', hellos: 'hellos', 'typing-rounds': 'typingRounds', installs: 'installs' } as const;
 
-export function parseOptions(argv: readonly string[], defaultOut: string): BenchOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        quick: { type: 'boolean', default: false },
-        only: { type: 'string' },
-        out: { type: 'string', default: defaultOut },
-        ...Object.fromEntries(Object.keys(COUNT_FLAGS).map((f) => [f, { type: 'string' as const }])),
-      },
-    }));
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const base = values.quick ? QUICK_COUNTS : FULL_COUNTS;
-  const counts: Record<keyof Counts, number> = { ...base };
-  for (const [flag, key] of Object.entries(COUNT_FLAGS)) {
-    const text = (values as Record<string, unknown>)[flag] as string | undefined;
-    if (text === undefined) continue;
-    if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--${flag} needs a whole number of at least 1`);
-    counts[key] = Number(text);
-  }
+function optionsFrom(values: Values<typeof OPTIONS>, defaultOut: string): BenchOptions {
+  const counts: Record<keyof Counts, number> = { ...(values.quick ? QUICK_COUNTS : FULL_COUNTS) };
+  for (const [name, key] of Object.entries(COUNT_FLAGS)) counts[key] = values[name as keyof typeof COUNT_FLAGS] ?? counts[key];
   counts.installs = Math.min(counts.installs, INSTALL_CASES.length);
-  let sections: Section[] = [...SECTIONS];
-  if (values.only !== undefined) {
-    const names = values.only.split(',').filter(Boolean);
-    const unknown = names.filter((n) => !(SECTIONS as readonly string[]).includes(n));
-    if (names.length === 0 || unknown.length > 0) throw new UsageError(`--only takes a comma-separated list of: ${SECTIONS.join(', ')}`);
-    sections = names as Section[];
-  }
-  if (!values.out) throw new UsageError('--out needs a file name');
-  return { sections, counts, out: values.out, quick: values.quick ?? false };
+  return { sections: values.only ?? [...SECTIONS], counts, out: values.out ?? defaultOut, quick: values.quick };
+}
+
+/** The options of `argv`; throws UsageError naming a bad one. */
+export function parseOptions(argv: readonly string[], defaultOut: string): BenchOptions {
+  return optionsFrom(parseCommandLine(argv, OPTIONS).values, defaultOut);
 }
 
 export async function runBench(options: BenchOptions, root: string, say: Say): Promise<Results> {
@@ -158,7 +146,12 @@ export async function runBench(options: BenchOptions, root: string, say: Say): P
 export async function main(argv: readonly string[], root: string): Promise<number> {
   let options;
   try {
-    const parsed = parseOptions(argv, path.join(root, 'bench-results/latest.json'));
+    const { values, help } = parseCommandLine(argv, OPTIONS);
+    if (help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const parsed = optionsFrom(values, path.join(root, 'bench-results/latest.json'));
     options = { ...parsed, out: path.resolve(parsed.out) };
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;

@@ -5,10 +5,12 @@
 //     the same size, one target probe) plus a bare echo of the same bytes;
 //   - its footprint: RSS idle and with many connections open, CPU per hello beside one X25519 key
 //     pair and one frame encode;
-//   - the file that is shipped: its size, what it imports, the runtime it needs.
+//   - the file that is shipped: its size, what it imports, the runtime it needs;
+//   - Install → Done for each profile and unlock method, beside its unavoidable work.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { createPublicKey, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -20,31 +22,46 @@ import { buildSignedPlan } from '../../electron/node/install/signed-plan';
 import type { Signer } from '../../shared-node/crypto/envelope-signer';
 import { loadSigner } from '../../electron/node/signing/signer';
 import { unixTransport } from '../../electron/node/transport/unix-transport';
+import { ProcessExecutor } from '../../host/exec/executor';
+import { ARGON2ID_KDF, Cryptsetup, HIGH_ENTROPY_KDF, type KdfArgs } from '../../host/luks/cryptsetup';
+import { softwareEnrollment } from '../../host/test-support/software-fido2';
 import type { Choices } from '../../shared/plan/choices';
 import type { Fido2Params } from '../../shared/plan/plan-schema';
+import type { Profile } from '../../shared/plan/profiles';
 import { formatRecoveryKey, RECOVERY_KEY_BYTES } from '../../shared/plan/recovery-key';
 import { encodeFrame } from '../../shared/protocol/frame-codec';
-import type { Envelope, Hello } from '../../shared/protocol/messages';
+import type { Envelope, Hello, HelperMessage } from '../../shared/protocol/messages';
 import type { SealedSecrets } from '../../shared/protocol/seal';
 import { base64url } from '../../shared/util/bytes';
 import { MEMORY_FLOOR, paddingFrame, type PartsInput, type PartsOutput } from './floors';
 import { cpuTimes, rssBytes, runNode, schedTimes, startNode, withFreshHelper, type HelperSetup } from './processes';
-import { ratio, round, summarize, type HelperResult, type RoundTripResult } from './report';
+import { ratio, round, summarize, type HelperResult, type InstallResult, type RoundTripResult } from './report';
 
 /** The node flags the helper is started with, as its service file starts it (ADR 057). */
 export const HELPER_NODE_FLAGS: readonly string[] = [];
 
 // ---------------------------------------------------------------- one plan, as the wizard sends it
 
-/** What a person who picks Common with three apps and a passphrase sends. */
-export const BENCH_CHOICES: Choices = {
-  locale: 'en',
-  keyboard: { layout: 'us', variant: '' },
-  accessibility: { highContrast: false, largeText: false, reduceMotion: false, screenReader: false },
-  profile: 'common',
-  apps: ['browser', 'editor', 'terminal'],
-  encryption: { method: 'passphrase', recoveryKey: true },
+type Method = 'passphrase' | 'fido2';
+
+/** The apps each profile's preset brings (renderer/state/presets.ts with the built-in catalog). */
+const PROFILE_APPS: Readonly<Record<Profile, readonly string[]>> = {
+  minimal: [],
+  common: ['browser', 'editor', 'terminal'],
+  power: ['browser', 'editor', 'terminal', 'nixos'],
 };
+
+/** What a person who picks `profile` with its preset's apps and `method` with a recovery key sends. */
+function benchChoices(profile: Profile, method: Method): Choices {
+  return {
+    locale: 'en',
+    keyboard: { layout: 'us', variant: '' },
+    accessibility: { highContrast: false, largeText: false, reduceMotion: false, screenReader: false },
+    profile,
+    apps: [...PROFILE_APPS[profile]],
+    encryption: { method, recoveryKey: true },
+  };
+}
 
 export const BENCH_PASSPHRASE = 'correct horse battery staple';
 
@@ -69,8 +86,8 @@ export interface PlanInput {
   readonly fido2: Fido2Params | null;
 }
 
-export const passphrasePlan = (choices: Choices = BENCH_CHOICES): PlanInput => ({
-  choices,
+export const passphrasePlan = (): PlanInput => ({
+  choices: benchChoices('common', 'passphrase'),
   secrets: { passphrase: BENCH_PASSPHRASE, recoveryKey: formatRecoveryKey(randomBytes(RECOVERY_KEY_BYTES)) },
   fido2: null,
 });
@@ -220,63 +237,28 @@ export async function measureRoundTrip(setup: HelperSetup, runs: number): Promis
     await echo.stop();
   }
   const exchanges = measured.map((r) => r.exchange);
-  const roundTrip = summarize(
-    exchanges.map((e) => e.buildMs + e.exchangeMs),
-    3,
-  );
-  const floors = parts.map((p, i) => p.verifyMs + p.openMs + p.journalMs + p.probeMs + echoes[i]!.exchangeMs);
-  const floor = summarize(floors, 3);
+  // Round trips are sub-millisecond in parts: three digits.
+  const summary = <T>(of: readonly T[], value: (x: T, i: number) => number) => summarize(of.map(value), 3);
+  const roundTrip = summary(exchanges, (e) => e.buildMs + e.exchangeMs);
+  const floor = summary(parts, (p, i) => p.verifyMs + p.openMs + p.journalMs + p.probeMs + echoes[i]!.exchangeMs);
   return {
     runs,
     bytes: { ...bytes, journal: calibration.journalBytes },
     roundTrip,
-    connectHello: summarize(
-      exchanges.map((e) => e.connectHelloMs),
-      3,
-    ),
-    build: summarize(
-      exchanges.map((e) => e.buildMs),
-      3,
-    ),
-    exchange: summarize(
-      exchanges.map((e) => e.exchangeMs),
-      3,
-    ),
+    connectHello: summary(exchanges, (e) => e.connectHelloMs),
+    build: summary(exchanges, (e) => e.buildMs),
+    exchange: summary(exchanges, (e) => e.exchangeMs),
     floorParts: {
-      verify: summarize(
-        parts.map((p) => p.verifyMs),
-        3,
-      ),
-      open: summarize(
-        parts.map((p) => p.openMs),
-        3,
-      ),
-      journal: summarize(
-        parts.map((p) => p.journalMs),
-        3,
-      ),
-      probe: summarize(
-        parts.map((p) => p.probeMs),
-        3,
-      ),
-      echo: summarize(
-        echoes.map((e) => e.exchangeMs),
-        3,
-      ),
+      verify: summary(parts, (p) => p.verifyMs),
+      open: summary(parts, (p) => p.openMs),
+      journal: summary(parts, (p) => p.journalMs),
+      probe: summary(parts, (p) => p.probeMs),
+      echo: summary(echoes, (e) => e.exchangeMs),
     },
     floor,
-    floorConnectHello: summarize(
-      echoes.map((f) => f.connectHelloMs),
-      3,
-    ),
-    helperCpu: summarize(
-      exchanges.map((e) => e.helper.cpuMs),
-      3,
-    ),
-    helperWait: summarize(
-      exchanges.map((e) => e.helper.waitMs),
-      3,
-    ),
+    floorConnectHello: summary(echoes, (f) => f.connectHelloMs),
+    helperCpu: summary(exchanges, (e) => e.helper.cpuMs),
+    helperWait: summary(exchanges, (e) => e.helper.waitMs),
     ratioP99: ratio(roundTrip.p99, floor.p99),
   };
 }
@@ -417,4 +399,212 @@ export async function measureHelper(setup: HelperSetup, counts: { hellos: number
     floorPerHelloMs,
     ratioCpu: ratio(cpu.helper + cpu.children, floorPerHelloMs),
   };
+}
+
+// ---------------------------------------------------------------- install → Done
+
+// Install → Done: the time a person waits longest. For each profile and unlock method, a fresh
+// sandbox helper with the real key derivation takes the plan the wizard sends; the time runs from
+// the plan written to the `result` read. The steps come from the helper's own progress frames, so
+// a step added or made real later (mkfs.btrfs in the sandbox) is measured as it comes.
+//
+// Its floor, measured right after on a fresh image of the same size, is the work no install can
+// skip, taken from what the install left: luksFormat and one luksAddKey per further keyslot with
+// the KDF each keyslot has (the helper's own KDF settings and cryptsetup calls), mkfs.btrfs when
+// the helper's mkfs step ran, and the VM definitions' bytes written and fsync'd file by file.
+export const INSTALL_CASES: readonly { profile: Profile; method: Method }[] = (['minimal', 'common', 'power'] as const).flatMap((profile) =>
+  (['passphrase', 'fido2'] as const).map((method) => ({ profile, method })),
+);
+
+/** The real install of a slow machine stays well within this. */
+const INSTALL_TIMEOUT_MS = 600_000;
+
+function planFor(profile: Profile, method: Method): PlanInput & { primaryKey: string } {
+  const choices = benchChoices(profile, method);
+  const recoveryKey = formatRecoveryKey(randomBytes(RECOVERY_KEY_BYTES));
+  if (method === 'passphrase')
+    return { choices, secrets: { passphrase: BENCH_PASSPHRASE, recoveryKey }, fido2: null, primaryKey: BENCH_PASSPHRASE };
+  const enrollment = softwareEnrollment();
+  return { choices, secrets: { fido2Secret: enrollment.secret, recoveryKey }, fido2: enrollment.params, primaryKey: enrollment.secret };
+}
+
+interface Timeline {
+  readonly sentAt: number;
+  readonly resultAt: number;
+  /** Each step's last state and when it was reported. */
+  readonly steps: { step: string; state: string; at: number }[];
+}
+
+/** Reads progress frames until the result; keeps each step's last state and its time. */
+async function follow(next: (timeoutMs: number) => Promise<HelperMessage>, sentAt: number): Promise<Timeline> {
+  const steps: Timeline['steps'] = [];
+  for (;;) {
+    const frame = await next(INSTALL_TIMEOUT_MS);
+    const at = performance.now();
+    if (frame.type === 'progress') {
+      const known = steps.find((s) => s.step === frame.step);
+      if (known) Object.assign(known, { state: frame.state, at });
+      else steps.push({ step: frame.step, state: frame.state, at });
+    } else if (frame.type === 'result') {
+      if (!frame.ok) throw new Error(`the install failed at ${frame.step}: ${frame.code} ${frame.message}`);
+      return { sentAt, resultAt: at, steps };
+    } else {
+      throw new Error(`unexpected ${frame.type} during the install`);
+    }
+  }
+}
+
+interface Floor {
+  readonly format: number;
+  readonly addKeys: number;
+  readonly mkfs: number | null;
+  readonly vmFiles: number;
+  readonly vmBytes: number;
+  readonly vmWrite: number;
+}
+
+const kdfOf = (type: unknown): KdfArgs => (type === 'argon2id' ? ARGON2ID_KDF : HIGH_ENTROPY_KDF);
+
+function sparseFile(file: string, bytes: number): void {
+  const fd = openSync(file, 'w', 0o600);
+  ftruncateSync(fd, bytes);
+  closeSync(fd);
+}
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...filesUnder(p));
+    else if (e.isFile()) out.push(p);
+  }
+  return out;
+}
+
+/** The unavoidable work of what the install left in `sandbox`, done again alone in `dir`. */
+async function measureFloor(sandbox: string, dir: string, primaryKey: string, mkfsRan: boolean): Promise<Floor> {
+  const installed = path.join(sandbox, 'userdata.img');
+  const dump = spawnSync('cryptsetup', ['luksDump', '--dump-json-metadata', installed], { encoding: 'utf8' });
+  if (dump.status !== 0) throw new Error(`cryptsetup luksDump failed: ${dump.stderr}`);
+  const keyslots = (JSON.parse(dump.stdout) as { keyslots: Record<string, { kdf: { type: string } }> }).keyslots;
+  const image = path.join(dir, 'userdata.img');
+  sparseFile(image, statSync(installed).size);
+  const cs = new Cryptsetup(new ProcessExecutor(), image);
+  const primary = Buffer.from(primaryKey, 'utf8');
+  let t = performance.now();
+  await cs.format(primary, kdfOf(keyslots['0']?.kdf.type), 'bench', 'bench');
+  const format = performance.now() - t;
+  t = performance.now();
+  for (const slot of Object.keys(keyslots).filter((s) => s !== '0')) {
+    const newKey = Buffer.from(formatRecoveryKey(randomBytes(RECOVERY_KEY_BYTES)), 'utf8');
+    await cs.addKey(primary, newKey, Number(slot), kdfOf(keyslots[slot]!.kdf.type));
+  }
+  const addKeys = performance.now() - t;
+
+  let mkfs: number | null = null;
+  if (mkfsRan) {
+    const fsImage = path.join(dir, 'btrfs.img');
+    sparseFile(fsImage, statSync(installed).size);
+    t = performance.now();
+    const r = spawnSync('mkfs.btrfs', ['--label', 'userdata', fsImage]);
+    mkfs = performance.now() - t;
+    if (r.status !== 0) throw new Error(`mkfs.btrfs failed: ${r.stderr.toString()}`);
+  }
+
+  // What the install wrote for the VMs: every file under a vms/ folder of the sandbox's root.
+  const written = filesUnder(path.join(sandbox, 'root')).filter((f) => f.split(path.sep).includes('vms'));
+  const vmBytes = written.reduce((a, f) => a + statSync(f).size, 0);
+  t = performance.now();
+  for (const [i, f] of written.entries()) {
+    const bytes = readFileSync(f);
+    const out = path.join(dir, 'vms', String(i));
+    mkdirSync(path.dirname(out), { recursive: true });
+    const fd = openSync(out, 'w');
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+    closeSync(fd);
+  }
+  const vmWrite = performance.now() - t;
+  return { format, addKeys, mkfs, vmFiles: written.length, vmBytes, vmWrite };
+}
+
+/** The helper's log: each command it ran with its time, summed by program and first argument. */
+function commandsRun(sandbox: string): InstallResult['runs'][number]['commands'] {
+  const sums = new Map<string, { count: number; ms: number }>();
+  for (const line of readFileSync(path.join(sandbox, 'helper.log'), 'utf8').split('\n')) {
+    let entry: { event?: unknown; command?: unknown; ms?: unknown };
+    try {
+      entry = JSON.parse(line) as typeof entry;
+    } catch {
+      continue;
+    }
+    if (entry.event !== 'command' || typeof entry.command !== 'string' || typeof entry.ms !== 'number') continue;
+    const name = entry.command.split(' ').slice(0, 2).join(' ');
+    const sum = sums.get(name) ?? { count: 0, ms: 0 };
+    sums.set(name, { count: sum.count + 1, ms: sum.ms + entry.ms });
+  }
+  return [...sums].map(([command, s]) => ({ command, count: s.count, ms: s.ms })).sort((a, b) => b.ms - a.ms);
+}
+
+export async function measureInstall(setup: HelperSetup, cases: readonly { profile: Profile; method: Method }[]): Promise<InstallResult> {
+  const runs: InstallResult['runs'] = [];
+  for (const { profile, method } of cases) {
+    const name = `install-${profile}-${method}`;
+    runs.push(
+      await withFreshHelper(
+        setup,
+        name,
+        async (helper, sandbox) => {
+          const socket = helper.ready.socket!;
+          const signer = loadSigner(helper.ready.signingKey!);
+          await helloOnly(socket);
+          const plan = planFor(profile, method);
+          const ex = await planExchange(socket, signer, helper.pid, plan, (session, sentAt) =>
+            follow((ms) => session.connection.next(ms), sentAt),
+          );
+          const timeline = ex.after!;
+          const dir = path.join(setup.workDir, `${name}-floor`);
+          mkdirSync(dir, { recursive: true });
+          let floor: Floor;
+          try {
+            const mkfsRan = timeline.steps.some((s) => s.step === 'userdata-mkfs' && s.state === 'done');
+            floor = await measureFloor(sandbox, dir, plan.primaryKey, mkfsRan);
+          } finally {
+            rmSync(dir, { recursive: true, force: true });
+          }
+          const floorOf: Record<string, [number, string]> = {
+            'userdata-format': [floor.format, 'luksFormat'],
+            'userdata-enroll': [floor.addKeys, 'luksAddKey'],
+            'userdata-mkfs': [floor.mkfs ?? 0, floor.mkfs === null ? '' : 'mkfs.btrfs'],
+            'vm-definitions': [floor.vmWrite, `${floor.vmFiles} files, ${floor.vmBytes} B fsync'd`],
+          };
+          // Each step's share: from the previous step's last report (or the plan sent) to its own.
+          let previous = timeline.sentAt;
+          const steps = [...timeline.steps]
+            .sort((a, b) => a.at - b.at)
+            .map((s) => {
+              const [floorMs, floorWork] = floorOf[s.step] ?? [0, ''];
+              const row = { step: s.step, state: s.state, ms: round(s.at - previous), floorMs: round(floorMs), floorWork };
+              previous = s.at;
+              return row;
+            });
+          steps.push({ step: 'result', state: 'received', ms: round(timeline.resultAt - previous), floorMs: 0, floorWork: '' });
+          const totalMs = timeline.resultAt - timeline.sentAt;
+          const floorMs = floor.format + floor.addKeys + (floor.mkfs ?? 0) + floor.vmWrite;
+          return {
+            profile,
+            method,
+            totalMs: round(totalMs),
+            floorMs: round(floorMs),
+            ratio: ratio(totalMs, floorMs),
+            steps,
+            commands: commandsRun(sandbox),
+          };
+        },
+        false,
+      ),
+    );
+  }
+  // The helper's own settings: a passphrase gets cryptsetup's argon2id with its benchmarked cost.
+  return { kdf: `passphrase ${ARGON2ID_KDF.slice(1).join(' ')}, keys ${HIGH_ENTROPY_KDF.slice(1).join(' ')}`, runs };
 }

@@ -6,41 +6,40 @@
 //   keygen --out DIR                                        org.pem, org.pub, escrow.pem
 //   schema [--out FILE]                                     the published JSON Schema
 // Exit codes: 0 done, 1 the file is refused (each problem on stderr with its line), 2 usage.
-import { parseArgs } from 'node:util';
-import { runCommand, UsageError, type Io } from './commands';
+import { flag, helpText, option, parseCommandLine, repeated, UsageError } from '../../../shared-node/cli/options';
+import { runCommand, type Io } from './commands';
 
-export const USAGE = `usage: npm run answers -- COMMAND
+const OPTIONS = {
+  key: repeated(option('FILE', "sign, open-escrow: the private key; verify: the organization's public key")),
+  out: option('FILE|DIR', 'where init, sign and schema write; the folder keygen writes to'),
+  catalog: option('FILE', 'sign, verify: a catalog instead of the built-in one'),
+  'trusted-keys': option('DIR', "verify: a folder of the organization's public keys"),
+  'escrow-key': option('FILE', 'init: the escrow key whose public half the file gets'),
+  force: flag('overwrite files that exist'),
+};
+
+export const USAGE = helpText(
+  `usage: npm run answers -- COMMAND
   init [--out FILE] [--escrow-key escrow.pem] [--force]
   sign --key org.pem [--out FILE] [--catalog FILE] FILE
   verify (--key org.pub | --trusted-keys DIR) [--catalog FILE] FILE
   open-escrow --key escrow.pem FILE
   keygen --out DIR
-  schema [--out FILE]`;
+  schema [--out FILE]`,
+  OPTIONS,
+);
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        key: { type: 'string', multiple: true },
-        out: { type: 'string' },
-        catalog: { type: 'string' },
-        'trusted-keys': { type: 'string' },
-        'escrow-key': { type: 'string' },
-        force: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseCommandLine(argv, OPTIONS, { positionals: true });
   } catch (e) {
     io.err(`answers: ${(e as Error).message}\n${USAGE}`);
     return 2;
   }
-  if (parsed.values.help || parsed.positionals.length === 0) {
+  if (parsed.help || parsed.positionals.length === 0) {
     io.out(USAGE);
-    return parsed.values.help ? 0 : 2;
+    return parsed.help ? 0 : 2;
   }
   const [command, ...files] = parsed.positionals;
   try {

@@ -17,6 +17,7 @@ import { EscrowError, openEscrow, readEscrowPrivateKey } from '../escrow';
 import { answersJsonSchema } from '../json-schema';
 import { SIGNED_ANSWERS_FILE } from '../load-answers';
 import { checkText, verifyAnswers } from '../verify-answers';
+import { UsageError } from '../../../shared-node/cli/options';
 import { exampleAnswers } from './example';
 
 export interface Io {
@@ -24,7 +25,7 @@ export interface Io {
   err(text: string): void;
 }
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface CommandOptions {
   readonly key?: string[];
