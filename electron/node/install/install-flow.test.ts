@@ -16,6 +16,7 @@ import { makeTempDir } from '../../../shared-node/test-support/temp-dir';
 import { COMMON_CHOICES } from '../../../host/test-support/plan-maker';
 import { startSandbox, type TestSandbox } from '../../../host/test-support/sandbox-helper';
 import type { HelperOptions } from '../../../host/helper';
+import { DEFAULTS } from '../../../host/options';
 import { systemClock } from '../clock';
 import { createDispatcher, type Dispatch } from '../dispatcher';
 import { DEFAULT_HELPER_TIMEOUTS, type HelperTimeouts } from '../helper/helper-client';
@@ -117,7 +118,7 @@ describe('helper.info', () => {
     const { dispatch } = await setup();
     const r = await dispatch('helper.info', {}, null);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
-    expect(r.value).toMatchObject({ protocol: 1, state: { phase: 'fresh' }, machine: { userDataBytes: 64 * 1024 ** 3 } });
+    expect(r.value).toMatchObject({ protocol: 1, state: { phase: 'fresh' }, machine: { userDataBytes: DEFAULTS.userDataBytes } });
     const catalog = (r.value as { catalog: { id: string }[] }).catalog.map((entry) => entry.id);
     expect(catalog).toEqual(expect.arrayContaining([...COMMON_CHOICES.apps]));
   });
