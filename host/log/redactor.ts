@@ -2,21 +2,21 @@
 // anything that leaves the helper as text (log lines, failure messages that quote a tool's
 // stderr) is also scrubbed of the secrets currently held: as they are, and as they appear inside
 // a JSON string (a log line is redacted after it is serialised, where `"` is `\"`).
+import { Registry } from '../../shared/util/registry';
 
 export type SecretSource = () => readonly Uint8Array[];
 
 export class Redactor {
-  private readonly sources = new Set<SecretSource>();
+  private readonly sources = new Registry<SecretSource>();
 
   /** Adds a source of secrets; returns a function that removes it. */
   register(source: SecretSource): () => void {
-    this.sources.add(source);
-    return () => this.sources.delete(source);
+    return this.sources.add(source);
   }
 
   redact(text: string): string {
     let out = text;
-    for (const source of this.sources) {
+    for (const source of this.sources.current()) {
       for (const secret of source()) {
         if (secret.length < 4) continue; // nothing real is that short; avoid mangling text
         const raw = Buffer.from(secret).toString('utf8');

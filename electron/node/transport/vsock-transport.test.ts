@@ -1,14 +1,14 @@
 // The vsock transport against a fake socat placed first in PATH, bridging to a Unix socket
-// where hybrid vsock would deliver the connection: data both ways, and each failure its own error.
+// where hybrid vsock would deliver the connection: data both ways, each failure its own error,
+// and a session with the real helper through the bridge.
 import { writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openHelperSession } from '../helper/helper-client';
-import { FakeHelper } from '../test-support/fake-helper';
 import { installFakeSocat } from '../test-support/fake-socat';
-import { writeSigningKey } from '../test-support/signing-key';
+import { startSandbox } from '../../../host/test-support/sandbox-helper';
 import { makeTempDir } from '../../../shared-node/test-support/temp-dir';
 import { TransportError } from './transport';
 import { classifySocatFailure, vsockTransport } from './vsock-transport';
@@ -118,15 +118,14 @@ describe('classifySocatFailure', () => {
 });
 
 describe('a helper session over vsock', () => {
-  it('reads hello through the bridge', async () => {
-    const { publicKey } = writeSigningKey(temp.dir);
-    const helper = await FakeHelper.start({ dir: temp.dir, trustedKey: publicKey }); // listens on <dir>/vsock_5219
+  it("reads the real helper's hello through the bridge", async () => {
+    const sandbox = await startSandbox(); // listens on <sandbox>/vsock_5219, where hybrid vsock delivers
     try {
-      const session = await openHelperSession(vsockTransport({ env: env() }));
+      const session = await openHelperSession(vsockTransport({ env: env({ FAKE_VSOCK_BASE: path.join(sandbox.dir, 'vsock') }) }));
       expect(session.hello).toMatchObject({ type: 'hello', protocol: 1, state: { phase: 'fresh' } });
       session.connection.close();
     } finally {
-      await helper.close();
+      await sandbox.dispose();
     }
   });
 });
