@@ -1,9 +1,8 @@
-// The store's public API: its data (types.ts) plus the actions pages call.
+// The actions pages call on the store; the store's data is WizardData (types.ts).
 import type { Profile } from '../../shared/plan/profiles';
 import type { InstallEvent } from '../../shared/ipc/contract';
 import type { Accessibility } from '../../shared/plan/plan-schema';
 import type { KeyboardChoice } from './keyboard-layouts';
-import type { UnattendedStatus } from './answers';
 import type { WizardPage } from './pages';
 import type { EncryptionMethod } from '../../shared/plan/unlock-methods';
 import type { Secrets, WizardData } from './types';
@@ -72,26 +71,14 @@ export interface InstallActions {
   handleInstallEvent(event: InstallEvent): void;
 }
 
-export interface UiState {
-  readonly logExport: {
-    readonly status: 'idle' | 'saving' | 'saved' | 'failed';
-    readonly path: string | null;
-    readonly code: string | null;
-  };
-  readonly restartRequested: boolean;
-  /** An unattended first boot (docs/decisions/091-unattended-first-boot.md): off, running, or stopped for a person. */
-  readonly unattended: UnattendedStatus;
-  /** Why an unattended run stopped for a person (answers:stop.<reason>). */
-  readonly unattendedStop: string | null;
-}
-
 export interface AnswersActions {
   /** With answers that allow it, sets up the unlock method and installs with nobody at the keyboard. */
   runUnattended(): Promise<void>;
 }
 
 export type WizardActions = NavigationActions & ChoiceActions & Fido2Actions & UsbActions & BootActions & InstallActions & AnswersActions;
-export type WizardStore = WizardData & UiState & WizardActions;
+/** The store: its data (every slice is listed in types.ts, WizardData) and its actions. */
+export type WizardStore = WizardData & WizardActions;
 
 export type SetState = (partial: Partial<WizardStore> | ((s: WizardStore) => Partial<WizardStore>)) => void;
 export type GetState = () => WizardStore;

@@ -1,5 +1,6 @@
-// The shape of the wizard's one store. Choices are persisted; secrets and what the host or the
-// main process told us are not (see persistence.ts).
+// The shape of the wizard's one store: every slice is listed in WizardData below (the actions are
+// in store-types.ts). Choices and where the person was are persisted (persistence.ts names exactly
+// what); secrets and what the host or the main process told us are not.
 import type { AppInfo, Fido2Device, Fido2Enrollment, HelperInfo } from '../../shared/ipc/contract';
 import type { Choices } from '../../shared/plan/choices';
 import type { UsbDrive } from '../../shared/protocol/usb-messages';
@@ -101,8 +102,22 @@ export interface Navigation {
   readonly nextWhenStrengthKnown: boolean;
   /** Next was pressed on Welcome before the helper answered: move on once it has (ADR 054). */
   readonly nextWhenHelperReady: boolean;
+  /** Where a saved earlier run left off, until the wizard has landed there (once the helper answers). */
+  readonly resumeAt: WizardPage | null;
+  /** The choices came from an earlier run's saved state (so the answers file fills only what it fixes). */
+  readonly resumed: boolean;
 }
 
+/** While an unattended run sets up the unlock method, nobody is asked for it. */
+export type UnattendedStatus = 'off' | 'running' | 'needs-person';
+
+export interface LogExportState {
+  readonly status: 'idle' | 'saving' | 'saved' | 'failed';
+  readonly path: string | null;
+  readonly code: string | null;
+}
+
+/** Every slice of the store's data. */
 export interface WizardData {
   readonly nav: Navigation;
   readonly choices: DraftChoices;
@@ -111,6 +126,12 @@ export interface WizardData {
   readonly usb: UsbState;
   readonly boot: BootState;
   readonly install: InstallState;
+  readonly logExport: LogExportState;
+  readonly restartRequested: boolean;
+  /** An unattended first boot (docs/decisions/091-unattended-first-boot.md): off, running, or stopped for a person. */
+  readonly unattended: UnattendedStatus;
+  /** Why an unattended run stopped for a person (answers:stop.<reason>). */
+  readonly unattendedStop: string | null;
 }
 
 export type { StepId };

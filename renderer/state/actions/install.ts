@@ -68,6 +68,7 @@ export function installActions(
   set: SetState,
   get: GetState,
   deps: StoreDeps,
+  saving: { flushSaves(): void },
 ): InstallActions & {
   adoptHelperState(helperState: WizardHelperState): Promise<void>;
 } {
@@ -149,6 +150,8 @@ export function installActions(
     const installId = state.install.installId ?? base64url.encode(deps.randomBytes(16));
     early = [];
     setInstall((i) => appendLog({ ...i, installId, phase: 'starting', failure: null, planId: null }, deps.now(), 'install requested'));
+    // The install id is on disk before the host may act on it: a restart then finds the same installation.
+    saving.flushSaves();
     const r = await deps.api['install.start']({ installId, choices: ipcChoices(state), secrets: ipcSecrets(get()) });
     started(r, 'accepted');
   }
@@ -208,6 +211,7 @@ export function installActions(
 
     async restart() {
       set({ restartRequested: true });
+      saving.flushSaves();
       const r = await deps.api['app.restart']({});
       if (!r.ok || !r.value.restarting) set({ restartRequested: false });
     },
