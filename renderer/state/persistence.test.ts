@@ -132,11 +132,16 @@ describe('saved state', () => {
     }
   });
 
-  it('a change still waiting for its quiet moment is written when the store is let go', async () => {
+  it('a change still waiting for its quiet moment is written at once when the page goes away or the store is let go', async () => {
     const ctx = await startedOn(null);
     ctx.store.getState().setLocale('de');
     expect(ctx.fake.callsOf('wizardState.save')).toEqual([]);
-    ctx.store.getState().dispose();
+    ctx.store.getState().saveNow();
     expect(ctx.fake.callsOf('wizardState.save')).toMatchObject([{ data: { choices: { locale: 'de' } } }]);
+    ctx.store.getState().setLocale('fi');
+    ctx.store.getState().dispose();
+    expect(ctx.fake.callsOf('wizardState.save')).toMatchObject([{}, { data: { choices: { locale: 'fi' } } }]);
+    ctx.timers.advance(1000);
+    expect(ctx.fake.callsOf('wizardState.save')).toHaveLength(2);
   });
 });

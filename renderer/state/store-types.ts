@@ -56,6 +56,8 @@ export interface BootActions {
   start(): Promise<void>;
   /** Tries the helper again now instead of waiting for the next automatic try. */
   retryHelperNow(): Promise<void>;
+  /** Writes a change to the saved state that still waits for its quiet moment now (the page is going away). */
+  saveNow(): void;
   /** Stops timers and subscriptions (tests, hot reload). */
   dispose(): void;
 }

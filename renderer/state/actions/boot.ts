@@ -130,6 +130,10 @@ export function bootActions(
       return connectHelper();
     },
 
+    saveNow() {
+      install.flushSaves();
+    },
+
     dispose() {
       clearRetry();
       for (const c of cleanups.splice(0)) c();
