@@ -13,7 +13,7 @@ import { initialData } from './defaults';
 import { DEFAULT_SAVE_DELAY_MS, type StoreDeps } from './deps';
 import { ipcStorage } from './ipc-storage';
 import { merge, migrate, partialize, PERSIST_VERSION, type SavedState } from './persistence';
-import type { WizardStore } from './store-types';
+import type { WizardStore } from './types';
 
 export type WizardStoreApi = StoreApi<WizardStore>;
 
@@ -56,4 +56,4 @@ export function createWizardStore(deps: StoreDeps): WizardStoreApi {
   return store;
 }
 
-export type { WizardStore } from './store-types';
+export type { WizardStore } from './types';

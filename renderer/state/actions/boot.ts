@@ -4,7 +4,7 @@
 import { DEFAULT_HELPER_RETRY_MS, type StoreDeps } from '../deps';
 import { catalogApps, appsForProfile } from '../presets';
 import { SECRET_PAGES, isWizardPage, pageIndex } from '../pages';
-import type { AnswersActions, BootActions, GetState, InstallActions, SetState } from '../store-types';
+import type { AnswersActions, BootActions, GetState, InstallActions, SetState } from '../types';
 import { offeredAnswers, choicesWithAnswers, wizardPages } from '../answers';
 import { firstInvalidPage } from '../validators';
 import { arriveOnPage } from './navigation';

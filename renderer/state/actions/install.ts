@@ -16,7 +16,7 @@ import {
   type InstallState,
 } from '../install-progress';
 import { makesRecoveryKey } from '../../../shared/plan/unlock-methods';
-import type { GetState, InstallActions, SetState, WizardStore } from '../store-types';
+import type { GetState, InstallActions, SetState, WizardStore } from '../types';
 import { firstInvalidPage } from '../validators';
 import { formatLogExport } from '../log-export';
 import { arriveOnPage, newRecoveryKey } from './navigation';
@@ -77,7 +77,10 @@ export function installActions(
     set({ install: typeof change === 'function' ? change(current) : { ...current, ...change } });
   };
   const log = (text: string) => setInstall((i) => appendLog(i, deps.now(), text));
-  /** Events that arrive while install.start is still answering; replayed once the plan id is known. */
+  /**
+   * Events that arrive while install.start is still answering; replayed once the plan id is known.
+   * Not store state: raw events on their way into the install slice, shown nowhere, never saved.
+   */
   let early: InstallEvent[] = [];
 
   const fail = (failure: InstallFailure) => {
