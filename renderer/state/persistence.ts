@@ -53,8 +53,8 @@ function fieldByField<S extends z.ZodObject>(schema: S): z.ZodType<Partial<z.inf
   return z.object(Object.fromEntries(fields)).catch({}) as unknown as z.ZodType<Partial<z.infer<S>>>;
 }
 
-/** How a saved file is read: SavedStateSchema, one field at a time, so one odd field loses nothing else. */
 const saved = SavedStateSchema.shape;
+/** How a saved file is read: SavedStateSchema, one field at a time, so one odd field loses nothing else. */
 const ReadBackSchema = z.object({
   nav: fieldByField(saved.nav),
   choices: fieldByField(
