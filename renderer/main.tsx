@@ -47,6 +47,8 @@ async function main() {
     container.replaceChildren();
     createRoot(container).render(tree);
   }
+  // A choice made just before the window closes is written now rather than after its quiet moment.
+  window.addEventListener('pagehide', () => store.getState().saveNow());
   await store.getState().start();
 }
 

@@ -48,6 +48,8 @@ describe('one definition of each part of the choices', () => {
     const types = files.find((f) => f.path === 'renderer/state/types.ts')?.text ?? '';
     expect(types).toMatch(/export type DraftChoices = Omit<Choices,/);
     const persisted = files.find((f) => f.path === 'renderer/state/persistence.ts')?.text ?? '';
-    expect(persisted).toMatch(/export type PersistedChoices = Omit<DraftChoices,/);
+    // The saved state's schema is built from the plan's (ADR 110), not written a second time.
+    expect(persisted).toMatch(/= ChoicesSchema\.shape;/);
+    expect(persisted).not.toMatch(/z\.enum\((PROFILES|ENCRYPTION_METHODS)\)/);
   });
 });

@@ -5,8 +5,8 @@ import path from 'node:path';
 /** The page the saved state resumes at, or null before anything was saved. */
 export function savedWizardPage(stateDir: string): string | null {
   try {
-    const saved = JSON.parse(readFileSync(path.join(stateDir, 'wizard-state.json'), 'utf8')) as { data?: { page?: unknown } };
-    return typeof saved.data?.page === 'string' ? saved.data.page : null;
+    const saved = JSON.parse(readFileSync(path.join(stateDir, 'wizard-state.json'), 'utf8')) as { data?: { nav?: { page?: unknown } } };
+    return typeof saved.data?.nav?.page === 'string' ? saved.data.nav.page : null;
   } catch {
     return null;
   }

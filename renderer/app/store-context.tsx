@@ -2,7 +2,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { WizardStore, WizardStoreApi } from '../state/store';
-import type { WizardActions } from '../state/store-types';
+import type { WizardActions } from '../state/types';
 
 const StoreContext = createContext<WizardStoreApi | null>(null);
 

@@ -6,7 +6,7 @@ import type { AnswerSection, Answers } from '../../shared/answers/answers-schema
 import { NIXOS_APP } from '../../shared/plan/profiles';
 import { activePages, type WizardPage } from './pages';
 import { makesRecoveryKey } from '../../shared/plan/unlock-methods';
-import type { BootState, DraftChoices, WizardData } from './types';
+import type { BootState, DraftChoices, UnattendedStatus, WizardData } from './types';
 
 /** The answers the helper offers, when it offers (and did not refuse) a file. */
 export function offeredAnswers(boot: Pick<BootState, 'helper'>): Answers | null {
@@ -31,9 +31,6 @@ export function recoveryEscrowedOnly(state: Pick<WizardData, 'boot' | 'choices'>
   const answers = offeredAnswers(state.boot);
   return answers && !recoveryKeyShown(answers) && makesRecoveryKey(state.choices.encryption) ? answers.organization : null;
 }
-
-/** While an unattended run sets up the unlock method, nobody is asked for it. */
-export type UnattendedStatus = 'off' | 'running' | 'needs-person';
 
 const PAGE_SECTIONS: Partial<Record<WizardPage, readonly AnswerSection[]>> = {
   welcome: ['locale', 'keyboard', 'accessibility'],

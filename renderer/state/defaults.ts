@@ -64,6 +64,8 @@ export const initialNav: Navigation = {
   resumeNotice: null,
   nextWhenStrengthKnown: false,
   nextWhenHelperReady: false,
+  resumeAt: null,
+  resumed: false,
 };
 
 export function initialData(env: Environment): WizardData {
@@ -75,5 +77,9 @@ export function initialData(env: Environment): WizardData {
     usb: initialUsb,
     boot: initialBoot,
     install: initialInstall,
+    logExport: { status: 'idle', path: null, code: null },
+    restartRequested: false,
+    unattended: 'off',
+    unattendedStop: null,
   };
 }

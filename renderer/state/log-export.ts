@@ -1,7 +1,7 @@
 // The text of "Export log": what happened, for whoever helps the person. Choices and the host's
 // messages only: no secret is in the state this reads (see persistence.ts for the same rule).
 import { makesRecoveryKey } from '../../shared/plan/unlock-methods';
-import type { WizardStore } from './store-types';
+import type { WizardStore } from './types';
 
 export function formatLogExport(state: Pick<WizardStore, 'boot' | 'choices' | 'install'>): string {
   const { boot, choices, install } = state;

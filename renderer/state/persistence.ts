@@ -1,155 +1,138 @@
-// What of the wizard survives a restart of the wizard, and how it is read back. Only choices and
-// where the person was: never a secret (passphrases, PINs, the recovery key, the FIDO2
-// enrollment id), and nothing the host will tell us again.
-import type { PersistedWizardState } from '../../shared/ipc/contract';
-import { PROFILES, type Profile } from '../../shared/plan/profiles';
-import { ENCRYPTION_METHODS, type EncryptionMethod } from '../../shared/plan/unlock-methods';
-import { UsbKeyChoiceSchema, type UsbKeyChoice } from '../../shared/plan/usb-key';
+// What of the wizard survives a restart of the wizard, and how it is read back (ADR 110): the
+// options zustand's `persist` takes. Only choices and where the person was: never a secret
+// (passphrases, PINs, the recovery key, the FIDO2 enrollment id), and nothing the host will tell
+// us again. To persist one more choice: add it to DraftChoices (types.ts) and to SavedChoices here.
+import { z } from 'zod';
+import { PlanId } from '../../shared/ipc/contract';
+import { ChoicesSchema } from '../../shared/plan/choices';
+import { AccessibilitySchema, b64urlBytes } from '../../shared/plan/plan-schema';
 import { findLanguage } from '../i18n/languages';
 import { findLayout } from './keyboard-layouts';
-import { isWizardPage, type WizardPage } from './pages';
-import type { DraftChoices, WizardData } from './types';
+import { isWizardPage, WIZARD_PAGES } from './pages';
+import type { WizardData } from './types';
 
-export const PERSIST_VERSION = 1;
+/** 2: the saved state has the store's own slices (nav, choices, install). 1 had them side by side. */
+export const PERSIST_VERSION = 2;
+
+const choice = ChoicesSchema.shape;
+const WizardPageSchema = z.enum(WIZARD_PAGES);
 
 /**
- * Choices as written down. Main refuses to persist any key named like a secret (passphrase,
- * pin, recoveryKey, …), even a harmless flag, so the recovery-key flag has another name here.
+ * The encryption choice as written down. Main refuses to persist any key named like a secret
+ * (passphrase, pin, recoveryKey, …), even a harmless flag, so the recovery-key flag has another name.
  */
-export type PersistedChoices = Omit<DraftChoices, 'encryption'> & {
-  readonly encryption: {
-    readonly method: DraftChoices['encryption']['method'];
-    readonly withRecovery: boolean;
-    readonly stick?: UsbKeyChoice;
-  };
-};
+const SavedEncryption = z.object({
+  method: choice.encryption.shape.method.nullable(),
+  withRecovery: choice.encryption.shape.recoveryKey,
+  usbKey: choice.encryption.shape.usbKey,
+});
 
-export interface PersistedData {
-  readonly page: WizardPage;
-  readonly furthest: WizardPage;
-  readonly choices: PersistedChoices;
-  readonly installId: string | null;
-  readonly planId: string | null;
+/** DraftChoices as written down: the plan's choices (shared/plan/choices.ts) with "not chosen yet". */
+const SavedChoices = z.object({
+  locale: choice.locale.refine((code) => findLanguage(code) !== undefined),
+  keyboard: choice.keyboard.refine((k) => findLayout(k) !== undefined),
+  keyboardChosen: z.boolean(),
+  accessibility: AccessibilitySchema,
+  profile: choice.profile.nullable(),
+  apps: choice.apps,
+  customApps: choice.apps.nullable(),
+  transientApps: choice.apps,
+  encryption: SavedEncryption,
+});
+
+const SavedNav = z.object({ page: WizardPageSchema, furthest: WizardPageSchema });
+const SavedInstall = z.object({ installId: b64urlBytes(16).nullable(), planId: PlanId.nullable() });
+
+/** The saved state: the one description of what is written, of the store's own slices. */
+const SavedStateSchema = z.object({ nav: SavedNav, choices: SavedChoices, install: SavedInstall });
+export type SavedState = z.infer<typeof SavedStateSchema>;
+
+/** Every field of `schema` read on its own: an odd one reads as missing, the others stay. */
+function fieldByField<S extends z.ZodObject>(schema: S): z.ZodType<Partial<z.infer<S>>> {
+  const fields = Object.entries(schema.shape).map(([key, field]) => [key, (field as z.ZodType).optional().catch(undefined)]);
+  return z.object(Object.fromEntries(fields)).catch({}) as unknown as z.ZodType<Partial<z.infer<S>>>;
 }
 
-/** The part of the state that may be written down. Secrets are left out by construction. */
-export function partialize(state: WizardData): PersistedData {
-  const page = state.nav.page;
-  const { encryption, ...rest } = state.choices;
+const saved = SavedStateSchema.shape;
+/** How a saved file is read: SavedStateSchema, one field at a time, so one odd field loses nothing else. */
+const ReadBackSchema = z.object({
+  nav: fieldByField(saved.nav),
+  choices: fieldByField(
+    saved.choices.extend({
+      accessibility: fieldByField(saved.choices.shape.accessibility),
+      encryption: fieldByField(saved.choices.shape.encryption),
+    }),
+  ),
+  install: fieldByField(saved.install),
+});
+
+/** The part of the state that is written down. Secrets are left out by construction. */
+export function partialize(state: WizardData): SavedState {
+  const { encryption, ...choices } = state.choices;
+  // An install page is not resumed as such: the host's state decides where a restart lands.
+  const page = state.nav.resumeAt ?? (isWizardPage(state.nav.page) ? state.nav.page : 'summary');
   return {
-    // An install page is not resumed as such: the host's state decides where a restart lands.
-    page: isWizardPage(page) ? page : 'summary',
-    furthest: state.nav.furthest,
+    nav: { page, furthest: state.nav.furthest },
     choices: {
-      ...rest,
+      ...choices,
       encryption: {
         method: encryption.method,
         withRecovery: encryption.recoveryKey,
-        ...(encryption.usbKey ? { stick: encryption.usbKey } : {}),
+        ...(encryption.usbKey ? { usbKey: encryption.usbKey } : {}),
       },
     },
-    installId: state.install.installId,
-    planId: state.install.planId,
+    install: { installId: state.install.installId, planId: state.install.planId },
   };
 }
 
-export function toPersisted(state: WizardData): PersistedWizardState {
-  return { version: PERSIST_VERSION, data: partialize(state) as unknown as Record<string, unknown> };
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
-const stringArray = (v: unknown): string[] | null => (Array.isArray(v) && v.every(isString) ? v.slice(0, 64) : null);
-
-function readChoices(raw: unknown, defaults: DraftChoices): DraftChoices {
-  if (!isObject(raw)) return defaults;
-  const keyboard =
-    isObject(raw.keyboard) && isString(raw.keyboard.layout) && isString(raw.keyboard.variant)
-      ? { layout: raw.keyboard.layout, variant: raw.keyboard.variant }
-      : null;
-  const a = isObject(raw.accessibility) ? raw.accessibility : {};
-  const enc = isObject(raw.encryption) ? raw.encryption : {};
-  const profile = PROFILES.includes(raw.profile as Profile) ? (raw.profile as Profile) : null;
-  return {
-    locale: isString(raw.locale) && findLanguage(raw.locale) ? raw.locale : defaults.locale,
-    keyboard: keyboard && findLayout(keyboard) ? keyboard : defaults.keyboard,
-    keyboardChosen: isBool(raw.keyboardChosen) ? raw.keyboardChosen : defaults.keyboardChosen,
-    accessibility: {
-      highContrast: isBool(a.highContrast) ? a.highContrast : defaults.accessibility.highContrast,
-      largeText: isBool(a.largeText) ? a.largeText : defaults.accessibility.largeText,
-      reduceMotion: isBool(a.reduceMotion) ? a.reduceMotion : defaults.accessibility.reduceMotion,
-      screenReader: isBool(a.screenReader) ? a.screenReader : defaults.accessibility.screenReader,
-    },
-    profile,
-    apps: stringArray(raw.apps) ?? defaults.apps,
-    customApps: raw.customApps === null ? null : (stringArray(raw.customApps) ?? defaults.customApps),
-    transientApps: stringArray(raw.transientApps) ?? defaults.transientApps,
-    encryption: {
-      method: (ENCRYPTION_METHODS as readonly unknown[]).includes(enc.method) ? (enc.method as EncryptionMethod) : null,
-      recoveryKey: isBool(enc.withRecovery) ? enc.withRecovery : defaults.encryption.recoveryKey,
-      ...(UsbKeyChoiceSchema.safeParse(enc.stick).success ? { usbKey: UsbKeyChoiceSchema.parse(enc.stick) } : {}),
-    },
-  };
-}
-
-/** Reads back what `toPersisted` wrote, field by field: anything odd falls back to a default. */
-export interface ReadBack {
-  readonly page: WizardPage;
-  readonly furthest: WizardPage;
-  readonly choices: DraftChoices;
-  readonly installId: string | null;
-  readonly planId: string | null;
-}
-
-export function fromPersisted(saved: PersistedWizardState | null, defaults: DraftChoices): ReadBack | null {
-  if (!saved || saved.version !== PERSIST_VERSION || !isObject(saved.data)) return null;
-  const d = saved.data;
-  const page = isString(d.page) && isWizardPage(d.page) ? d.page : 'welcome';
-  const furthest = isString(d.furthest) && isWizardPage(d.furthest) ? d.furthest : page;
-  const id = (v: unknown, re: RegExp) => (isString(v) && re.test(v) ? v : null);
-  return {
-    page,
-    furthest,
-    choices: readChoices(d.choices, defaults),
-    installId: id(d.installId, /^[A-Za-z0-9_-]{22}$/),
-    planId: id(d.planId, /^[0-9a-f]{64}$/),
-  };
-}
-
-interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Calls `save` at most once per `delayMs` of quiet with the latest persisted form, and only
- * when it changed (typing a passphrase changes no persisted byte, so saves nothing).
+ * An older saved state in the current form; `merge` validates what this returns. A version this
+ * wizard does not know (a later wizard's file) reads as nothing saved: the wizard starts fresh.
  */
-export function createDebouncedSaver(save: (state: PersistedWizardState) => void, delayMs: number, timers: Timers) {
-  let lastJson: string | null = null;
-  let pending: PersistedWizardState | null = null;
-  let handle: unknown = null;
-  const flush = () => {
-    handle = null;
-    if (!pending) return;
-    const json = JSON.stringify(pending);
-    const next = pending;
-    pending = null;
-    if (json === lastJson) return;
-    lastJson = json;
-    save(next);
-  };
+export function migrate(saved: unknown, version: number): SavedState {
+  if (version === 1 && isRecord(saved)) {
+    // Version 1: { page, furthest, choices: { …, encryption: { method, withRecovery, stick } }, installId, planId }.
+    const { page, furthest, installId, planId } = saved;
+    const choices = isRecord(saved.choices) ? saved.choices : {};
+    const { stick, ...encryption } = isRecord(choices.encryption) ? choices.encryption : {};
+    return {
+      nav: { page, furthest },
+      choices: { ...choices, encryption: { ...encryption, usbKey: stick } },
+      install: { installId, planId },
+    } as SavedState;
+  }
+  return undefined as unknown as SavedState;
+}
+
+const defined = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/**
+ * Reads a saved state (as loaded, or as `migrate` made it) into the fresh store: every field that
+ * reads well is taken, anything odd keeps the fresh value. Nothing saved leaves the store as it is.
+ */
+export function merge<S extends WizardData>(saved: unknown, current: S): S {
+  if (saved === undefined || saved === null) return current;
+  const read = ReadBackSchema.safeParse(saved);
+  if (!read.success) return current;
+  const { nav, choices, install } = read.data;
+  const { accessibility, encryption, ...rest } = choices;
+  const page = nav.page ?? 'welcome';
   return {
-    schedule(state: PersistedWizardState) {
-      pending = state;
-      if (handle !== null) timers.clearTimeout(handle);
-      handle = timers.setTimeout(flush, delayMs);
+    ...current,
+    nav: { ...current.nav, furthest: nav.furthest ?? page, resumeAt: page, resumed: true },
+    choices: {
+      ...current.choices,
+      ...defined(rest),
+      accessibility: { ...current.choices.accessibility, ...defined(accessibility ?? {}) },
+      encryption: {
+        method: encryption?.method ?? null,
+        recoveryKey: encryption?.withRecovery ?? current.choices.encryption.recoveryKey,
+        ...(encryption?.usbKey ? { usbKey: encryption.usbKey } : {}),
+      },
     },
-    /** Marks what was loaded as already saved. */
-    prime(state: PersistedWizardState) {
-      lastJson = JSON.stringify(state);
-    },
-    flush,
+    install: { ...current.install, installId: install.installId ?? null, planId: install.planId ?? null },
   };
 }

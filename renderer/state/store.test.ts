@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isRecoveryKey } from '../../shared/plan/recovery-key';
 import { fail, helperInfo, ok } from '../test-support/fake-api';
 import { makeStore, settle } from '../test-support/fake-deps';
-import { fromPersisted, partialize, toPersisted } from './persistence';
+import type { PersistedWizardState } from '../../shared/ipc/contract';
+import { partialize } from './persistence';
 import type { WizardStoreApi } from './store';
 
 const PASS = 'correct horse battery staple';
@@ -13,6 +14,14 @@ async function started(handlers: Parameters<typeof makeStore>[0] = {}) {
   await ctx.store.getState().start();
   await settle();
   return ctx;
+}
+
+/** What the store wrote last through wizardState.save, once its quiet moment passed. */
+function lastSaved(ctx: Awaited<ReturnType<typeof started>>): PersistedWizardState {
+  ctx.timers.advance(1000);
+  const saved = ctx.fake.callsOf('wizardState.save').at(-1);
+  expect(saved, 'something was saved').toBeDefined();
+  return saved as PersistedWizardState;
 }
 
 function enterPassphrase(store: WizardStoreApi, text = PASS) {
@@ -223,20 +232,20 @@ describe('wizard store: choices', () => {
 });
 
 describe('wizard store: persistence', () => {
-  it('partialize keeps choices and place, never a secret', async () => {
-    const { store } = await started();
-    walkToSummary(store);
-    const json = JSON.stringify(toPersisted(store.getState()));
+  it('saves choices and place, never a secret', async () => {
+    const ctx = await started();
+    walkToSummary(ctx.store);
+    const saved = lastSaved(ctx);
+    const json = JSON.stringify(saved);
     expect(json).not.toContain(PASS);
-    expect(json).not.toContain(store.getState().secrets.recoveryKey!);
-    const saved = partialize(store.getState());
-    expect(Object.keys(saved).sort()).toEqual(['choices', 'furthest', 'installId', 'page', 'planId']);
-    expect(saved.page).toBe('summary');
+    expect(json).not.toContain(ctx.store.getState().secrets.recoveryKey!);
+    expect(Object.keys(saved.data).sort()).toEqual(['choices', 'install', 'nav']);
+    expect(saved.data).toMatchObject({ nav: { page: 'summary', furthest: 'summary' } });
   });
 
   it('names no key like a secret and holds nothing shaped like a recovery key (main refuses both)', async () => {
-    const { store } = await started();
-    walkToSummary(store);
+    const ctx = await started();
+    walkToSummary(ctx.store);
     const keys: string[] = [];
     const strings: string[] = [];
     const walk = (v: unknown) => {
@@ -249,7 +258,7 @@ describe('wizard store: persistence', () => {
         }
       }
     };
-    walk(toPersisted(store.getState()));
+    walk(lastSaved(ctx));
     const secretNamed = keys.filter((k) =>
       ['passphrase', 'pin', 'recoverykey', 'secret', 'fido2secret'].includes(k.toLowerCase().replace(/[-_]/g, '')),
     );
@@ -257,13 +266,14 @@ describe('wizard store: persistence', () => {
     expect(strings.filter((x) => isRecoveryKey(x.trim()))).toEqual([]);
   });
 
-  it('round-trips the choices through the persisted form', async () => {
-    const { store } = await started();
-    store.getState().setProfile('power');
-    store.getState().setEncryptionMethod('passphrase');
-    store.getState().setRecoveryKeyWanted(false);
-    const back = fromPersisted(toPersisted(store.getState()), store.getState().choices);
-    expect(back!.choices).toEqual(store.getState().choices);
+  it('round-trips the choices through the saved file', async () => {
+    const first = await started();
+    first.store.getState().setProfile('power');
+    first.store.getState().setEncryptionMethod('passphrase');
+    first.store.getState().setRecoveryKeyWanted(false);
+    const saved = lastSaved(first);
+    const { store } = await started({ 'wizardState.load': () => ok(saved) });
+    expect(store.getState().choices).toEqual(first.store.getState().choices);
   });
 
   it('saves through IPC, debounced, only when the persisted part changed', async () => {
@@ -281,11 +291,34 @@ describe('wizard store: persistence', () => {
     expect(saved).not.toContain('typing a secret');
   });
 
+  it('writes nothing before the saved state is read back, so a slow load loses nothing', async () => {
+    let answer: (r: ReturnType<typeof ok<PersistedWizardState | null>>) => void = () => {};
+    const ctx = makeStore({ 'wizardState.load': () => new Promise((resolve) => (answer = resolve)) });
+    const starting = ctx.store.getState().start();
+    await settle();
+    ctx.store.getState().setLocale('de');
+    ctx.timers.advance(1000);
+    expect(ctx.fake.callsOf('wizardState.save')).toHaveLength(0);
+    answer(ok(null));
+    await starting;
+    ctx.store.getState().setLocale('fi');
+    expect(lastSaved(ctx).data).toMatchObject({ choices: { locale: 'fi' } });
+  });
+
+  it('writes the install id before asking the host to install', async () => {
+    const ctx = await started({ 'install.start': () => new Promise(() => {}) });
+    walkToSummary(ctx.store);
+    void ctx.store.getState().startInstall();
+    const saved = ctx.fake.callsOf('wizardState.save').at(-1) as PersistedWizardState;
+    const [request] = ctx.fake.callsOf('install.start') as { installId: string }[];
+    expect(saved.data).toMatchObject({ install: { installId: request!.installId } });
+  });
+
   it('resumes on a secret page asking for the secrets again', async () => {
     const first = await started();
     walkToSummary(first.store);
-    const persisted = toPersisted(first.store.getState());
-    const { store } = await started({ 'wizardState.load': () => ok(persisted) });
+    const saved = lastSaved(first);
+    const { store } = await started({ 'wizardState.load': () => ok(saved) });
     expect(store.getState().choices.profile).toBe('common');
     expect(store.getState().nav.page).toBe('encryption');
     expect(store.getState().nav.resumeNotice).toBe('secrets-reentry');
@@ -297,10 +330,22 @@ describe('wizard store: persistence', () => {
     first.store.getState().next();
     first.store.getState().setProfile('power');
     first.store.getState().next();
-    const { store } = await started({ 'wizardState.load': () => ok(toPersisted(first.store.getState())) });
+    const saved = lastSaved(first);
+    const { store } = await started({ 'wizardState.load': () => ok(saved) });
     expect(store.getState().nav.page).toBe('apps');
     expect(store.getState().nav.resumeNotice).toBeNull();
     expect(store.getState().choices.apps).toContain('nixos');
+  });
+
+  it('keeps the place it resumes at while the helper is not there yet', async () => {
+    const first = await started();
+    first.store.getState().next();
+    first.store.getState().setProfile('power');
+    first.store.getState().next();
+    const saved = lastSaved(first);
+    const second = await started({ 'wizardState.load': () => ok(saved), 'helper.info': () => fail('helper-unreachable') });
+    second.store.getState().setAccessibility({ largeText: true });
+    expect(lastSaved(second).data).toMatchObject({ nav: { page: 'apps' }, choices: { accessibility: { largeText: true } } });
   });
 });
 
@@ -436,8 +481,7 @@ describe('wizard store: install', () => {
     });
     expect(Object.keys(request!.secrets).sort()).toEqual(['passphrase', 'recoveryKey']);
     expect(store.getState().nav.page).toBe('progress');
-    expect(partialize(store.getState()).installId).toBe(request!.installId);
-    expect(partialize(store.getState()).planId).toBe(PLAN_ID);
+    expect(partialize(store.getState()).install).toEqual({ installId: request!.installId, planId: PLAN_ID });
   });
 
   it('sends the app VMs the person chose not to keep files for, and only chosen ones', async () => {
@@ -608,10 +652,11 @@ describe('wizard store: FIDO2', () => {
   };
 
   it('finds a key, asks for its PIN, enrolls, and a recovery key is required', async () => {
-    const { store, fake } = await started({
+    const ctx = await started({
       'fido2.devices': () => ok({ devices: [device], toolsMissing: false }),
       'fido2.enroll': () => ok({ enrollmentId: 'enr-1', params, verified: true }),
     });
+    const { store, fake } = ctx;
     const s = () => store.getState();
     s().setEncryptionMethod('fido2');
     await s().refreshFido2Devices();
@@ -624,8 +669,10 @@ describe('wizard store: FIDO2', () => {
     expect(fake.callsOf('fido2.enroll')).toEqual([{ deviceId: 'sim-1', pin: '1234' }]);
     expect(s().fido2.enrollment?.enrollmentId).toBe('enr-1');
     s().setRecoveryKeyWanted(false);
-    expect(JSON.stringify(toPersisted(s()))).not.toContain('enr-1');
-    expect(JSON.stringify(toPersisted(s()))).not.toContain('1234');
+    const saved = JSON.stringify(lastSaved(ctx));
+    expect(saved).toContain('"method":"fido2"');
+    expect(saved).not.toContain('enr-1');
+    expect(saved).not.toContain('1234');
   });
 
   it('reports missing tools and keeps the passphrase path open', async () => {

@@ -10,11 +10,11 @@ import {
 } from '../../shared/plan/secret-policy';
 import { findLanguage } from '../i18n/languages';
 import { findLayout, untypeableChars } from './keyboard-layouts';
-import { wizardPages, type UnattendedStatus } from './answers';
+import { wizardPages } from './answers';
 import { type WizardPage } from './pages';
 import { makesRecoveryKey } from '../../shared/plan/unlock-methods';
 import { catalogApps, selectionBytes } from './presets';
-import type { WizardData } from './types';
+import type { UnattendedStatus, WizardData } from './types';
 import { choosable, namedStickOf } from './usb-sticks';
 
 export interface Reason {

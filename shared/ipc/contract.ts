@@ -15,7 +15,7 @@ import { FIDO2_PROTOCOL_ERRORS } from '../protocol/fido2-error-codes';
 import { WizardHelperStateSchema, ProgressSchema, ResultSchema, StepStatusSchema, ErrorDetailSchema } from '../protocol/messages';
 
 const Empty = z.strictObject({});
-const PlanId = z.string().regex(/^[0-9a-f]{64}$/);
+export const PlanId = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** Secrets travel renderer → main once, at Install; the FIDO2 secret never leaves main. */
 export const InstallSecretsSchema = z.strictObject({
@@ -54,9 +54,12 @@ export const Fido2EnrollmentSchema = z.object({
 });
 export type Fido2Enrollment = z.infer<typeof Fido2EnrollmentSchema>;
 
-/** The part of the wizard's state that may be persisted: never a secret (see the store). */
+/**
+ * The part of the wizard's state that may be persisted: never a secret (see the store). The
+ * renderer reads `data` back with its own schema and migrates older versions (ADR 110).
+ */
 export const PersistedWizardStateSchema = z.object({
-  version: z.literal(1),
+  version: z.number().int().min(1).max(1000),
   data: z.record(z.string(), z.unknown()),
 });
 export type PersistedWizardState = z.infer<typeof PersistedWizardStateSchema>;

@@ -33,7 +33,7 @@ describe('wizard state store', () => {
     expect(await store.load()).toEqual({ version: 1, data: { step: 'welcome' } });
   });
 
-  it.each([['not json {'], ['null'], ['[]'], ['{"version":2,"data":{}}'], ['{"version":1}'], ['']])(
+  it.each([['not json {'], ['null'], ['[]'], ['{"version":0,"data":{}}'], ['{"version":1}'], ['']])(
     'loads a corrupt file (%j) as null',
     async (text) => {
       mkdirSync(path.dirname(store.file), { recursive: true });

@@ -1,12 +1,10 @@
 // Start-up: read back where the person was, learn what main and the helper know, keep trying
 // while the helper cannot be reached, and land on the right page. Welcome shows meanwhile: nothing
 // on it needs the helper, and a Next pressed there waits for its answer (ADR 054).
-import { DEFAULT_HELPER_RETRY_MS, DEFAULT_SAVE_DELAY_MS, type StoreDeps } from '../deps';
-import { defaultChoices } from '../defaults';
+import { DEFAULT_HELPER_RETRY_MS, type StoreDeps } from '../deps';
 import { catalogApps, appsForProfile } from '../presets';
-import { SECRET_PAGES, isWizardPage, pageIndex, type WizardPage } from '../pages';
-import { createDebouncedSaver, fromPersisted, toPersisted } from '../persistence';
-import type { AnswersActions, BootActions, GetState, InstallActions, SetState } from '../store-types';
+import { SECRET_PAGES, isWizardPage, pageIndex } from '../pages';
+import type { AnswersActions, BootActions, GetState, InstallActions, SetState } from '../types';
 import { offeredAnswers, choicesWithAnswers, wizardPages } from '../answers';
 import { firstInvalidPage } from '../validators';
 import { arriveOnPage } from './navigation';
@@ -21,15 +19,18 @@ const WAIT_CODES = ['helper-unreachable', 'ipc-disconnected', 'ipc-internal'];
 export function bootActions(
   set: SetState,
   get: GetState,
-  subscribeToStore: (listener: (state: ReturnType<GetState>) => void) => () => void,
   deps: StoreDeps,
-  install: Pick<InstallActions, 'handleInstallEvent'> & Pick<AnswersActions, 'runUnattended'> & { adoptHelperState: Adopt },
+  install: Pick<InstallActions, 'handleInstallEvent'> &
+    Pick<AnswersActions, 'runUnattended'> & {
+      adoptHelperState: Adopt;
+      /** Reads the saved state back into the store (zustand's persist, over IPC). */
+      rehydrate(): Promise<void>;
+      flushSaves(): void;
+    },
 ): BootActions {
   const delays = deps.helperRetryDelaysMs ?? DEFAULT_HELPER_RETRY_MS;
+  // Handles of timers and subscriptions, not state: nothing renders them and they cannot be saved.
   let retryTimer: unknown = null;
-  let resumePage: WizardPage | null = null;
-  /** Nothing was saved from an earlier run: the answers may pre-fill interactive sections too. */
-  let fresh = true;
   const cleanups: (() => void)[] = [];
 
   const clearRetry = () => {
@@ -52,14 +53,17 @@ export function bootActions(
 
   /** Lands where the person left off, or on the first earlier page that needs them again. */
   const land = () => {
-    const target = resumePage;
-    resumePage = null;
-    if (!target || target === 'welcome') return;
     const state = get();
+    const target = state.nav.resumeAt;
+    if (target === null) return;
+    if (target === 'welcome') {
+      set({ nav: { ...state.nav, resumeAt: null } });
+      return;
+    }
     const page = firstInvalidPage(state, target) ?? target;
     const needsSecrets = SECRET_PAGES.includes(page) && pageIndex(target) >= pageIndex(page);
     const arrived = arriveOnPage(state, page, deps);
-    set({ ...arrived, nav: { ...arrived.nav!, resumeNotice: needsSecrets ? 'secrets-reentry' : null } });
+    set({ ...arrived, nav: { ...arrived.nav!, resumeAt: null, resumeNotice: needsSecrets ? 'secrets-reentry' : null } });
   };
 
   /** A page the answers took over is not shown: move on to the first one still open. */
@@ -89,13 +93,14 @@ export function bootActions(
       fitToCatalog();
       if (r.value.state.phase === 'fresh') {
         const answers = offeredAnswers(get().boot);
-        if (answers) set({ choices: choicesWithAnswers(get().choices, answers, fresh) });
+        // Nothing saved from an earlier run: the answers may pre-fill interactive sections too.
+        if (answers) set({ choices: choicesWithAnswers(get().choices, answers, !get().nav.resumed) });
         await install.adoptHelperState(r.value.state);
         land();
         if (answers) showFirstOpenPage();
         void install.runUnattended();
       } else {
-        resumePage = null;
+        set({ nav: { ...get().nav, resumeAt: null } });
         await install.adoptHelperState(r.value.state);
       }
       carryOutWaitingNext();
@@ -110,39 +115,12 @@ export function bootActions(
     retryTimer = deps.timers.setTimeout(() => void connectHelper(), wait);
   };
 
-  const startPersisting = () => {
-    const saver = createDebouncedSaver(
-      (state) => void deps.api['wizardState.save'](state),
-      deps.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS,
-      deps.timers,
-    );
-    // Subscribers see every change; the saver writes only when the persisted part changed.
-    let last = get();
-    saver.prime(toPersisted(last));
-    const unsubscribe = subscribeToStore((state) => {
-      if (state.choices === last.choices && state.nav === last.nav && state.install === last.install) return;
-      last = state;
-      saver.schedule(toPersisted(state));
-    });
-    cleanups.push(unsubscribe, () => saver.flush());
-  };
-
   return {
     async start() {
       cleanups.push(deps.api.onInstallEvent((e) => (e.kind === 'fido2' ? get().fido2Prompted() : install.handleInstallEvent(e))));
-      const loaded = await deps.api['wizardState.load']({});
-      const saved = loaded.ok ? fromPersisted(loaded.value, defaultChoices(deps.env)) : null;
-      if (saved) {
-        const state = get();
-        fresh = false;
-        resumePage = saved.page;
-        set({
-          choices: saved.choices,
-          nav: { ...state.nav, furthest: saved.furthest },
-          install: { ...state.install, installId: saved.installId, planId: saved.planId },
-        });
-      }
-      startPersisting();
+      await install.rehydrate();
+      // A change still waiting to be written is written when the store is let go.
+      cleanups.push(install.flushSaves);
       const info = await deps.api['app.info']({});
       if (info.ok) set({ boot: { ...get().boot, app: info.value } });
       await connectHelper();
@@ -150,6 +128,10 @@ export function bootActions(
 
     retryHelperNow() {
       return connectHelper();
+    },
+
+    saveNow() {
+      install.flushSaves();
     },
 
     dispose() {

@@ -5,8 +5,7 @@ import { findLanguage } from '../../i18n/languages';
 import type { StoreDeps } from '../deps';
 import { findLayout, suggestedLayout } from '../keyboard-layouts';
 import { appsForProfile } from '../presets';
-import type { ChoiceActions, GetState, SetState } from '../store-types';
-import type { DraftChoices } from '../types';
+import type { ChoiceActions, DraftChoices, GetState, SetState } from '../types';
 import { newRecoveryKey } from './navigation';
 import { offeredAnswers, setBy } from '../answers';
 

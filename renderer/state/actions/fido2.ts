@@ -1,8 +1,7 @@
 // The FIDO2 security key: find keys, enroll one (credential and hmac-secret, at the helper,
 // which asks for the touch), test it. The passphrase path stays open whatever happens here.
 import type { StoreDeps } from '../deps';
-import type { Fido2Actions, GetState, SetState } from '../store-types';
-import type { Fido2State } from '../types';
+import type { Fido2Actions, Fido2State, GetState, SetState } from '../types';
 
 export function fido2Actions(set: SetState, get: GetState, deps: StoreDeps): Fido2Actions {
   const patch = (change: Partial<Fido2State>) => set({ fido2: { ...get().fido2, ...change } });

@@ -16,7 +16,7 @@ import {
   type InstallState,
 } from '../install-progress';
 import { makesRecoveryKey } from '../../../shared/plan/unlock-methods';
-import type { GetState, InstallActions, SetState, WizardStore } from '../store-types';
+import type { GetState, InstallActions, SetState, WizardStore } from '../types';
 import { firstInvalidPage } from '../validators';
 import { formatLogExport } from '../log-export';
 import { arriveOnPage, newRecoveryKey } from './navigation';
@@ -68,6 +68,7 @@ export function installActions(
   set: SetState,
   get: GetState,
   deps: StoreDeps,
+  saving: { flushSaves(): void },
 ): InstallActions & {
   adoptHelperState(helperState: WizardHelperState): Promise<void>;
 } {
@@ -76,7 +77,10 @@ export function installActions(
     set({ install: typeof change === 'function' ? change(current) : { ...current, ...change } });
   };
   const log = (text: string) => setInstall((i) => appendLog(i, deps.now(), text));
-  /** Events that arrive while install.start is still answering; replayed once the plan id is known. */
+  /**
+   * Events that arrive while install.start is still answering; replayed once the plan id is known.
+   * Not store state: raw events on their way into the install slice, shown nowhere, never saved.
+   */
   let early: InstallEvent[] = [];
 
   const fail = (failure: InstallFailure) => {
@@ -149,6 +153,8 @@ export function installActions(
     const installId = state.install.installId ?? base64url.encode(deps.randomBytes(16));
     early = [];
     setInstall((i) => appendLog({ ...i, installId, phase: 'starting', failure: null, planId: null }, deps.now(), 'install requested'));
+    // The install id is on disk before the host may act on it: a restart then finds the same installation.
+    saving.flushSaves();
     const r = await deps.api['install.start']({ installId, choices: ipcChoices(state), secrets: ipcSecrets(get()) });
     started(r, 'accepted');
   }
@@ -208,6 +214,7 @@ export function installActions(
 
     async restart() {
       set({ restartRequested: true });
+      saving.flushSaves();
       const r = await deps.api['app.restart']({});
       if (!r.ok || !r.value.restarting) set({ restartRequested: false });
     },

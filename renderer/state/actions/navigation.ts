@@ -4,8 +4,7 @@ import type { StoreDeps } from '../deps';
 import { wizardPages } from '../answers';
 import { laterPage, pageIndex, isWizardPage, type WizardPage } from '../pages';
 import { makesRecoveryKey } from '../../../shared/plan/unlock-methods';
-import type { GetState, NavigationActions, SetState, WizardStore } from '../store-types';
-import type { Secrets } from '../types';
+import type { GetState, NavigationActions, Secrets, SetState, WizardStore } from '../types';
 import { STRENGTH_PENDING_REASON, firstInvalidPage, validatePage } from '../validators';
 
 /** A fresh recovery key and the group (0–7) the person will type back. */

@@ -5,7 +5,7 @@
 import { answersUsbStick, canRunUnattended } from '../../../shared/answers/answers-policy';
 import { offeredAnswers } from '../answers';
 import type { StoreDeps } from '../deps';
-import type { Fido2Actions, GetState, InstallActions, SetState, UsbActions } from '../store-types';
+import type { Fido2Actions, GetState, InstallActions, SetState, UsbActions } from '../types';
 import { usableNamedSticks } from '../usb-sticks';
 import { firstInvalidPage } from '../validators';
 import { arriveOnPage } from './navigation';

@@ -2,8 +2,7 @@
 // whose file system can take a key file (and, when the answers file fixes the method, the stick
 // it names). The stick is written to only at Install, by the helper.
 import type { StoreDeps } from '../deps';
-import type { GetState, SetState, UsbActions } from '../store-types';
-import type { UsbState } from '../types';
+import type { GetState, SetState, UsbActions, UsbState } from '../types';
 import { choosable, namedStickOf } from '../usb-sticks';
 
 export function usbActions(set: SetState, get: GetState, deps: StoreDeps): UsbActions {
