@@ -46,7 +46,7 @@ beforeAll(() => {
 
 describe('arguments', () => {
   it.each([
-    [['--bogus'], /unknown argument "--bogus"/],
+    [['--bogus'], /unknown option --bogus/],
     [['--fast-kdf'], /--fast-kdf is a sandbox-only switch/],
     [
       ['--listen', '/tmp/x_5219', '--target', '/dev/null', '--state-dir', '/tmp/s', '--key-out', '/tmp/k', '--fail-step', 'receipt:1'],
@@ -56,10 +56,10 @@ describe('arguments', () => {
       ['--listen', '/tmp/x_5219', '--target', '/dev/null', '--state-dir', '/tmp/s', '--key-out', '/tmp/k', '--slow-step', 'receipt:100'],
       /--slow-step is a sandbox-only switch/,
     ],
-    [['--sandbox', '/tmp/x', '--fail-step', 'nope:1'], /unknown step "nope"/],
-    [['--sandbox', '/tmp/x', '--fail-step', 'receipt'], /STEP:NUMBER/],
+    [['--sandbox', '/tmp/x', '--fail-step', 'nope:1'], /--fail-step needs a step from userdata-format, .*not "nope:1"/],
+    [['--sandbox', '/tmp/x', '--fail-step', 'receipt'], /--fail-step needs STEP:N, not "receipt"/],
     [['--sandbox', '/tmp/x', '--userdata-bytes', '12'], /--userdata-bytes must be/],
-    [['--sandbox', '/tmp/x', '--idle-timeout-ms', 'soon'], /non-negative integer/],
+    [['--sandbox', '/tmp/x', '--idle-timeout-ms', 'soon'], /--idle-timeout-ms needs a whole number of at least 0, not "soon"/],
     [['--sandbox'], /--sandbox needs a value/],
     [['--sandbox', '/tmp/x', '--target', '/dev/sda'], /cannot be combined with --sandbox/],
     [['--listen', '/tmp/x'], /missing --target, --state-dir, --key-out/],
