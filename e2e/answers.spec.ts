@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { LANGUAGES } from '../renderer/i18n/languages';
 import { openEscrow, readEscrowPrivateKey } from '../host/answers/escrow';
-import { passphraseFor } from '../scripts/l10n/walk.mjs';
+import { passphraseFor } from '../scripts/l10n/walk';
 import { LATIN_LAYOUT, isUnlockLayout } from '../shared/keyboard/unlock-keymaps';
 import { luksUuid, opensWith, receipt, receivedPlan } from './test-support/sandbox-state';
 import { expect, test } from './test-support/test';

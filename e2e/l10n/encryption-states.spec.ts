@@ -9,7 +9,7 @@ import { makeStick } from '../../host/test-support/sticks';
 import { runUnlockCli } from '../../host/test-support/unlock-cli';
 import { LANGUAGES } from '../../renderer/i18n/languages';
 import { consoleLanguage } from '../../shared/unlock/prompt';
-import { passphraseFor } from '../../scripts/l10n/walk.mjs';
+import { passphraseFor } from '../../scripts/l10n/walk';
 import { expect, test } from '../test-support/test';
 import { expectAccessible } from '../test-support/a11y';
 import { fillSecret } from '../test-support/hidden-input';
