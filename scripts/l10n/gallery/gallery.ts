@@ -9,11 +9,12 @@ import { writeContactSheet } from './contact-sheet.mjs';
 import { GALLERY_LOCALES, KEYS_LOCALE_ID, type GalleryLocale } from './locales.mjs';
 import { runLocale, type Shot } from './run-locale';
 
-export const USAGE = `node scripts/l10n-gallery.mjs [--out DIR] [--locales en,fi,…,pseudo,keys] [--jobs N] [--no-build]
+export const USAGE = `node scripts/l10n-gallery.mjs [--out DIR] [--locales en,fi,…,pseudo,keys] [--jobs N] [--no-build] [--help]
   --out DIR      where the screenshots and index.html go (default: l10n-gallery/)
   --locales IDS  the columns (default: all: ${GALLERY_LOCALES.map((l) => l.id).join(',')})
   --jobs N       columns at a time (default: up to 3)
-  --no-build     use dist/ as it is`;
+  --no-build     use dist/ as it is
+  --help         this text`;
 
 export interface GalleryOptions {
   outDir: string;
