@@ -3,21 +3,11 @@
 // keys), and the fixed sections on a partly fixed Welcome page.
 import { expect, test } from './test-support/test';
 import { expectAccessible } from './test-support/a11y';
-
-const FIXED = [
-  'schema: 1',
-  'organization: Example Fleet IT',
-  'locale: en',
-  'keyboard: { layout: us, variant: "" }',
-  'accessibility: { highContrast: false, largeText: false, reduceMotion: false, screenReader: false }',
-  'profile: common',
-  'apps: [browser, editor, terminal]',
-  '',
-].join('\n');
+import { englishAnswers } from './test-support/answers-yaml';
 
 test.describe('a refused answers file', () => {
   // An unknown field: a file this version cannot fully understand is not used at all.
-  test.use({ answers: { yaml: FIXED + 'wallpaper: blue\n' } });
+  test.use({ answers: { yaml: englishAnswers('wallpaper: blue') } });
 
   test('@answers @a11y the wizard says why, and asks every question', async ({ ui }) => {
     await ui.welcome.expectShown();
@@ -30,7 +20,7 @@ test.describe('a refused answers file', () => {
 });
 
 test.describe('an unattended run with more than one security key', () => {
-  test.use({ answers: { yaml: FIXED + 'encryption: { method: fido2, recoveryKey: true }\n', escrow: true } });
+  test.use({ answers: { yaml: englishAnswers('encryption: { method: fido2, recoveryKey: true }'), escrow: true } });
 
   test('@answers @a11y stops on the encryption page and says why; the person sets the key up and installs', async ({ ui }) => {
     const alert = ui.page.getByRole('alert').filter({ hasText: 'Setup needs you' });

@@ -10,22 +10,12 @@ import { stickFileHashes, stickKeyFile } from '../host/test-support/sticks';
 import { luksUuid, opensWith, receivedPlan, tokensOfType } from './test-support/sandbox-state';
 import { expect, test } from './test-support/test';
 import { expectAccessible } from './test-support/a11y';
+import { ANSWERS_APPS, englishAnswers } from './test-support/answers-yaml';
 import { expectProvisioned } from './test-support/expect-provisioned';
 import { diskFacts } from './test-support/expect-untouched';
 
-const APPS = ['browser', 'editor', 'terminal'];
-const ANSWERS = [
-  'schema: 1',
-  'organization: Example Fleet IT',
-  'locale: en',
-  'keyboard: { layout: us, variant: "" }',
-  'accessibility: { highContrast: false, largeText: false, reduceMotion: false, screenReader: false }',
-  'profile: common',
-  `apps: [${APPS.join(', ')}]`,
-  // The sticks carry the label in capitals, as mkfs.vfat writes it; the file may write any case.
-  'encryption: { method: usb-key, recoveryKey: true, usbStick: { label: spectrum-k } }',
-  '',
-].join('\n');
+// The sticks carry the label in capitals, as mkfs.vfat writes it; the file may write any case.
+const ANSWERS = englishAnswers('encryption: { method: usb-key, recoveryKey: true, usbStick: { label: spectrum-k } }');
 const stickImage = (dir: string, name: string) => path.join(dir, 'usb', `${name}.img`);
 
 test.describe('answers that name the USB stick for the key', () => {
@@ -58,7 +48,7 @@ test.describe('answers that name the USB stick for the key', () => {
       { sandboxDir: sandbox.dir, wizardStateDir },
       {
         profile: 'common',
-        apps: APPS,
+        apps: ANSWERS_APPS,
         locale: 'en',
         keyboard: { layout: 'us', variant: '' },
         encryption: { method: 'usb-key' },

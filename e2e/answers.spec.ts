@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { LANGUAGES } from '../renderer/i18n/languages';
 import { openEscrow, readEscrowPrivateKey } from '../host/answers/escrow';
-import { passphraseFor } from '../scripts/l10n/walk.mjs';
+import { NEXT, passphraseFor, PRIMARY } from '../scripts/l10n/walk';
 import { LATIN_LAYOUT, isUnlockLayout } from '../shared/keyboard/unlock-keymaps';
 import { luksUuid, opensWith, receipt, receivedPlan } from './test-support/sandbox-state';
 import { expect, test } from './test-support/test';
@@ -45,9 +45,6 @@ function signedPayload(dir: string): Buffer {
   return Buffer.from(envelope.payload, 'base64');
 }
 const digestOf = (dir: string) => createHash('sha256').update(signedPayload(dir)).digest('hex');
-
-const NEXT = 'form.page .page-actions button[type=submit]';
-const PRIMARY = '.page-actions .button-primary';
 
 async function expectNoRawKeys(page: Page): Promise<void> {
   expect(rawKeys(await textLeaves(page))).toEqual([]);

@@ -1,9 +1,10 @@
 // Every page with the keyboard alone, in English and in Arabic (right to left): Tab, Shift+Tab,
 // arrows, Space and Enter only. After every action focus is on something of the page, never its
 // body, and axe finds nothing on any page. The run passes a slow step (the progress page), a
-// failed one and its Retry (the failure page). Controls are found by id and structure: the
-// text is the language's.
+// failed one and its Retry (the failure page). Controls are found by id and structure, as the
+// l10n walk finds them (scripts/l10n/walk.ts): the text is the language's.
 import { LANGUAGES } from '../renderer/i18n/languages';
+import { NEXT, PAGE_MARK as MARK, PRIMARY } from '../scripts/l10n/walk';
 import { test, expect } from './test-support/test';
 import { expectAccessible } from './test-support/a11y';
 import { expectFocusNotOnBody } from './test-support/focus';
@@ -14,20 +15,6 @@ import { PASSPHRASE } from './test-support/secrets';
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');
 // A slow step holds the progress page long enough to check it; a failing one shows the failure page.
 test.use({ helperOptions: { slowSteps: { 'userdata-mount': 4000 }, failSteps: { 'system-config': 1 } } });
-
-const NEXT = 'form.page .page-actions button[type=submit]';
-const PRIMARY = '.page-actions .button-primary';
-const MARK = {
-  welcome: 'input[name=language]',
-  profile: '#profile-common',
-  apps: '#app-search',
-  encryption: '#method-passphrase',
-  recovery: '#recovery-confirm',
-  summary: '.summary-section',
-  progress: '.progress-summary',
-  failure: '.notice-error',
-  done: '.done-list',
-} as const;
 
 for (const language of ['en', 'ar'] as const) {
   test(`@a11y @smoke keyboard only, every page, in ${language}: focus never on the body, axe clean`, async ({ ui }) => {

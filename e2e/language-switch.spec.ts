@@ -7,6 +7,7 @@ import { fillSecret } from './test-support/hidden-input';
 import { expectProvisioned } from './test-support/expect-provisioned';
 import { installToDone } from './test-support/flows';
 import { PASSPHRASE } from './test-support/secrets';
+import { NEXT } from '../scripts/l10n/walk';
 
 test('@l10n switching language mid-way keeps choices and typed secrets', async ({ ui, sandbox, wizardStateDir }) => {
   await ui.welcome.chooseKeyboardLayout('us(intl)');
@@ -57,8 +58,6 @@ test.describe('from the header, and the reviewer view', () => {
   // Controls are found by id and structure, since the language changes under the test.
   // Language is the renderer's business: the browser preview runs it; Electron adds nothing here.
   test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');
-
-  const NEXT = 'form.page .page-actions button[type=submit]';
 
   test('@l10n live language switch keeps choices and typed secrets', async ({ wizard }) => {
     const { page } = wizard;

@@ -2,7 +2,7 @@
 // the summary's "Change" links lead back to the summary, and a security key set up stays set up.
 import { test, expect } from './test-support/test';
 import { expectProvisioned } from './test-support/expect-provisioned';
-import { installToDone } from './test-support/flows';
+import { expectEarlierChoicesGoingBack, installToDone } from './test-support/flows';
 import { PASSPHRASE, SIMULATED_KEY, SIMULATED_PIN } from './test-support/secrets';
 
 test('@profiles @encryption Back from every page keeps every value', async ({ ui, sandbox, wizardStateDir }) => {
@@ -34,21 +34,13 @@ test('@profiles @encryption Back from every page keeps every value', async ({ ui
   await ui.encryption.expectPassphraseFieldsHold(PASSPHRASE);
   await expect(ui.encryption.recoveryKeyWanted).toBeChecked();
 
-  await ui.encryption.back();
-  await ui.apps.expectShown();
-  await ui.apps.expectProfile('Common');
-  await ui.apps.expectSelected(['Web browser', 'Text editor', 'Email', 'Chat']);
-
-  await ui.apps.back();
-  await ui.profile.expectChosen('Common');
-
-  await ui.profile.back();
-  await ui.welcome.expectShown();
+  await expectEarlierChoicesGoingBack(ui, {
+    profile: 'Common',
+    apps: ['Web browser', 'Text editor', 'Email', 'Chat'],
+    keyboardLayout: 'de',
+    switches: { 'Reduce motion': true, 'Screen reader': true, 'High contrast': false },
+  });
   await ui.welcome.expectLanguage('English');
-  await expect(ui.welcome.keyboardLayout).toHaveValue('de');
-  await expect(ui.welcome.switch('Reduce motion')).toBeChecked();
-  await expect(ui.welcome.switch('Screen reader')).toBeChecked();
-  await expect(ui.welcome.switch('High contrast')).not.toBeChecked();
 
   // Forward again with Next alone: every page still passes as it was left.
   for (const page of [ui.welcome, ui.profile, ui.apps, ui.encryption, ui.recovery]) {

@@ -4,11 +4,11 @@
 import { test } from './test-support/test';
 import { axeOn } from './test-support/a11y';
 import { expectProvisioned } from './test-support/expect-provisioned';
-import { completeWizard, expectedFrom, type WizardChoices } from './test-support/flows';
-import { PASSPHRASE, SIMULATED_KEY, SIMULATED_PIN } from './test-support/secrets';
+import { completeWizard, expectedFrom, PIN_KEY, type WizardChoices } from './test-support/flows';
+import { PASSPHRASE } from './test-support/secrets';
 
 const withPassphrase = (recoveryKey: boolean) => ({ method: 'passphrase', passphrase: PASSPHRASE, recoveryKey }) as const;
-const withSecurityKey = { method: 'fido2', device: SIMULATED_KEY.withPin, pin: SIMULATED_PIN } as const;
+const withSecurityKey = PIN_KEY;
 
 const MATRIX: readonly { name: string; choices: WizardChoices; axe: boolean }[] = [
   { name: 'minimal + passphrase', choices: { profile: 'minimal', keyboard: 'fi', encryption: withPassphrase(true) }, axe: false },

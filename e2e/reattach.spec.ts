@@ -5,8 +5,8 @@
 import { test, expect } from './test-support/test';
 import { expectAccessible } from './test-support/a11y';
 import { expectProvisioned } from './test-support/expect-provisioned';
-import { chooseEncryption, expectedFrom, walkToSummary, type WizardChoices } from './test-support/flows';
-import { PASSPHRASE, SIMULATED_KEY, SIMULATED_PIN } from './test-support/secrets';
+import { chooseEncryption, expectedFrom, PIN_KEY, walkToSummary, type WizardChoices } from './test-support/flows';
+import { PASSPHRASE } from './test-support/secrets';
 import type { Wizard } from './pages/wizard';
 
 const SLOW_STEP = { step: 'vm-definitions', title: 'Creating the VMs' } as const;
@@ -53,7 +53,7 @@ test('@failure @encryption helper killed mid-apply with a security key: Retry as
   sandbox,
   wizardStateDir,
 }) => {
-  const choices: WizardChoices = { profile: 'minimal', encryption: { method: 'fido2', device: SIMULATED_KEY.withPin, pin: SIMULATED_PIN } };
+  const choices: WizardChoices = { profile: 'minimal', encryption: PIN_KEY };
   const { recoveryKey } = await walkToSummary(ui, choices);
   await installAndLoseTheHelper(ui, sandbox, false);
 

@@ -5,7 +5,7 @@ import { test, expect } from './test-support/test';
 import { opensWith } from './test-support/sandbox-state';
 import { Wizard } from './pages/wizard';
 import { expectProvisioned } from './test-support/expect-provisioned';
-import { installToDone } from './test-support/flows';
+import { expectEarlierChoicesGoingBack, installToDone } from './test-support/flows';
 import { savedWizardPage } from './test-support/saved-state';
 import { OTHER_PASSPHRASE, PASSPHRASE } from './test-support/secrets';
 
@@ -39,14 +39,12 @@ test('@profiles @encryption restarting the wizard mid-way keeps the choices and 
   await again.encryption.expectPassphraseFieldsEmpty();
 
   // Every earlier choice is as it was.
-  await again.encryption.back();
-  await again.apps.expectProfile('Common');
-  await again.apps.expectSelected(['Web browser', 'Text editor', 'Terminal', 'Email']);
-  await again.apps.back();
-  await again.profile.expectChosen('Common');
-  await again.profile.back();
-  await expect(again.welcome.keyboardLayout).toHaveValue('fi');
-  await expect(again.welcome.switch('Large text')).toBeChecked();
+  await expectEarlierChoicesGoingBack(again, {
+    profile: 'Common',
+    apps: ['Web browser', 'Text editor', 'Terminal', 'Email'],
+    keyboardLayout: 'fi',
+    switches: { 'Large text': true },
+  });
 
   for (const page of [again.welcome, again.profile, again.apps]) await page.next();
   await again.encryption.choosePassphrase(OTHER_PASSPHRASE);

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './test-support/test';
-import { root } from '../scripts/lib/processes.mjs';
+import { root } from '../scripts/lib/processes';
 import { expectProvisioned } from './test-support/expect-provisioned';
 import { completeWizard, expectedFrom, type WizardChoices } from './test-support/flows';
 import { PASSPHRASE } from './test-support/secrets';

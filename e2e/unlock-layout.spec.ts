@@ -3,10 +3,11 @@
 // the layout cannot type the recovery key's Latin letters, the Recovery page says so.
 import { test, expect } from './test-support/test';
 import { fillSecret } from './test-support/hidden-input';
+import { passphraseUnderLayout } from './test-support/layout-walk';
+import { NEXT } from '../scripts/l10n/walk';
 
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');
 
-const NEXT = 'form.page .page-actions button[type=submit]';
 /** Typeable with the Russian layout, strong enough for the estimator. */
 const CYRILLIC_PASSPHRASE = 'зелёный трактор зонтик 42 ключ';
 
@@ -21,14 +22,7 @@ test('@encryption no layout without a console keymap is offered; Arabic suggests
 
 test('@encryption the Recovery page warns when the unlock layout cannot type the recovery key', async ({ wizard }) => {
   const { page } = wizard;
-  await page.locator('#keyboard-layout').selectOption('ru');
-  await page.locator(NEXT).click();
-  await page.locator('#profile-minimal').check();
-  await page.locator(NEXT).click();
-  await page.locator(NEXT).click();
-  await page.locator('#method-passphrase').check();
-  await fillSecret(page.locator('#passphrase'), CYRILLIC_PASSPHRASE, 'the passphrase');
-  await fillSecret(page.locator('#rehearsal'), CYRILLIC_PASSPHRASE, 'the unlock rehearsal');
+  await passphraseUnderLayout(page, 'ru', CYRILLIC_PASSPHRASE);
   await page.locator(NEXT).click();
   await expect(page.locator('#recovery-confirm')).toBeVisible();
   await expect(page.locator('#recovery-layout-warning')).toBeVisible();

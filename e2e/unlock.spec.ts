@@ -6,8 +6,8 @@ import { SimulatedKeys } from '../host/fido2/simulated-keys';
 import { runUnlockCli } from '../host/test-support/unlock-cli';
 import { test, expect } from './test-support/test';
 import { expectProvisioned } from './test-support/expect-provisioned';
-import { expectedFrom, installToDone, walkToSummary, type WizardChoices } from './test-support/flows';
-import { SIMULATED_KEY, SIMULATED_PIN } from './test-support/secrets';
+import { expectedFrom, installToDone, PIN_KEY, walkToSummary, type WizardChoices } from './test-support/flows';
+import { SIMULATED_PIN } from './test-support/secrets';
 
 const OPENED = 'Unlocked (sandbox: without device-mapper, the key was checked with cryptsetup open --test-passphrase).';
 
@@ -16,7 +16,7 @@ test('@encryption a security key set up through the preview opens the data at bo
   sandbox,
   wizardStateDir,
 }) => {
-  const choices: WizardChoices = { profile: 'minimal', encryption: { method: 'fido2', device: SIMULATED_KEY.withPin, pin: SIMULATED_PIN } };
+  const choices: WizardChoices = { profile: 'minimal', encryption: PIN_KEY };
   const { recoveryKey } = await walkToSummary(ui, choices);
   await installToDone(ui);
   expectProvisioned({ sandboxDir: sandbox.dir, wizardStateDir }, expectedFrom(choices, recoveryKey));

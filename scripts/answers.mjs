@@ -3,7 +3,7 @@
 // are described in README.md.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { root } from './lib/processes.mjs';
+import { root } from './lib/paths.mjs';
 import { ensureNodePackages } from './lib/setup.mjs';
 
 ensureNodePackages();

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildBench } from './lib/bench-build.mjs';
-import { root } from './lib/processes.mjs';
+import { root } from './lib/paths.mjs';
 
 const needed = ['dist/renderer/index.html', 'dist/host/helper.mjs', 'dist/preview/server.mjs'];
 if (needed.some((f) => !existsSync(path.join(root, f)))) {

@@ -1,5 +1,6 @@
 // Builds what runs: the host helper, the Electron main and preload, the preview server (esbuild),
-// the bundled fonts and the renderer (Vite). `node scripts/build.mjs [host|electron|fonts|renderer|all]...`
+// the bundled fonts and the renderer (Vite). `node scripts/build.mjs [host|electron|fonts|renderer|all]... [--force]`
+// (--force: subset the fonts again even when nothing changed)
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -7,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const wanted = new Set(process.argv.slice(2).length ? process.argv.slice(2) : ['all']);
+const force = process.argv.includes('--force');
+const targets = process.argv.slice(2).filter((a) => a !== '--force');
+const wanted = new Set(targets.length ? targets : ['all']);
 const want = (t) => wanted.has('all') || wanted.has(t);
 
 const nodeCommon = {
@@ -82,11 +85,13 @@ for (const r of results) if (r.status === 'rejected') console.error(r.reason?.me
 // The bundled fonts, subset from Debian's Noto fonts (cached: nothing to do when unchanged).
 if (want('fonts') || want('renderer')) {
   const { ensureSystemPackages } = await import('./lib/setup.mjs');
-  const { buildFonts } = await import('./l10n/fonts/build-fonts.mjs');
+  const { importTypeScript } = await import('./lib/typescript.mjs');
   const { FONT_PACKAGES } = await import('./l10n/fonts/faces.mjs');
   try {
     ensureSystemPackages(FONT_PACKAGES);
-    await buildFonts({ log: console.log });
+    const { buildFonts } = await importTypeScript('scripts/l10n/fonts/build-fonts.mjs');
+    const r = await buildFonts({ force, log: console.log });
+    if (!r.built && wanted.has('fonts')) console.log('fonts: up to date');
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     failed++;

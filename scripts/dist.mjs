@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { build, ensureNodePackages } from './lib/setup.mjs';
-import { root } from './lib/processes.mjs';
+import { root } from './lib/paths.mjs';
 import { findElectron } from './lib/electron.mjs';
 
 const dirOnly = process.argv.includes('--dir-only');

@@ -3,7 +3,7 @@
 // `--long` also runs the scenarios tagged @l10n-long (left out by default, e2e/README.md).
 import { spawnSync } from 'node:child_process';
 import { build, ensureNodePackages, ensureSystemPackages } from './lib/setup.mjs';
-import { root } from './lib/processes.mjs';
+import { root } from './lib/paths.mjs';
 
 ensureNodePackages();
 ensureSystemPackages(['chromium', 'cryptsetup-bin', 'socat']);

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { HELPER_ENTRY, root } from './lib/processes.mjs';
+import { HELPER_ENTRY, root } from './lib/paths.mjs';
 import { ensureNodePackages, missingSystemPackages } from './lib/setup.mjs';
 
 /** What the helper bundle is built from. */

@@ -13,7 +13,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { build, ensureNodePackages, ensureSystemPackages } from './lib/setup.mjs';
-import { root, startHelper, startPreview, stop } from './lib/processes.mjs';
+import { root } from './lib/paths.mjs';
+import { importTypeScript } from './lib/typescript.mjs';
 import { findElectron } from './lib/electron.mjs';
 
 const { values: opts } = parseArgs({
@@ -31,6 +32,8 @@ const { values: opts } = parseArgs({
 ensureNodePackages();
 ensureSystemPackages(['cryptsetup-bin', 'mtools']);
 build();
+/** @type {typeof import('./lib/processes')} */
+const { startHelper, startPreview, stop } = await importTypeScript('scripts/lib/processes.ts');
 
 const sandbox = path.resolve(opts['sandbox-dir'] ?? mkdtempSync(path.join(tmpdir(), 'spectrum-firstboot-')));
 mkdirSync(sandbox, { recursive: true });

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build, ensureNodePackages, ensureSystemPackages } from './lib/setup.mjs';
-import { root } from './lib/processes.mjs';
+import { root } from './lib/paths.mjs';
 
 const args = new Set(process.argv.slice(2));
 const outDir = path.join(root, 'test-results');

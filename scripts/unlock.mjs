@@ -4,7 +4,7 @@
 // every other argument goes to the unlock program (`-- --help` lists them).
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { root } from './lib/processes.mjs';
+import { root } from './lib/paths.mjs';
 
 const args = process.argv.slice(2);
 const noBuild = args.includes('--no-build');

@@ -9,7 +9,7 @@ import { makeStick } from '../../host/test-support/sticks';
 import { runUnlockCli } from '../../host/test-support/unlock-cli';
 import { LANGUAGES } from '../../renderer/i18n/languages';
 import { consoleLanguage } from '../../shared/unlock/prompt';
-import { passphraseFor } from '../../scripts/l10n/walk.mjs';
+import { NEXT, passphraseFor, PRIMARY } from '../../scripts/l10n/walk';
 import { expect, test } from '../test-support/test';
 import { expectAccessible } from '../test-support/a11y';
 import { fillSecret } from '../test-support/hidden-input';
@@ -18,7 +18,6 @@ import { textLeaves } from './test-support/page-text';
 
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');
 
-const NEXT = 'form.page .page-actions button[type=submit]';
 const next = (page: Page) => page.locator(NEXT).click();
 /** Languages whose install is carried through to the unlock (one the console draws, one it cannot). */
 const INSTALLED = new Set(['fi', 'ar']);
@@ -84,7 +83,7 @@ for (const language of LANGUAGES) {
       await fillSecret(page.locator('#recovery-confirm'), group.trim(), 'a recovery-key group');
       await next(page);
       await page.locator('.summary-section').first().waitFor();
-      await page.locator('.page-actions .button-primary').click();
+      await page.locator(PRIMARY).click();
       await page.locator('.done-list').waitFor({ timeout: 60_000 });
 
       const unlock = await runUnlockCli(['--sandbox', sandbox.dir, '--attempt-delay-ms', '0'], [passphrase]);

@@ -6,11 +6,12 @@
 import { expect, test } from '../test-support/test';
 import { expectFocusNotOnBody } from '../test-support/focus';
 import { fillSecret } from '../test-support/hidden-input';
+import { passphraseUnderLayout } from '../test-support/layout-walk';
+import { NEXT } from '../../scripts/l10n/walk';
 import { LANGUAGES } from '../../renderer/i18n/languages';
 
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');
 
-const NEXT = 'form.page .page-actions button[type=submit]';
 const PASSPHRASE = 'violet anchor meadow 42 lantern';
 const language = (code: string) => `input[name=language][value="${code}"]`;
 /** The language `steps` places after `code` in the picker's list (the languages table's order). */
@@ -86,14 +87,7 @@ test('@l10n the header language menu keeps the keyboard layout already confirmed
 
 test('@l10n @encryption checks on Encryption follow the layout: nothing says "right" when it cannot be typed', async ({ wizard }) => {
   const { page } = wizard;
-  await page.locator('#keyboard-layout').selectOption('ru');
-  await page.locator(NEXT).click();
-  await page.locator('#profile-minimal').check();
-  await page.locator(NEXT).click();
-  await page.locator(NEXT).click();
-  await page.locator('#method-passphrase').check();
-  await fillSecret(page.locator('#passphrase'), PASSPHRASE, 'the passphrase');
-  await fillSecret(page.locator('#rehearsal'), PASSPHRASE, 'the unlock rehearsal');
+  await passphraseUnderLayout(page, 'ru', PASSPHRASE);
   await expect(page.locator('#passphrase-untypeable')).toBeVisible();
   await expect(page.locator('.secret-section .field-ok')).toHaveCount(0);
 });

@@ -10,7 +10,7 @@
 // (CJK, input method); the other languages are tagged @l10n-long (e2e/README.md).
 import { receivedPlan } from '../test-support/sandbox-state';
 import { expect, test } from '../test-support/test';
-import { FAIL_STEP, SLOW_STEP, walkWizard } from '../../scripts/l10n/walk.mjs';
+import { FAIL_STEP, SLOW_STEP, walkWizard } from '../../scripts/l10n/walk';
 import { LANGUAGES } from '../../renderer/i18n/languages';
 import { ISOLATE_END, ISOLATE_START } from '../../renderer/i18n/intl-formatter';
 import { LATIN_LAYOUT, isUnlockLayout } from '../../shared/keyboard/unlock-keymaps';

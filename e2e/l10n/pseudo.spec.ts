@@ -2,7 +2,7 @@
 // on every page and state no text is cut off or spills out of its box, the page never scrolls
 // sideways, and every text came through i18next.
 import { expect, test } from '../test-support/test';
-import { FAIL_STEP, SLOW_STEP, walkWizard } from '../../scripts/l10n/walk.mjs';
+import { FAIL_STEP, SLOW_STEP, walkWizard } from '../../scripts/l10n/walk';
 import { PSEUDO_LOCALE } from '../../renderer/i18n/languages';
 import { overflowingText, textLeaves } from './test-support/page-text';
 import { notPseudo } from './test-support/locale-text';

@@ -3,13 +3,13 @@
 // anywhere but the wizard itself; and back to English the page turns left to right again.
 // Controls are found by id and structure: their names are Arabic here.
 import { expect, test } from '../test-support/test';
+import { NEXT } from '../../scripts/l10n/walk';
 
 // Language is the renderer's business: the browser preview runs it; Electron adds nothing here.
 test.skip(({ runtime }) => runtime === 'electron', 'browser preview only');
 
 test.use({ locale: 'ar' });
 
-const NEXT = 'form.page .page-actions button[type=submit]';
 const BACK = 'form.page .page-actions button.button-secondary';
 
 test('Arabic: right-to-left layout, mirrored arrows, bundled fonts', async ({ wizard }) => {

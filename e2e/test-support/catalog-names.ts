@@ -2,7 +2,7 @@
 // name and check the disk by id.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { root } from '../../scripts/lib/processes.mjs';
+import { root } from '../../scripts/lib/processes';
 
 export type Profile = 'minimal' | 'common' | 'power';
 

@@ -2,10 +2,10 @@
 // Read before and after the way an administrator would: blkid's view of the image (type, label,
 // UUID…) and a hash of its head (every signature, LUKS header and superblock lives there).
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
+import { hashRange } from '../../host/test-support/spectrum-disk-image';
 import { imagePath } from './sandbox-state';
 
 /** LUKS2 headers are 16 MiB; file system superblocks sit within the first few. */
@@ -18,23 +18,6 @@ export interface DiskFacts {
   readonly headSha256: string;
 }
 
-function headHash(file: string): string {
-  const hash = createHash('sha256');
-  const buf = Buffer.alloc(1024 ** 2);
-  const fd = openSync(file, 'r');
-  try {
-    for (let done = 0; done < HEAD_BYTES;) {
-      const n = readSync(fd, buf, 0, Math.min(buf.length, HEAD_BYTES - done), done);
-      if (n === 0) break;
-      hash.update(buf.subarray(0, n));
-      done += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
-}
-
 export function diskFacts(sandboxDir: string): DiskFacts {
   const image = imagePath(sandboxDir);
   const r = spawnSync('blkid', ['-p', '-o', 'export', image], { encoding: 'utf8' });
@@ -44,7 +27,7 @@ export function diskFacts(sandboxDir: string): DiskFacts {
       .filter((l) => l.includes('=') && !l.startsWith('DEVNAME='))
       .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
   );
-  return { blkid, bytes: statSync(image).size, headSha256: headHash(image) };
+  return { blkid, bytes: statSync(image).size, headSha256: hashRange(image, 0, HEAD_BYTES) };
 }
 
 /**

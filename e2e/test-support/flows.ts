@@ -6,6 +6,7 @@ import type { AccessibilitySwitch, LanguageName } from '../pages/welcome-page';
 import type { ProfileName } from '../pages/profile-page';
 import { appName, PRESET_APPS, type Profile } from './catalog-names';
 import type { ExpectedInstall } from './expect-provisioned';
+import { SIMULATED_KEY, SIMULATED_PIN } from './secrets';
 
 export interface PassphraseChoice {
   readonly method: 'passphrase';
@@ -19,6 +20,9 @@ export interface SecurityKeyChoice {
   readonly device: string;
   readonly pin?: string;
 }
+
+/** The simulated key with a PIN, its PIN typed: the security key most scenarios set up. */
+export const PIN_KEY: SecurityKeyChoice = { method: 'fido2', device: SIMULATED_KEY.withPin, pin: SIMULATED_PIN };
 
 export interface UsbKeyChoice {
   readonly method: 'usb-key';
@@ -161,4 +165,31 @@ const DEFAULT_LAYOUTS: Record<string, string> = { en: 'us', fi: 'fi', de: 'de', 
 export function parseLayout(id: string): { layout: string; variant: string } {
   const m = /^([^(]+)(?:\(([^)]*)\))?$/.exec(id);
   return { layout: m?.[1] ?? id, variant: m?.[2] ?? '' };
+}
+
+/** What Back from Encryption finds on the pages before it. */
+export interface EarlierChoices {
+  readonly profile: ProfileName;
+  readonly apps: readonly string[];
+  readonly keyboardLayout: string;
+  /** Switches and whether each is on; the others are not checked. */
+  readonly switches: Partial<Record<AccessibilitySwitch, boolean>>;
+}
+
+/** From Encryption back to Welcome with Back alone, finding every earlier choice as it was left. */
+export async function expectEarlierChoicesGoingBack(ui: Wizard, c: EarlierChoices): Promise<void> {
+  await ui.encryption.back();
+  await ui.apps.expectShown();
+  await ui.apps.expectProfile(c.profile);
+  await ui.apps.expectSelected(c.apps);
+  await ui.apps.back();
+  await ui.profile.expectChosen(c.profile);
+  await ui.profile.back();
+  await ui.welcome.expectShown();
+  await expect(ui.welcome.keyboardLayout).toHaveValue(c.keyboardLayout);
+  for (const [name, on] of Object.entries(c.switches)) {
+    const control = ui.welcome.switch(name as AccessibilitySwitch);
+    if (on) await expect(control).toBeChecked();
+    else await expect(control).not.toBeChecked();
+  }
 }

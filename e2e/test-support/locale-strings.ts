@@ -3,7 +3,7 @@
 // ADR 046): for scenarios that check what a person reads in every language.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { root } from '../../scripts/lib/processes.mjs';
+import { root } from '../../scripts/lib/processes';
 import { ISOLATE_END, ISOLATE_START } from '../../renderer/i18n/intl-formatter';
 import { directionOf } from '../../renderer/i18n/languages';
 

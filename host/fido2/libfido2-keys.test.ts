@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_TOOL_PATH, ToolPath } from '../exec/tool-path';
 import { FAKE_DEVICE, FAKE_KEY_WITHOUT_PIN, FAKE_KEY_WITH_PIN, installFakeFido2Tools } from '../test-support/fake-fido2-tools';
-import { Fido2Error } from './fido2-error';
+import { fido2Outcome } from '../test-support/fido2-outcome';
 import { HelperFido2 } from './helper-fido2';
 import { Libfido2Keys, classifyToolError, parseTokenList } from './libfido2-keys';
 import { runFido2Tool } from './tool-runner';
@@ -31,15 +31,6 @@ const keys = (env: Record<string, string> = {}) =>
     touchTimeoutMs: 10_000,
   });
 
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    return e instanceof Fido2Error ? e.code : 'untyped';
-  }
-}
-
 describe('libfido2 tools', () => {
   it('lists keys with fido2-token -L and tells which have a PIN', async () => {
     expect(await keys({ FAKE_FIDO2_PIN: '4321' }).list()).toEqual({
@@ -52,7 +43,7 @@ describe('libfido2 tools', () => {
   it('says toolsMissing when fido2-tools are not installed, and fido2-tools-missing when a tool disappears', async () => {
     const none = new Libfido2Keys({ tools: new ToolPath([path.join(dir, 'empty')]) });
     expect(await none.list()).toEqual({ keys: [], toolsMissing: true });
-    expect(await code(runFido2Tool(path.join(dir, 'gone', 'fido2-cred'), [], { input: '', timeoutMs: 1000, env: {} }))).toBe(
+    expect(await fido2Outcome(runFido2Tool(path.join(dir, 'gone', 'fido2-cred'), [], { input: '', timeoutMs: 1000, env: {} }))).toBe(
       'fido2-tools-missing',
     );
   });
@@ -85,11 +76,11 @@ describe('libfido2 tools', () => {
   it('maps a wrong PIN, a missing PIN and a removed key to their codes', async () => {
     const fido2 = new HelperFido2(keys({ FAKE_FIDO2_PIN: '4321' }));
     await fido2.list();
-    expect(await code(fido2.enroll(FAKE_DEVICE, pinBytes('0000'), () => undefined))).toBe('fido2-wrong-pin');
-    expect(await code(fido2.enroll(FAKE_DEVICE, undefined, () => undefined))).toBe('fido2-pin-required');
+    expect(await fido2Outcome(fido2.enroll(FAKE_DEVICE, pinBytes('0000'), () => undefined))).toBe('fido2-wrong-pin');
+    expect(await fido2Outcome(fido2.enroll(FAKE_DEVICE, undefined, () => undefined))).toBe('fido2-pin-required');
     const removed = new HelperFido2(keys({ FAKE_FIDO2_REMOVED: '1' }));
     await removed.list();
-    expect(await code(removed.enroll(FAKE_DEVICE, undefined, () => undefined))).toBe('fido2-device-removed');
+    expect(await fido2Outcome(removed.enroll(FAKE_DEVICE, undefined, () => undefined))).toBe('fido2-device-removed');
   });
 
   it('stops a tool that prompts for a PIN it was not given: fido2-pin-required', async () => {
@@ -102,14 +93,14 @@ describe('libfido2 tools', () => {
       userId: new Uint8Array(32),
       clientDataHash: new Uint8Array(32),
     };
-    expect(await code(k.makeCredential(request))).toBe('fido2-pin-required');
+    expect(await fido2Outcome(k.makeCredential(request))).toBe('fido2-pin-required');
   });
 
   it('never passes a device the listing did not name', async () => {
     const fido2 = new HelperFido2(keys());
     await fido2.list();
-    expect(await code(fido2.enroll('-x', undefined, () => undefined))).toBe('fido2-no-device');
-    expect(await code(fido2.enroll('/dev/sda', undefined, () => undefined))).toBe('fido2-no-device');
+    expect(await fido2Outcome(fido2.enroll('-x', undefined, () => undefined))).toBe('fido2-no-device');
+    expect(await fido2Outcome(fido2.enroll('/dev/sda', undefined, () => undefined))).toBe('fido2-no-device');
   });
 });
 

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Fido2Error } from './fido2-error';
+import { fido2Outcome } from '../test-support/fido2-outcome';
 import { HelperFido2 } from './helper-fido2';
 import { SIMULATED_PIN, SimulatedKeys, createSimulatedKeys } from './simulated-keys';
 
@@ -21,15 +21,6 @@ const fast = () => new SimulatedKeys(dir, { delayScale: 0 });
 const pin = Buffer.from(SIMULATED_PIN);
 const none = () => undefined;
 
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    return e instanceof Fido2Error ? e.code : 'untyped';
-  }
-}
-
 describe('simulated security keys', () => {
   it('are listed, each marked simulated, the PIN key with its PIN', async () => {
     const { keys } = await fast().list();
@@ -41,7 +32,7 @@ describe('simulated security keys', () => {
   it('can be offered one at a time (a fleet machine has one key): the others are neither listed nor usable', async () => {
     const one = new SimulatedKeys(dir, { delayScale: 0, only: ['no-pin'] });
     expect((await one.list()).keys.map((k) => k.id)).toEqual(['sim:no-pin']);
-    expect(await code(one.holdsCredential('sim:pin', 'io.systemd.cryptsetup', new Uint8Array(64)))).toBe('fido2-no-device');
+    expect(await fido2Outcome(one.holdsCredential('sim:pin', 'io.systemd.cryptsetup', new Uint8Array(64)))).toBe('fido2-no-device');
   });
 
   it('give HMAC-SHA-256(CredRandom, salt), another one without the PIN, and the same in another process', async () => {
@@ -74,11 +65,11 @@ describe('simulated security keys', () => {
   it('fail with their own codes: wrong PIN, no PIN, removed mid-enrollment, never touched, unknown', async () => {
     const fido2 = new HelperFido2(fast());
     await fido2.list();
-    expect(await code(fido2.enroll('sim:pin', Buffer.from('000000'), none))).toBe('fido2-wrong-pin');
-    expect(await code(fido2.enroll('sim:pin', undefined, none))).toBe('fido2-pin-required');
-    expect(await code(fido2.enroll('sim:removed', undefined, none))).toBe('fido2-device-removed');
-    expect(await code(fido2.enroll('sim:untouched', undefined, none))).toBe('fido2-timeout');
-    expect(await code(fido2.enroll('sim:nothing', undefined, none))).toBe('fido2-no-device');
+    expect(await fido2Outcome(fido2.enroll('sim:pin', Buffer.from('000000'), none))).toBe('fido2-wrong-pin');
+    expect(await fido2Outcome(fido2.enroll('sim:pin', undefined, none))).toBe('fido2-pin-required');
+    expect(await fido2Outcome(fido2.enroll('sim:removed', undefined, none))).toBe('fido2-device-removed');
+    expect(await fido2Outcome(fido2.enroll('sim:untouched', undefined, none))).toBe('fido2-timeout');
+    expect(await fido2Outcome(fido2.enroll('sim:nothing', undefined, none))).toBe('fido2-no-device');
     expect((await fido2.list()).keys.some((k) => k.id === 'sim:removed')).toBe(true); // plugged back in
   });
 

@@ -1,22 +1,25 @@
 // One signed answers file, two machines: the same choices on both, each with its own LUKS volume
 // and recovery key; each receipt names the answers file, and each recovery key is escrowed
 // beside it and opens its own volume (only its own) once opened with the escrow key.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answersChoices } from '../../shared/answers/answers-policy';
-import type { Choices } from '../../shared/plan/choices';
 import { PlanPayloadSchema } from '../../shared/plan/plan-schema';
-import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { ReceiptSchema, type Receipt } from '../../shared/protocol/messages';
 import { base64 } from '../../shared/util/bytes';
 import { main as answersCli } from '../answers/cli/answers-cli';
 import { keyIdOf } from '../../shared-node/crypto/ed25519';
-import { fleetAnswers, makeOrganization, placeAnswers, signAnswers, type Organization } from '../test-support/answers-maker';
+import {
+  fleetAnswers,
+  installFromOfferedAnswers,
+  makeOrganization,
+  placeAnswers,
+  signAnswers,
+  type Organization,
+} from '../test-support/answers-maker';
 import { HelperClient } from '../test-support/helper-client';
-import { makePlan } from '../test-support/plan-maker';
 import { makeTempDir, startSandbox, type TestSandbox } from '../test-support/sandbox-helper';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -53,20 +56,7 @@ describe('a fleet provisioned from one signed answers file', () => {
       const dir = makeTempDir();
       placeAnswers(dir, envelope);
       const sb = await startSandbox({ trustedKeysDir: org.trustedKeysDir }, dir);
-      const { client, hello } = await HelperClient.open(sb.helper.socketPath);
-      if (hello.answers?.status !== 'offered') throw new Error(`answers not offered: ${JSON.stringify(hello.answers)}`);
-      const recoveryKey = formatRecoveryKey(randomBytes(32));
-      const plan = await makePlan({
-        hello,
-        signer: sb.signer,
-        choices: answersChoices(hello.answers.answers) as Choices,
-        answersDigest: hello.answers.digest,
-        secrets: { passphrase: PASSPHRASE, recoveryKey },
-      });
-      client.send(plan.frame);
-      const frames = await client.untilEnd();
-      client.close();
-      const last = frames.at(-1)!;
+      const { recoveryKey, last } = await installFromOfferedAnswers(sb, PASSPHRASE);
       if (last.type !== 'result' || !last.ok) throw new Error(`not provisioned: ${JSON.stringify(last)}`);
       const image = path.join(dir, 'userdata.img');
       const luksUuid = cryptsetup(['luksUUID', image]).stdout.trim();

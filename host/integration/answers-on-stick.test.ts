@@ -3,18 +3,21 @@
 // it on that stick, with every other file on the stick unchanged. Two sticks that hold one are
 // refused as ambiguous; answers as written, never signed, are refused as not signed.
 import { spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answersChoices } from '../../shared/answers/answers-policy';
-import type { Choices } from '../../shared/plan/choices';
-import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { openEscrow, readEscrowPrivateKey } from '../answers/escrow';
 import { PERSONAL_FILES } from '../test-support/sticks';
-import { fleetAnswers, makeOrganization, placeAnswers, signAnswers, type Organization } from '../test-support/answers-maker';
+import {
+  fleetAnswers,
+  installFromOfferedAnswers,
+  makeOrganization,
+  placeAnswers,
+  signAnswers,
+  type Organization,
+} from '../test-support/answers-maker';
 import { HelperClient } from '../test-support/helper-client';
-import { makePlan } from '../test-support/plan-maker';
 import { makeTempDir, startSandbox, type TestSandbox } from '../test-support/sandbox-helper';
 import { makeStick, stickFileHashes, stickKeyFile } from '../test-support/sticks';
 
@@ -46,25 +49,12 @@ describe('an answers file on a USB stick', () => {
     makeStick(dir, 'photos', 'vfat', 'PHOTOS');
     const before = stickFileHashes(stick, 'vfat');
     const sb = await start(dir);
-    const { client, hello } = await HelperClient.open(sb.helper.socketPath);
-    if (hello.answers?.status !== 'offered') throw new Error(`answers not offered: ${JSON.stringify(hello.answers)}`);
-    expect(hello.answers.digest).toMatch(/^[0-9a-f]{64}$/);
-    const recoveryKey = formatRecoveryKey(randomBytes(32));
-    const plan = await makePlan({
-      hello,
-      signer: sb.signer,
-      choices: answersChoices(hello.answers.answers) as Choices,
-      answersDigest: hello.answers.digest,
-      secrets: { passphrase: PASSPHRASE, recoveryKey },
-    });
-    client.send(plan.frame);
-    const frames = await client.untilEnd();
-    client.close();
-    const last = frames.at(-1)!;
+    const { digest, recoveryKey, last } = await installFromOfferedAnswers(sb, PASSPHRASE);
+    expect(digest).toMatch(/^[0-9a-f]{64}$/);
     expect(last).toMatchObject({ type: 'result', ok: true });
     const luksUuid = spawnSync('cryptsetup', ['luksUUID', path.join(dir, 'userdata.img')], { encoding: 'utf8' }).stdout.trim();
     const escrowName = `${luksUuid}.escrow.json`;
-    expect(last).toMatchObject({ receipt: { answers: { digest: hello.answers.digest, escrow: escrowName } } });
+    expect(last).toMatchObject({ receipt: { answers: { digest, escrow: escrowName } } });
 
     const sealed = stickKeyFile(stick, 'vfat', `spectrum-firstboot/${escrowName}`).toString('utf8');
     const opened = await openEscrow(sealed, readEscrowPrivateKey(org.escrowKeyFile));

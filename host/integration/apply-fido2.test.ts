@@ -10,7 +10,7 @@ import { base64 } from '../../shared/util/bytes';
 import { HelperClient, type Received } from '../test-support/helper-client';
 import { makePlan } from '../test-support/plan-maker';
 import { startSandbox, type TestSandbox } from '../test-support/sandbox-helper';
-import { hmacSecret, softwareEnrollment } from '../test-support/software-fido2';
+import { fido2PlanParts, hmacSecret, softwareEnrollment } from '../test-support/software-fido2';
 
 const cryptsetup = (args: string[], input?: string) => spawnSync('cryptsetup', args, { input, encoding: 'utf8' });
 
@@ -24,13 +24,7 @@ describe('a FIDO2 plan', () => {
   beforeAll(async () => {
     sb = await startSandbox();
     const { client, hello } = await HelperClient.open(sb.helper.socketPath);
-    const plan = await makePlan({
-      hello,
-      signer: sb.signer,
-      choices: { encryption: { method: 'fido2', recoveryKey: true } },
-      fido2: enrollment.params,
-      secrets: { fido2Secret: enrollment.secret, recoveryKey: recovery },
-    });
+    const plan = await makePlan({ hello, signer: sb.signer, ...fido2PlanParts(enrollment, recovery) });
     client.send(plan.frame);
     frames = await client.untilEnd();
     client.close();

@@ -4,14 +4,15 @@
 // the target.
 import { connect } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeFrame, MAX_FRAME_BYTES } from '../../shared/protocol/frame-codec';
 import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { memorySink } from '../log/logger';
-import { GatedExecutor, eventually } from '../test-support/gated-executor';
+import { eventually } from '../test-support/gated-executor';
+import { gatedSandboxPerTest } from '../test-support/gated-sandbox';
 import { HelperClient, type Received } from '../test-support/helper-client';
 import { makePlan, newInstallId } from '../test-support/plan-maker';
-import { startSandbox, type TestSandbox } from '../test-support/sandbox-helper';
+import { startSandbox } from '../test-support/sandbox-helper';
 import { PROTOCOL_MINOR } from '../../shared/protocol/minor';
 
 const SECRETS = { passphrase: 'a long enough passphrase', recoveryKey: formatRecoveryKey(randomBytes(32)) };
@@ -19,22 +20,13 @@ const MiB = 1024 * 1024;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('connection bounds', () => {
-  let sb: TestSandbox | null = null;
-  let exec = new GatedExecutor();
-  beforeEach(() => {
-    exec = new GatedExecutor();
-  });
-  afterEach(async () => {
-    exec.release('blkid');
-    await sb?.dispose();
-    sb = null;
-  });
+  const t = gatedSandboxPerTest();
 
   it('closes a connection that keeps talking but never follows a plan, after its lifetime', async () => {
     const LIFETIME_MS = 1500;
-    sb = await startSandbox({ connectionLifetimeMs: LIFETIME_MS });
+    t.sb = await startSandbox({ connectionLifetimeMs: LIFETIME_MS });
     const started = Date.now();
-    const { client } = await HelperClient.open(sb.helper.socketPath);
+    const { client } = await HelperClient.open(t.sb.helper.socketPath);
     // A small frame every 100 ms: the idle clock (30 s) never runs out.
     const chatter = setInterval(() => client.send({ type: 'attach', planId: 'a'.repeat(64) }), 100);
     const seen: Received[] = [];
@@ -56,9 +48,9 @@ describe('connection bounds', () => {
 
   it('does not count the time a connection follows a plan', async () => {
     const LIFETIME_MS = 2000;
-    sb = await startSandbox({ connectionLifetimeMs: LIFETIME_MS, slowSteps: [{ step: 'vm-definitions', ms: 2 * LIFETIME_MS }] });
-    const { client, hello } = await HelperClient.open(sb.helper.socketPath);
-    client.send((await makePlan({ hello, signer: sb.signer, installId: newInstallId(), secrets: SECRETS })).frame);
+    t.sb = await startSandbox({ connectionLifetimeMs: LIFETIME_MS, slowSteps: [{ step: 'vm-definitions', ms: 2 * LIFETIME_MS }] });
+    const { client, hello } = await HelperClient.open(t.sb.helper.socketPath);
+    client.send((await makePlan({ hello, signer: t.sb.signer, installId: newInstallId(), secrets: SECRETS })).frame);
     const frames = await client.untilEnd();
     client.close();
     expect(frames[0]).toMatchObject({ type: 'accepted' });
@@ -66,13 +58,13 @@ describe('connection bounds', () => {
   });
 
   it('stops reading a connection whose frames pile up while a plan waits, and still answers each', async () => {
-    sb = await startSandbox({ executor: exec });
-    const { client, hello } = await HelperClient.open(sb.helper.socketPath);
+    t.sb = await startSandbox({ executor: t.exec });
+    const { client, hello } = await HelperClient.open(t.sb.helper.socketPath);
     // The plan's admission probes the target and is held there: this connection is busy.
-    exec.hold('blkid');
-    const probes = exec.count('blkid');
-    client.send((await makePlan({ hello, signer: sb.signer, installId: newInstallId(), secrets: SECRETS })).frame);
-    expect(await eventually(() => exec.count('blkid') > probes)).toBe(true);
+    t.exec.hold('blkid');
+    const probes = t.exec.count('blkid');
+    client.send((await makePlan({ hello, signer: t.sb.signer, installId: newInstallId(), secrets: SECRETS })).frame);
+    expect(await eventually(() => t.exec.count('blkid') > probes)).toBe(true);
 
     // 16 frames of almost 1 MiB each, while the helper cannot handle any of them.
     const big = encodeFrame({ type: 'attach', planId: 'x'.repeat(MAX_FRAME_BYTES - 40), minor: PROTOCOL_MINOR });
@@ -91,7 +83,7 @@ describe('connection bounds', () => {
     expect(taken).toBeLessThan(4 * MiB);
 
     // Nothing is lost: once the plan is admitted, every frame held back is answered.
-    exec.release('blkid');
+    t.exec.release('blkid');
     const answers: Received[] = [];
     const refused = () => answers.filter((a) => a.type === 'error' && a.code === 'unknown-plan').length;
     while (refused() < frames && answers.at(-1)?.type !== 'closed') answers.push(await client.next(60_000));
@@ -102,21 +94,21 @@ describe('connection bounds', () => {
 
   it('does not look at the target for a peer that has already left', async () => {
     const log: string[] = [];
-    exec.hold('blkid');
-    sb = await startSandbox({ executor: exec, logSink: memorySink(log) });
+    t.exec.hold('blkid');
+    t.sb = await startSandbox({ executor: t.exec, logSink: memorySink(log) });
     const gone = 20;
-    for (let i = 0; i < gone; i++) connect(sb.helper.socketPath).destroy();
+    for (let i = 0; i < gone; i++) connect(t.sb.helper.socketPath).destroy();
     const left = () => log.filter((l) => l.includes('"peer-left-before-hello"')).length;
     // Until each departure is noticed, or the helper starts a probe (for whom?).
-    await eventually(() => left() === gone || exec.count('blkid') > 0);
-    expect(exec.count('blkid')).toBe(0);
+    await eventually(() => left() === gone || t.exec.count('blkid') > 0);
+    expect(t.exec.count('blkid')).toBe(0);
     expect(left()).toBe(gone);
 
     // Someone who stays is served, with one probe.
-    exec.release('blkid');
-    const { client, hello } = await HelperClient.open(sb.helper.socketPath);
+    t.exec.release('blkid');
+    const { client, hello } = await HelperClient.open(t.sb.helper.socketPath);
     client.close();
     expect(hello.state).toEqual({ phase: 'fresh' });
-    expect(exec.count('blkid')).toBe(1);
+    expect(t.exec.count('blkid')).toBe(1);
   });
 });

@@ -4,33 +4,16 @@
 // keeps it) is refused with target-in-use and the volume keeps every byte and its LUKS UUID.
 // Only a header that still looks freshly formatted passes as an unfinished attempt.
 import { spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Choices } from '../../shared/plan/choices';
 import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { HelperClient } from '../test-support/helper-client';
+import { imageFingerprint } from '../test-support/image-fingerprint';
 import { makePlan, newInstallId } from '../test-support/plan-maker';
 import { makeTempDir, startSandbox, type TestSandbox } from '../test-support/sandbox-helper';
-
-const MiB = 1024 * 1024;
-
-function fingerprint(file: string): string {
-  const st = statSync(file, { bigint: true });
-  const fd = openSync(file, 'r');
-  const hash = createHash('sha256');
-  for (const [pos, len] of [
-    [0, 64 * MiB],
-    [Number(st.size) - MiB, MiB],
-  ] as const) {
-    const buf = Buffer.alloc(len);
-    readSync(fd, buf, 0, len, pos);
-    hash.update(buf);
-  }
-  closeSync(fd);
-  return `${st.size}/${st.blocks}/${st.mtimeNs}/${hash.digest('hex')}`;
-}
 
 function cryptsetup(...args: string[]): string {
   const r = spawnSync('cryptsetup', args, { encoding: 'utf8' });
@@ -68,7 +51,7 @@ describe('a finished volume', () => {
     cryptsetup('token', 'remove', '--token-id', '0', image);
     rmSync(path.join(dir, 'state', 'journal.json'));
     const uuid = cryptsetup('luksUUID', image);
-    const before = fingerprint(image);
+    const before = imageFingerprint(image);
 
     sb = await sb.restart();
     const { client, hello } = await HelperClient.open(sb.helper.socketPath);
@@ -77,6 +60,6 @@ describe('a finished volume', () => {
     client.close();
     expect(answer).toMatchObject({ type: 'error', code: 'target-in-use' });
     expect(cryptsetup('luksUUID', image)).toBe(uuid);
-    expect(fingerprint(image)).toBe(before);
+    expect(imageFingerprint(image)).toBe(before);
   });
 });

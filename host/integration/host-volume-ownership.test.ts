@@ -4,26 +4,23 @@
 // says mkfs ran, and nothing under <mount>/vms that this installation did not write is deleted.
 // device-mapper is missing here, so `cryptsetup status`/`open`, mkfs and mount-userdata are
 // answered as those tools would answer; cryptsetup on the image and every file are real.
-import { prepareHostRoot } from '../sandbox/host-root';
-import { loadCatalog } from '../catalog/load-catalog';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { ProcessExecutor, type CommandResult, type CommandSpec, type Executor } from '../exec/executor';
-import { startHelper, type RunningHelper } from '../helper';
+import type { RunningHelper } from '../helper';
 import { HelperClient, type Received } from '../test-support/helper-client';
 import { loadSigner, makePlan } from '../test-support/plan-maker';
 import { makeTempDir } from '../test-support/sandbox-helper';
-import { softwareEnrollment } from '../test-support/software-fido2';
+import { fido2PlanParts, softwareEnrollment } from '../test-support/software-fido2';
+import { hostLayout, startHostHelper } from '../test-support/host-mode-helper';
 
 // FIDO2: its keyslots use PBKDF2 ×1000, so a host-mode install (no --fast-kdf) is quick.
 const ENROLLMENT = softwareEnrollment();
-const SECRETS = { fido2Secret: ENROLLMENT.secret, recoveryKey: formatRecoveryKey(randomBytes(32)) };
+const RECOVERY_KEY = formatRecoveryKey(randomBytes(32));
 const UUID = '0b5e1c2d-3f40-4a5b-8c6d-7e8f90a1b2c3';
-const QUIET = { write: () => undefined, close: () => undefined };
 /** Stands for the target's own path in a HostState. */
 const TARGET = '<target>';
 
@@ -98,30 +95,13 @@ describe('on a Spectrum host, the helper works only on its own volume', () => {
     state: Partial<HostState>,
   ): Promise<{ tools: HostTools; frames: Received[]; client: HelperClient; planId: string; root: string }> {
     dir = makeTempDir();
-    const root = path.join(dir, 'root');
-    const target = path.join(dir, 'disk.img');
-    mkdirSync(root);
-    prepareHostRoot(root, loadCatalog()); // the host image: app VM image, built-in VMs, app payloads
-    spawnSync('truncate', ['-s', '8G', target]);
+    const layout = hostLayout(dir);
+    const { root, target } = layout;
     const tools = new HostTools(root, target, { mappedFile: null, fsType: '', mkfsFailures: 0, ...state });
     if (tools.state.mappedFile === TARGET) tools.state.mappedFile = target;
-    helper = await startHelper({
-      listen: path.join(dir, 'vsock_5219'),
-      target,
-      stateDir: path.join(dir, 'state'),
-      keyOut: path.join(dir, 'config'),
-      root,
-      executor: tools,
-      logSink: QUIET,
-    });
+    helper = await startHostHelper(layout, tools);
     const { client, hello } = await HelperClient.open(helper.socketPath);
-    const plan = await makePlan({
-      hello,
-      signer: loadSigner(helper.signingKeyPath),
-      secrets: SECRETS,
-      fido2: ENROLLMENT.params,
-      choices: { encryption: { method: 'fido2', recoveryKey: true } },
-    });
+    const plan = await makePlan({ hello, signer: loadSigner(helper.signingKeyPath), ...fido2PlanParts(ENROLLMENT, RECOVERY_KEY) });
     client.send(plan.frame);
     return { tools, frames: await client.untilEnd(), client, planId: plan.planId, root };
   }

@@ -11,7 +11,7 @@ import { base64, base64url } from '../../shared/util/bytes';
 import { HelperClient } from '../test-support/helper-client';
 import { loadSigner, makePlan } from '../test-support/plan-maker';
 import { makeTempDir, removeTempDir, startSandbox } from '../test-support/sandbox-helper';
-import { softwareEnrollment } from '../test-support/software-fido2';
+import { fido2PlanParts, softwareEnrollment } from '../test-support/software-fido2';
 import { builtHelper } from '../test-support/built-helper';
 
 const HEADER_BYTES = 32 * 1024 * 1024; // LUKS2 header and keyslot area; the rest of the image is never written in the sandbox
@@ -110,13 +110,7 @@ describe('no secret leaves as text', () => {
     const sb = await startSandbox({ failSteps: [{ step: 'receipt', count: 1 }] });
     dirs.push(sb.dir);
     const { client, hello } = await HelperClient.open(sb.helper.socketPath);
-    const plan = await makePlan({
-      hello,
-      signer: sb.signer,
-      choices: { encryption: { method: 'fido2', recoveryKey: true } },
-      fido2: enrollment.params,
-      secrets: { fido2Secret: enrollment.secret, recoveryKey: recovery },
-    });
+    const plan = await makePlan({ hello, signer: sb.signer, ...fido2PlanParts(enrollment, recovery) });
     client.send(plan.frame);
     await client.untilEnd();
     client.send({ type: 'retry', planId: plan.planId });

@@ -7,14 +7,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { ProcessExecutor, type CommandResult, type CommandSpec, type Executor } from '../exec/executor';
-import { startHelper, type RunningHelper } from '../helper';
+import type { RunningHelper } from '../helper';
 import { FAST_ARGON2ID_KDF } from '../luks/cryptsetup';
 import { HelperClient, type Received } from '../test-support/helper-client';
 import { loadSigner, makePlan } from '../test-support/plan-maker';
 import { makeTempDir, removeTempDir } from '../test-support/sandbox-helper';
-import { prepareHostRoot } from '../sandbox/host-root';
-import { loadCatalog } from '../catalog/load-catalog';
-import { spawnSync } from 'node:child_process';
+import { hostLayout, startHostHelper } from '../test-support/host-mode-helper';
 
 const PASSPHRASE = 'host passphrase 12345';
 const RECOVERY = formatRecoveryKey(randomBytes(32));
@@ -70,25 +68,14 @@ class HostToolsExecutor implements Executor {
 
 describe('the steps on a Spectrum host', () => {
   const dir = makeTempDir();
-  const root = path.join(dir, 'root');
-  const target = path.join(dir, 'disk.img');
+  const layout = hostLayout(dir);
+  const { root, target } = layout;
   const exec = new HostToolsExecutor(root, target);
   let helper: RunningHelper;
   let frames: Received[];
 
   beforeAll(async () => {
-    mkdirSync(root);
-    prepareHostRoot(root, loadCatalog()); // the host image: app VM image, built-in VMs, app payloads
-    spawnSync('truncate', ['-s', '8G', target]);
-    helper = await startHelper({
-      listen: path.join(dir, 'vsock_5219'),
-      target,
-      stateDir: path.join(dir, 'state'),
-      keyOut: path.join(dir, 'config'),
-      root,
-      executor: exec,
-      logSink: { write: () => undefined, close: () => undefined },
-    });
+    helper = await startHostHelper(layout, exec);
     const { client, hello } = await HelperClient.open(helper.socketPath);
     client.send(
       (await makePlan({ hello, signer: loadSigner(helper.signingKeyPath), secrets: { passphrase: PASSPHRASE, recoveryKey: RECOVERY } }))

@@ -3,16 +3,12 @@
 // mount namespace of its own (/run a fresh tmpfs, vm-import a recorder), registers the user VMs
 // that a sandbox install wrote, with storage exactly for the ones that keep their files.
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { sandboxPrivileged } from '../sandbox/privileges';
-import { HelperClient } from '../test-support/helper-client';
-import { makePlan } from '../test-support/plan-maker';
-import { startSandbox, type TestSandbox } from '../test-support/sandbox-helper';
-import { userDataMount } from '../test-support/user-data-mount';
+import type { TestSandbox } from '../test-support/sandbox-helper';
+import { installUserVms } from '../test-support/user-vms-install';
 
 const PACKAGING = path.resolve(__dirname, '../../packaging/spectrum');
 const S6RC = path.join(PACKAGING, 'etc', 's6-rc');
@@ -53,18 +49,7 @@ describe.skipIf(!sandboxPrivileged() || !has('execlineb'))('import-user-vms at a
   let links: string[] = [];
 
   beforeAll(async () => {
-    sb = await startSandbox({ userDataBytes: 8 * 1024 ** 3 });
-    const { client, hello } = await HelperClient.open(sb.helper.socketPath);
-    const plan = await makePlan({
-      hello,
-      signer: sb.signer,
-      secrets: { passphrase: 'a passphrase for the importer', recoveryKey: formatRecoveryKey(randomBytes(32)) },
-      choices: { apps: ['browser', 'files', 'mail'], transientApps: ['files'] },
-    });
-    client.send(plan.frame);
-    expect((await client.untilEnd()).at(-1)).toMatchObject({ type: 'result', ok: true });
-    client.close();
-    mount = userDataMount(sb.dir);
+    ({ sb, mount } = await installUserVms({ apps: ['browser', 'files', 'mail'], transientApps: ['files'] }));
     const stubs = path.join(sb.dir, 'stubs');
     mkdirSync(stubs);
     const log = path.join(sb.dir, 'vm-import.log');

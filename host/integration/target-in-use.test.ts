@@ -1,39 +1,18 @@
 // "Nothing is lost" (docs/protocol.md §7): a target that holds a file system or someone else's LUKS
 // volume is refused with target-in-use before anything is written; its bytes stay the same.
 import { spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { HelperClient } from '../test-support/helper-client';
+import { imageFingerprint } from '../test-support/image-fingerprint';
 import { makePlan, newInstallId } from '../test-support/plan-maker';
 import { makeTempDir, startSandbox, type TestSandbox } from '../test-support/sandbox-helper';
 
 const SECRETS = { passphrase: 'a long enough passphrase', recoveryKey: formatRecoveryKey(randomBytes(32)) };
 const IMAGE_BYTES = 3 * 1024 ** 3; // sparse; room for the minimal profile
-const MiB = 1024 * 1024;
-
-/**
- * "Untouched", cheaply for a sparse 3 GiB file: same size, same allocated blocks (a write into a
- * hole allocates), same modification time to the nanosecond, and the same bytes at both ends
- * (where LUKS headers, superblocks and partition tables live).
- */
-function fingerprint(file: string): string {
-  const st = statSync(file, { bigint: true });
-  const fd = openSync(file, 'r');
-  const hash = createHash('sha256');
-  for (const [pos, len] of [
-    [0, 64 * MiB],
-    [Number(st.size) - MiB, MiB],
-  ] as const) {
-    const buf = Buffer.alloc(len);
-    readSync(fd, buf, 0, len, pos);
-    hash.update(buf);
-  }
-  closeSync(fd);
-  return `${st.size}/${st.blocks}/${st.mtimeNs}/${hash.digest('hex')}`;
-}
 
 function blankImage(dir: string): string {
   const image = path.join(dir, 'userdata.img');
@@ -61,7 +40,7 @@ describe('a target that is in use', () => {
     const dir = makeTempDir();
     const image = blankImage(dir);
     prepare(image);
-    const before = fingerprint(image);
+    const before = imageFingerprint(image);
     sb = await startSandbox({}, dir);
     const { client, hello } = await HelperClient.open(sb.helper.socketPath);
     client.send(
@@ -77,7 +56,7 @@ describe('a target that is in use', () => {
     expect(hello.state).toEqual({ phase: 'fresh' });
     expect(answer).toMatchObject({ type: 'error', code: 'target-in-use' });
     expect((answer as { message: string }).message).toContain('ext4');
-    expect(fingerprint(image)).toBe(before);
+    expect(imageFingerprint(image)).toBe(before);
   });
 
   it('refuses bare signature bytes (an ext4 superblock magic) even where blkid would need more', async () => {
@@ -87,7 +66,7 @@ describe('a target that is in use', () => {
       closeSync(fd);
     });
     expect(answer).toMatchObject({ code: 'target-in-use' });
-    expect(fingerprint(image)).toBe(before);
+    expect(imageFingerprint(image)).toBe(before);
   });
 
   it("refuses someone else's LUKS volume and leaves it untouched", async () => {
@@ -95,7 +74,7 @@ describe('a target that is in use', () => {
       run('cryptsetup', ['luksFormat', '--type', 'luks2', '--batch-mode', ...FAST, '--key-file', '-', img], 'their secret'),
     );
     expect(answer).toMatchObject({ code: 'target-in-use' });
-    expect(fingerprint(image)).toBe(before);
+    expect(imageFingerprint(image)).toBe(before);
   });
 
   it('refuses an unfinished first boot of another installation', async () => {
@@ -106,7 +85,7 @@ describe('a target that is in use', () => {
     });
     expect(hello.state).toMatchObject({ phase: 'failed', planId: 'ab'.repeat(32) });
     expect(answer).toMatchObject({ code: 'target-in-use' });
-    expect(fingerprint(image)).toBe(before);
+    expect(imageFingerprint(image)).toBe(before);
   });
 
   it('formats again an unfinished attempt of the same installation', async () => {
@@ -158,6 +137,6 @@ describe('a target that is in use', () => {
     });
     expect(hello.state).toMatchObject({ phase: 'provisioned', planId: 'ef'.repeat(32) });
     expect(answer).toMatchObject({ code: 'already-provisioned' });
-    expect(fingerprint(image)).toBe(before);
+    expect(imageFingerprint(image)).toBe(before);
   });
 });

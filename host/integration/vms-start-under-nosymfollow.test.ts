@@ -6,15 +6,13 @@
 import { closeSync, lstatSync, type Stats, openSync, readFileSync, readdirSync, readlinkSync, symlinkSync, unlinkSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import { standInContent } from '../sandbox/host-root';
 import { sandboxPrivileged } from '../sandbox/privileges';
-import { HelperClient, type Received } from '../test-support/helper-client';
-import { makePlan } from '../test-support/plan-maker';
-import { startSandbox, type TestSandbox } from '../test-support/sandbox-helper';
-import { clearImagePath, userDataMount } from '../test-support/user-data-mount';
+import type { Received } from '../test-support/helper-client';
+import type { TestSandbox } from '../test-support/sandbox-helper';
+import { clearImagePath } from '../test-support/user-data-mount';
+import { installUserVms } from '../test-support/user-vms-install';
 
 const privileged = sandboxPrivileged();
 if (!privileged) console.warn('vms-start-under-nosymfollow: skipped, it needs root and loop devices (/dev/loop-control)');
@@ -42,18 +40,7 @@ describe.skipIf(!privileged)('user VMs start with user data mounted nosymfollow'
   const root = () => path.join(sb.dir, 'root');
 
   beforeAll(async () => {
-    sb = await startSandbox({ userDataBytes: 8 * 1024 ** 3 });
-    const { client, hello } = await HelperClient.open(sb.helper.socketPath);
-    const plan = await makePlan({
-      hello,
-      signer: sb.signer,
-      secrets: { passphrase: 'a passphrase for the mount test', recoveryKey: formatRecoveryKey(randomBytes(32)) },
-      choices: { apps: CHOSEN, transientApps: TRANSIENT },
-    });
-    client.send(plan.frame);
-    frames = await client.untilEnd();
-    client.close();
-    mount = userDataMount(sb.dir);
+    ({ sb, frames, mount } = await installUserVms({ apps: CHOSEN, transientApps: TRANSIENT }));
   }, 120_000);
   afterAll(() => sb?.dispose());
 

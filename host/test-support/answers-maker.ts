@@ -1,13 +1,20 @@
 // An organization for tests: its Ed25519 signing key (public half in a trusted-keys folder),
-// its X25519 escrow key, and signed answers files written where a sandbox helper finds them.
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+// its X25519 escrow key, signed answers files written where a sandbox helper finds them, and
+// the install a wizard makes of an offered one.
+import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { answersChoices } from '../../shared/answers/answers-policy';
 import { ANSWERS_PAYLOAD_TYPE } from '../../shared/answers/answers-schema';
+import type { Choices } from '../../shared/plan/choices';
+import { formatRecoveryKey } from '../../shared/plan/recovery-key';
 import type { Envelope } from '../../shared/protocol/messages';
 import { utf8Encode } from '../../shared/util/bytes';
 import { signerFromKey } from '../../shared-node/crypto/envelope-signer';
 import { SIGNED_ANSWERS_FILE } from '../answers/load-answers';
+import { HelperClient, type Received } from './helper-client';
+import { makePlan } from './plan-maker';
+import type { TestSandbox } from './sandbox-helper';
 
 export interface Organization {
   readonly dir: string;
@@ -73,4 +80,37 @@ export function fleetAnswers(o: {
     ...(o.extra ? [o.extra] : []),
     '',
   ].join('\n');
+}
+
+export interface AnswersInstall {
+  /** The offered answers file's digest, as the hello gave it. */
+  readonly digest: string;
+  readonly recoveryKey: string;
+  /** The helper's last frame of the install. */
+  readonly last: Received;
+}
+
+/**
+ * What the wizard does with an offered answers file: a plan that follows it (its choices and
+ * digest) with the given passphrase and a fresh recovery key, run to its end.
+ */
+export async function installFromOfferedAnswers(sb: TestSandbox, passphrase: string): Promise<AnswersInstall> {
+  const { client, hello } = await HelperClient.open(sb.helper.socketPath);
+  try {
+    if (hello.answers?.status !== 'offered') throw new Error(`answers not offered: ${JSON.stringify(hello.answers)}`);
+    const recoveryKey = formatRecoveryKey(randomBytes(32));
+    const plan = await makePlan({
+      hello,
+      signer: sb.signer,
+      choices: answersChoices(hello.answers.answers) as Choices,
+      answersDigest: hello.answers.digest,
+      secrets: { passphrase, recoveryKey },
+    });
+    client.send(plan.frame);
+    const last = (await client.untilEnd()).at(-1);
+    if (!last) throw new Error('the helper said nothing');
+    return { digest: hello.answers.digest, recoveryKey, last };
+  } finally {
+    client.close();
+  }
 }

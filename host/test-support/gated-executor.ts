@@ -27,6 +27,11 @@ export class GatedExecutor implements Executor {
     this.gates.delete(tool);
   }
 
+  /** Lets every held tool go. */
+  releaseAll(): void {
+    for (const tool of [...this.gates.keys()]) this.release(tool);
+  }
+
   async run(spec: CommandSpec): Promise<CommandResult> {
     this.calls.set(spec.command, this.count(spec.command) + 1);
     await this.gates.get(spec.command)?.open;

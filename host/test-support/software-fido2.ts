@@ -5,6 +5,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Fido2Params } from '../../shared/plan/plan-schema';
 import { FIDO2_RP_ID } from '../../shared/plan/plan-schema';
 import { base64 } from '../../shared/util/bytes';
+import type { PlanSpec } from './plan-maker';
 
 export interface SoftwareEnrollment {
   readonly params: Fido2Params;
@@ -32,5 +33,20 @@ export function softwareEnrollment(): SoftwareEnrollment {
     },
     secret: base64.encode(hmacSecret(credRandom, salt)),
     credRandom,
+  };
+}
+
+/**
+ * What a plan carries after this key was enrolled, as the wizard makes it: FIDO2 with a recovery
+ * key, the enrollment's parameters, and S and the recovery key as the sealed secrets.
+ */
+export function fido2PlanParts(
+  enrollment: SoftwareEnrollment,
+  recoveryKey: string,
+): Required<Pick<PlanSpec, 'choices' | 'fido2' | 'secrets'>> {
+  return {
+    choices: { encryption: { method: 'fido2', recoveryKey: true } },
+    fido2: enrollment.params,
+    secrets: { fido2Secret: enrollment.secret, recoveryKey },
   };
 }

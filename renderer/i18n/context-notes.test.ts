@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import notes from '../../assets/locales/context-notes.json';
-import { pluralParts, placeholders, readLanguage } from '../../scripts/l10n/locale-tree.mjs';
+import { pluralParts, placeholders, readLanguage } from '../../scripts/l10n/locale-tree';
 import { noteFor, notePattern } from './context-notes';
 
 const root = path.join(__dirname, '..', '..');

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { fontCodePoints, fontFaces } from '../../scripts/l10n/font-coverage.mjs';
 import { DEFAULT_STACK, FONT_STACKS } from '../../scripts/l10n/fonts/faces.mjs';
 import { FONTS_CSS } from '../../scripts/l10n/fonts/build-fonts.mjs';
-import { readLanguage } from '../../scripts/l10n/locale-tree.mjs';
+import { readLanguage } from '../../scripts/l10n/locale-tree';
 import { formatAgo, formatBytes, formatClock, formatList, formatMinutes, formatNumber, formatPercent } from './format';
 import { LANGUAGES, PSEUDO_LOCALE, findLanguage } from './languages';
 import { pseudoText } from './pseudo';

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanKeyUsage } from '../../scripts/l10n/key-usage.mjs';
-import { pluralParts, readLanguage } from '../../scripts/l10n/locale-tree.mjs';
+import { pluralParts, readLanguage } from '../../scripts/l10n/locale-tree';
 import { DYNAMIC_KEYS, expandFamily } from './dynamic-keys';
 
 const root = path.join(__dirname, '..', '..');

@@ -3,7 +3,7 @@
 // names kept, and no English left standing in for a translation.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { groupPlurals, localeNamespaces, placeholders, readLanguage } from '../../scripts/l10n/locale-tree.mjs';
+import { groupPlurals, localeNamespaces, placeholders, readLanguage } from '../../scripts/l10n/locale-tree';
 import { LANGUAGES } from './languages';
 import { NAMESPACES } from './namespaces';
 import sameAsEnglish from '../../assets/locales/same-as-english.json';

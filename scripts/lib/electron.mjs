@@ -2,7 +2,7 @@
 // which the package downloads on first use where the network allows it.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { root } from './processes.mjs';
+import { root } from './paths.mjs';
 
 /** @returns {{ path: string } | { path: null, reason: string }} */
 export function findElectron({ timeoutMs = 180_000 } = {}) {

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { root } from './processes.mjs';
+import { root } from './paths.mjs';
 
 /** Debian package → a file it provides that we check for. */
 export const SYSTEM_PACKAGES = {

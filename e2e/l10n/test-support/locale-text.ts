@@ -1,7 +1,7 @@
 // Judging visible text against the locale files: raw i18n keys, English standing in where the
 // language has its own text, and (pseudo-locale) text that did not come through i18next.
-import { groupPlurals, readLanguage } from '../../../scripts/l10n/locale-tree.mjs';
-import { root } from '../../../scripts/lib/processes.mjs';
+import { groupPlurals, readLanguage } from '../../../scripts/l10n/locale-tree';
+import { root } from '../../../scripts/lib/processes';
 import { PSEUDO_LOCALE } from '../../../renderer/i18n/languages';
 import { NAMESPACES } from '../../../renderer/i18n/namespaces';
 import type { TextLeaf } from './page-text';

@@ -2,22 +2,22 @@
 // subset-font (HarfBuzz's hb-subset): renderer/generated/fonts/*.woff2 and a fonts.css with
 // each face's unicode-range and each language's font stack. Cached: a run with the same inputs
 // (these scripts, the languages, the CJK languages' strings, the source fonts) does nothing.
-//   node scripts/l10n/fonts/build-fonts.mjs [--force]
+//   node scripts/build.mjs fonts [--force]   (bundled there: scripts/lib/typescript.mjs)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import subsetFont from 'subset-font';
 import { fontCodePoints } from '../font-coverage.mjs';
-import { localeNamespaces, readLanguage } from '../locale-tree.mjs';
+import { root as repo } from '../../lib/paths.mjs';
+import { localeNamespaces, readLanguage } from '../locale-tree';
 import { DEFAULT_STACK, FACE_SOURCES, FONT_STACKS } from './faces.mjs';
 import { fontFromCollection } from './ttc.mjs';
 
 /** @typedef {import('./faces.mjs').FaceSource} FaceSource */
 /** @typedef {{ code: string, nativeName: string, script: keyof typeof FONT_STACKS }} LanguageEntry */
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '..', '..', '..');
+// This folder in the project (not where a bundle of it lies): its scripts are hashed.
+const here = path.join(repo, 'scripts', 'l10n', 'fonts');
 export const FONTS_OUT = path.join(repo, 'renderer', 'generated', 'fonts');
 export const FONTS_CSS = path.join(FONTS_OUT, 'fonts.css');
 
@@ -199,10 +199,4 @@ export async function buildFonts({ force = false, log = () => {} } = {}) {
     `fonts: ${files.length} files, ${(files.reduce((s, f) => s + f.bytes, 0) / 1024).toFixed(0)} KiB, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   return { built: true, files };
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const r = await buildFonts({ force: process.argv.includes('--force'), log: console.log });
-  if (!r.built) console.log('fonts: up to date');
-  for (const f of r.files) console.log(`  ${f.file}: ${(f.bytes / 1024).toFixed(1)} KiB`);
 }

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** @typedef {import('./run-locale.mjs').Shot} Shot */
+/** @typedef {import('./run-locale').Shot} Shot */
 /** @typedef {import('./locales.mjs').GalleryLocale} GalleryLocale */
 
 /** @param {string} s */

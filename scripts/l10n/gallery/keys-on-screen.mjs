@@ -2,8 +2,8 @@
 // visible text and from what is read out (aria-label, placeholder, title), one sorted list; and
 // the context notes the key view lists for them (renderer/components/ContextNotesPanel.tsx).
 /* global document, HTMLElement, Node */
-import { localeNamespaces } from '../locale-tree.mjs';
-import { root } from '../../lib/processes.mjs';
+import { localeNamespaces } from '../locale-tree';
+import { root } from '../../lib/processes';
 
 const KEY = new RegExp(`\\b(?:${localeNamespaces(root, 'en').join('|')}):[A-Za-z0-9_.()-]*[A-Za-z0-9_)]`, 'g');
 const NOTES_PANEL = '[data-context-notes]';

@@ -4,8 +4,8 @@
 // reviewer views come from the preview URL's `lng` parameter.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { localesDir } from '../locale-tree.mjs';
-import { root } from '../../lib/processes.mjs';
+import { localesDir } from '../locale-tree';
+import { root } from '../../lib/processes';
 
 /**
  * @typedef {{ status: string, note: string }} ReviewStatus

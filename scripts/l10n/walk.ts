@@ -10,11 +10,12 @@
 // The sandbox helper must fail `vm-definitions` once (FAIL_STEP) and run `userdata-mount`
 // slowly (SLOW_STEP), so there is a failure page and time to see the progress page midway.
 
-/** @typedef {import('@playwright/test').Page} Page */
-/** @typedef {(name: string) => Promise<void>} OnState */
+import type { Locator, Page } from '@playwright/test';
 
-export const FAIL_STEP = { 'vm-definitions': 1 };
-export const SLOW_STEP = { 'userdata-mount': 1500 };
+export type OnState = (name: string) => Promise<void>;
+
+export const FAIL_STEP: Readonly<Record<string, number>> = { 'vm-definitions': 1 };
+export const SLOW_STEP: Readonly<Record<string, number>> = { 'userdata-mount': 1500 };
 /** Its row in the progress list: the fifth step (shared/plan/steps.ts). */
 const SLOW_ROW = '.install-steps > li:nth-child(5).install-step-running';
 
@@ -23,7 +24,7 @@ const SLOW_ROW = '.install-steps > li:nth-child(5).install-step-running';
  * unlock prompt (the wizard refuses others): the Hebrew, Persian and Ukrainian layouts. Arabic's
  * own layout has no console keymap, so English (US) is suggested for it (ADR 033).
  */
-const NATIVE_PASSPHRASES = {
+const NATIVE_PASSPHRASES: Readonly<Record<string, string>> = {
   he: 'נהר ירוק מעל הר רחוק',
   fa: 'رود سبز بالای کوه دور',
   uk: 'зелена річка над далекою горою',
@@ -33,10 +34,9 @@ const NATIVE_PASSPHRASES = {
  * A passphrase the language's suggested keyboard layout can type at the unlock prompt; Latin
  * words for every other language (Japanese, Chinese and Korean included: their layouts type
  * Latin letters, the input method is not there at boot).
- * @param {string | undefined} language
  */
-export function passphraseFor(language) {
-  return NATIVE_PASSPHRASES[/** @type {keyof typeof NATIVE_PASSPHRASES} */ (language ?? '')] ?? 'violet anchor meadow 42 lantern';
+export function passphraseFor(language: string | undefined): string {
+  return NATIVE_PASSPHRASES[language ?? ''] ?? 'violet anchor meadow 42 lantern';
 }
 
 /** The states `walkWizard` reports, in order (helper-wait only when the helper starts down). */
@@ -60,12 +60,13 @@ export const WALK_STATES = [
   'progress',
   'failure',
   'done',
-];
+] as const;
 
-const NEXT = 'form.page .page-actions button[type=submit]';
-const PRIMARY = '.page-actions .button-primary';
-/** Elements only one page has: how the walk knows which page it is on. */
-const PAGE_MARK = {
+/** A page's Next (its form's submit button) and its action row's primary button. */
+export const NEXT = 'form.page .page-actions button[type=submit]';
+export const PRIMARY = '.page-actions .button-primary';
+/** Elements only one page has: how a walk knows which page it is on. */
+export const PAGE_MARK = {
   welcome: 'input[name=language]',
   profile: '#profile-common',
   apps: '#app-search',
@@ -75,32 +76,35 @@ const PAGE_MARK = {
   progress: '.progress-summary',
   failure: '.notice-error',
   done: '.done-list',
-};
+} as const;
 
-/** @param {Page} page @param {keyof typeof PAGE_MARK} name */
-async function onPage(page, name) {
+async function onPage(page: Page, name: keyof typeof PAGE_MARK): Promise<void> {
   await page.locator(PAGE_MARK[name]).first().waitFor({ state: 'visible', timeout: 30_000 });
 }
 
-/** @param {Page} page */
-async function next(page) {
+async function next(page: Page): Promise<void> {
   await page.locator(NEXT).click();
 }
 
-/** @param {Page} page @param {string} name */
-function device(page, name) {
+function device(page: Page, name: string): Locator {
   return page.locator('label.device', { hasText: name }).locator('input');
 }
 
-/**
- * @param {Page} page the wizard, freshly opened on its first screen
- * @param {{ onState: OnState, language?: string, startHelper?: () => Promise<void>,
- *   fillSecret?: (field: import('@playwright/test').Locator, value: string, what: string) => Promise<void> }} options
- *   language: an offered language code to pick on Welcome (none: keep the current one);
- *   startHelper: given when the helper is down at start, to bring it up after `helper-wait`;
- *   fillSecret: how secrets are typed (the e2e suite's keeps them out of its reports).
- */
-export async function walkWizard(page, { onState, language, startHelper, fillSecret = (field, value) => field.fill(value) }) {
+export interface WalkOptions {
+  onState: OnState;
+  /** An offered language code to pick on Welcome (none: keep the current one). */
+  language?: string;
+  /** Given when the helper is down at start, to bring it up after `helper-wait`. */
+  startHelper?: () => Promise<void>;
+  /** How secrets are typed (the e2e suite's keeps them out of its reports). */
+  fillSecret?: (field: Locator, value: string, what: string) => Promise<void>;
+}
+
+/** `page`: the wizard, freshly opened on its first screen. */
+export async function walkWizard(
+  page: Page,
+  { onState, language, startHelper, fillSecret = (field, value) => field.fill(value) }: WalkOptions,
+): Promise<void> {
   if (startHelper) {
     // Welcome shows without the helper; its Next waits for it, on the wait screen.
     await onPage(page, 'welcome');

@@ -4,17 +4,23 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startHelper, startPreview, stop } from '../../lib/processes.mjs';
-import { FAIL_STEP, SLOW_STEP, walkWizard } from '../walk.mjs';
-import { KEYS_LOCALE_ID } from './locales.mjs';
+import type { ChildProcess } from 'node:child_process';
+import type { Browser } from '@playwright/test';
+import { startHelper, startPreview, stop } from '../../lib/processes';
+import { FAIL_STEP, SLOW_STEP, walkWizard } from '../walk';
+import { KEYS_LOCALE_ID, type GalleryLocale } from './locales.mjs';
 import { keysOnScreen, notesOnScreen } from './keys-on-screen.mjs';
 
-/** @typedef {import('./locales.mjs').GalleryLocale} GalleryLocale */
-/** @typedef {{ name: string, file: string, keys: string[] | null, notes: Record<string, string> | null }} Shot */
+export interface Shot {
+  name: string;
+  file: string;
+  keys: string[] | null;
+  notes: Record<string, string> | null;
+}
 
 const VIEWPORT = { width: 1280, height: 900 };
 
-function helperArgs() {
+function helperArgs(): string[] {
   return [
     '--fast-kdf',
     ...Object.entries(FAIL_STEP).flatMap(([step, n]) => ['--fail-step', `${step}:${n}`]),
@@ -22,24 +28,16 @@ function helperArgs() {
   ];
 }
 
-/** @param {string} url @param {GalleryLocale} locale */
-const withLng = (url, locale) => (locale.lng ? `${url}&lng=${locale.lng}` : url);
+const withLng = (url: string, locale: GalleryLocale): string => (locale.lng ? `${url}&lng=${locale.lng}` : url);
 
-/**
- * @param {import('@playwright/test').Browser} browser
- * @param {GalleryLocale} locale
- * @param {string} outDir the gallery folder; screenshots go to <outDir>/<locale.id>/
- * @returns {Promise<Shot[]>}
- */
-export async function runLocale(browser, locale, outDir) {
+/** `outDir`: the gallery folder; screenshots go to <outDir>/<locale.id>/. */
+export async function runLocale(browser: Browser, locale: GalleryLocale, outDir: string): Promise<Shot[]> {
   const dir = mkdtempSync(path.join(tmpdir(), `l10n-gallery-${locale.id}-`));
   const shotsDir = path.join(outDir, locale.id);
   rmSync(shotsDir, { recursive: true, force: true });
   mkdirSync(shotsDir, { recursive: true });
-  /** @type {Shot[]} */
-  const shots = [];
-  /** @type {import('node:child_process').ChildProcess[]} */
-  const children = [];
+  const shots: Shot[] = [];
+  const children: ChildProcess[] = [];
   const context = await browser.newContext({ locale: locale.browserLocale, viewport: VIEWPORT });
   try {
     // The helper runs once (it makes the host's signing key), then is down when the wizard starts.
@@ -56,8 +54,7 @@ export async function runLocale(browser, locale, outDir) {
     const page = await context.newPage();
     await page.goto(withLng(preview.ready.url, locale));
 
-    /** @param {string} name */
-    const shoot = async (name) => {
+    const shoot = async (name: string): Promise<void> => {
       const file = `${locale.id}/${name}.png`;
       const keysView = locale.id === KEYS_LOCALE_ID;
       const notes = keysView ? await notesOnScreen(page) : null;
