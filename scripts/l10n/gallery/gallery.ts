@@ -2,19 +2,21 @@
 // a few at a time, the contact sheet.
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { flag, helpText, integer, option, parseCommandLine, UsageError } from '../../../shared-node/cli/options';
 import { root } from '../../lib/processes';
 import { launchChromium } from './browser';
 import { writeContactSheet } from './contact-sheet.mjs';
 import { GALLERY_LOCALES, KEYS_LOCALE_ID, type GalleryLocale } from './locales.mjs';
 import { runLocale, type Shot } from './run-locale';
 
-export const USAGE = `node scripts/l10n-gallery.mjs [--out DIR] [--locales en,fi,…,pseudo,keys] [--jobs N] [--no-build] [--help]
-  --out DIR      where the screenshots and index.html go (default: l10n-gallery/)
-  --locales IDS  the columns (default: all: ${GALLERY_LOCALES.map((l) => l.id).join(',')})
-  --jobs N       columns at a time (default: up to 3)
-  --no-build     use dist/ as it is
-  --help         this text`;
+const OPTIONS = {
+  out: option('DIR', 'where the screenshots and index.html go (default: l10n-gallery/)'),
+  locales: option('IDS', `the columns (default: all: ${GALLERY_LOCALES.map((l) => l.id).join(',')})`),
+  jobs: option('N', 'columns at a time (default: up to 3)', integer(1)),
+  'no-build': flag('use dist/ as it is'),
+} as const;
+
+export const USAGE = helpText('usage: node scripts/l10n-gallery.mjs [options]', OPTIONS);
 
 export interface GalleryOptions {
   outDir: string;
@@ -25,38 +27,27 @@ export interface GalleryOptions {
 
 /** The options, or an exit code when there is nothing to run (--help: 0, bad options: 2). */
 export function parseGalleryOptions(argv: string[]): GalleryOptions | number {
-  let values;
+  let read;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        out: { type: 'string', default: 'l10n-gallery' },
-        locales: { type: 'string' },
-        jobs: { type: 'string', default: String(Math.min(3, availableParallelism())) },
-        'no-build': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
+    read = parseCommandLine(argv, OPTIONS);
   } catch (e) {
-    console.error(`l10n-gallery: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`l10n-gallery: ${e.message}\n${USAGE}`);
     return 2;
   }
-  if (values.help) {
+  if (read.help) {
     console.log(USAGE);
     return 0;
   }
+  const { values } = read;
   const wanted = values.locales?.split(',') ?? GALLERY_LOCALES.map((l) => l.id);
   const locales = GALLERY_LOCALES.filter((l) => wanted.includes(l.id));
   if (locales.length === 0) {
     console.error(`l10n-gallery: no known locale in --locales (known: ${GALLERY_LOCALES.map((l) => l.id).join(', ')})`);
     return 2;
   }
-  const jobs = Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) {
-    console.error(`l10n-gallery: --jobs wants a whole number of at least 1, not ${values.jobs}`);
-    return 2;
-  }
-  return { outDir: path.resolve(root, values.out), locales, jobs, build: !values['no-build'] };
+  const jobs = values.jobs ?? Math.min(3, availableParallelism());
+  return { outDir: path.resolve(root, values.out ?? 'l10n-gallery'), locales, jobs, build: !values['no-build'] };
 }
 
 /** Screenshots every column; the exit code (1 when a column failed). */
