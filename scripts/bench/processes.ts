@@ -4,8 +4,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { releaseSandbox } from '../../host/sandbox/release';
+import { readyLine } from '../lib/processes';
 
 // ---------------------------------------------------------------- children
 
@@ -38,32 +38,18 @@ export function startNode(
     stderr = (stderr + d.toString()).slice(-4000);
   });
   const stop = () => stopGroup(child);
-  return new Promise<Child>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`${name} did not become ready within ${timeoutMs} ms\n${stderr}`));
-    }, timeoutMs);
-    const lines = createInterface({ input: child.stdout! });
-    const onExit = (code: number | null, signal: string | null) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited (${signal ?? code}) before it was ready\n${stderr}`));
-    };
-    child.once('exit', onExit);
-    lines.on('line', (line) => {
-      let msg: unknown;
-      try {
-        msg = JSON.parse(line);
-      } catch {
-        return;
-      }
-      if (typeof msg !== 'object' || msg === null || (msg as { event?: unknown }).event !== 'ready') return;
-      clearTimeout(timer);
-      child.off('exit', onExit);
-      lines.removeAllListeners('line');
-      child.stdout!.resume();
-      resolve({ process: child, pid: child.pid!, ready: msg as Record<string, string>, stop });
-    });
-  });
+  return readyLine(
+    child,
+    name,
+    timeoutMs,
+    () => stderr,
+    () => void stop(),
+  ).then((msg) => ({
+    process: child,
+    pid: child.pid!,
+    ready: msg as Record<string, string>,
+    stop,
+  }));
 }
 
 /** Runs `node script ...args` to its end with `input` on stdin; resolves with its stdout. */

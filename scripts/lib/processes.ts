@@ -40,15 +40,46 @@ export function spawnReady<T>(
   child.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
   });
+  return readyLine(
+    child,
+    name,
+    timeoutMs,
+    () => stderr,
+    () => child.kill('SIGKILL'),
+  ).then((msg) => {
+    const ready = schema.safeParse(msg);
+    if (ready.success) return { child, ready: ready.data };
+    child.kill('SIGKILL');
+    throw new Error(`${name} announced a ready line that is not what was expected: ${ready.error.message}`);
+  });
+}
+
+/**
+ * Waits for the child's one-line JSON `{"event":"ready",…}` on stdout (the helper's and the
+ * preview server's announcement) and resolves with it, unchecked. Rejects when the child exits
+ * first, or after `timeoutMs` (having called `onTimeout`); `stderr` gives what it said, for the error.
+ */
+export function readyLine(
+  child: ChildProcess,
+  name: string,
+  timeoutMs: number,
+  stderr: () => string,
+  onTimeout: () => void,
+): Promise<unknown> {
   const { stdout } = child;
-  // Piped above: never null.
+  // Callers pipe stdout: never null.
   if (!stdout) throw new Error(`${name} has no stdout`);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${name} did not become ready within ${timeoutMs} ms\n${stderr}`));
+      onTimeout();
+      reject(new Error(`${name} did not become ready within ${timeoutMs} ms\n${stderr()}`));
     }, timeoutMs);
     const lines = createInterface({ input: stdout });
+    const onExit = (code: number | null, signal: string | null) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited (${signal ?? code}) before it was ready\n${stderr()}`));
+    };
+    child.once('exit', onExit);
     lines.on('line', (line) => {
       let msg: unknown;
       try {
@@ -58,18 +89,10 @@ export function spawnReady<T>(
       }
       if (typeof msg !== 'object' || msg === null || (msg as { event?: unknown }).event !== 'ready') return;
       clearTimeout(timer);
+      child.off('exit', onExit);
       lines.removeAllListeners('line');
       stdout.resume();
-      const ready = schema.safeParse(msg);
-      if (ready.success) resolve({ child, ready: ready.data });
-      else {
-        child.kill('SIGKILL');
-        reject(new Error(`${name} announced a ready line that is not what was expected: ${ready.error.message}`));
-      }
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited (${signal ?? code}) before it was ready\n${stderr}`));
+      resolve(msg);
     });
   });
 }
