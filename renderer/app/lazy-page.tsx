@@ -3,6 +3,9 @@
 // its chunk is in suspends until it is; once loaded it renders at once, with no fallback frame.
 import { lazy, type ComponentType } from 'react';
 
+/** Between attempts at a chunk that failed to load. */
+const RETRY_MS = 1000;
+
 export interface LazyPage {
   readonly Component: ComponentType;
   /** Fetches the chunk (once; again after a failure). */
@@ -22,9 +25,17 @@ export function lazyPage(load: () => Promise<ComponentType>): LazyPage {
         throw error;
       },
     ));
+  // Never rejects: a page whose chunk could not be fetched stays suspended and is asked for
+  // again, rather than taking the whole tree down with it.
   const Suspending = lazy(async () => {
-    await preload();
-    return { default: loaded! };
+    for (;;) {
+      try {
+        await preload();
+        return { default: loaded! };
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    }
   });
   function Component() {
     const Loaded = loaded;
