@@ -41,8 +41,10 @@ stdenvNoCC.mkDerivation {
     ${lib.concatMapStrings (key: ''
       install -m644 ${key} $out/lib/spectrum-firstboot/trusted-keys/
     '') trustedKeys}
+    # V8 flags for a helper that mostly waits: no optimizing compiler, a small young generation,
+    # no V8 worker threads (docs/decisions/120; the benchmark starts its helpers with the same).
     makeWrapper ${lib.getExe nodejs-slim} $out/bin/spectrum-firstboot-helper \
-      --add-flags "$out/lib/spectrum-firstboot/helper.mjs --trusted-keys $out/lib/spectrum-firstboot/trusted-keys" \
+      --add-flags "--lite-mode --max-semi-space-size=1 --v8-pool-size=0 $out/lib/spectrum-firstboot/helper.mjs --trusted-keys $out/lib/spectrum-firstboot/trusted-keys" \
       --set PATH ${lib.makeBinPath [ cryptsetup util-linux btrfs-progs mtools libfido2 ]}:/usr/bin
 
     # The unlock: cryptsetup, blkid, lsblk and mount, mtools for vfat key sticks, loadkeys, and

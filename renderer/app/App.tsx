@@ -7,31 +7,30 @@ import { ContextNotesPanel } from '../components/ContextNotesPanel';
 import { LanguageMenu } from '../components/LanguageMenu';
 import { ReviewMenu } from '../components/ReviewMenu';
 import { StepList } from '../components/StepList';
-import { AppsPage } from '../pages/AppsPage';
-import { DonePage } from '../pages/DonePage';
-import { EncryptionPage } from '../pages/EncryptionPage';
-import { FailurePage } from '../pages/FailurePage';
-import { FatalPage } from '../pages/FatalPage';
-import { HelperWaitPage } from '../pages/HelperWaitPage';
-import { ProfilePage } from '../pages/ProfilePage';
-import { ProgressPage } from '../pages/ProgressPage';
-import { RecoveryPage } from '../pages/RecoveryPage';
-import { SummaryPage } from '../pages/SummaryPage';
+import { Suspense } from 'react';
 import { WelcomePage } from '../pages/WelcomePage';
 import { isInstallPage, type Page } from '../state/pages';
+import { lazyPage, type LazyPage } from './lazy-page';
 import { useWizard } from './store-context';
 
-const PAGES: Record<Page, () => React.JSX.Element> = {
-  welcome: WelcomePage,
-  profile: ProfilePage,
-  apps: AppsPage,
-  encryption: EncryptionPage,
-  recovery: RecoveryPage,
-  summary: SummaryPage,
-  progress: ProgressPage,
-  failure: FailurePage,
-  done: DonePage,
+// Welcome is in the first chunk; every other page is a chunk of its own (ADR 120).
+const LAZY_PAGES: Record<Exclude<Page, 'welcome'> | 'fatal' | 'helper-wait', LazyPage> = {
+  profile: lazyPage(() => import('../pages/ProfilePage').then((m) => m.ProfilePage)),
+  apps: lazyPage(() => import('../pages/AppsPage').then((m) => m.AppsPage)),
+  encryption: lazyPage(() => import('../pages/EncryptionPage').then((m) => m.EncryptionPage)),
+  recovery: lazyPage(() => import('../pages/RecoveryPage').then((m) => m.RecoveryPage)),
+  summary: lazyPage(() => import('../pages/SummaryPage').then((m) => m.SummaryPage)),
+  progress: lazyPage(() => import('../pages/ProgressPage').then((m) => m.ProgressPage)),
+  failure: lazyPage(() => import('../pages/FailurePage').then((m) => m.FailurePage)),
+  done: lazyPage(() => import('../pages/DonePage').then((m) => m.DonePage)),
+  fatal: lazyPage(() => import('../pages/FatalPage').then((m) => m.FatalPage)),
+  'helper-wait': lazyPage(() => import('../pages/HelperWaitPage').then((m) => m.HelperWaitPage)),
 };
+
+/** Fetches every page's chunk; a chunk that fails to load is fetched again when its page is shown. */
+export function preloadPages(): Promise<void> {
+  return Promise.all(Object.values(LAZY_PAGES).map((p) => p.preload().catch(() => {}))).then(() => {});
+}
 
 /** Welcome shows while the helper has not answered yet; its wait page only once Next waits on it. */
 function useShownPage(): 'fatal' | 'helper-wait' | Page {
@@ -44,11 +43,15 @@ function useShownPage(): 'fatal' | 'helper-wait' | Page {
 }
 
 function Current({ shown }: { shown: ReturnType<typeof useShownPage> }) {
-  if (shown === 'fatal') return <FatalPage />;
-  if (shown === 'helper-wait') return <HelperWaitPage />;
-  const PageComponent = PAGES[shown];
+  // Welcome outside any Suspense boundary: the prerendered markup hydrates in one pass.
+  if (shown === 'welcome') return <WelcomePage key={shown} />;
+  const PageComponent = LAZY_PAGES[shown].Component;
   // Keyed by page: each page mounts fresh, so its heading takes focus.
-  return <PageComponent key={shown} />;
+  return (
+    <Suspense key={shown} fallback={null}>
+      <PageComponent />
+    </Suspense>
+  );
 }
 
 export function App() {

@@ -37,8 +37,11 @@ import { MEMORY_FLOOR, paddingFrame, type PartsInput, type PartsOutput } from '.
 import { cpuTimes, rssBytes, runNode, schedTimes, startNode, withFreshHelper, type HelperSetup } from './processes';
 import { ratio, round, summarize, type HelperResult, type InstallResult, type RoundTripResult } from './report';
 
-/** The node flags the helper is started with, as its service file starts it (ADR 057). */
-export const HELPER_NODE_FLAGS: readonly string[] = [];
+/**
+ * The node flags the helper is started with, as its service file starts it
+ * (packaging/spectrum/default.nix; ADR 057, ADR 120).
+ */
+export const HELPER_NODE_FLAGS: readonly string[] = ['--lite-mode', '--max-semi-space-size=1', '--v8-pool-size=0'];
 
 // ---------------------------------------------------------------- one plan, as the wizard sends it
 

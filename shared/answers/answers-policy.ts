@@ -5,7 +5,8 @@
 import type { Choices } from '../plan/choices';
 import type { PlanPayload, PlanProblem } from '../plan/plan-schema';
 import { UNLOCK_METHODS, makesRecoveryKey } from '../plan/unlock-methods';
-import { ANSWER_SECTIONS, type AnswerSection, type Answers, type AnswersUsbStick } from './answers-schema';
+import { ANSWER_SECTIONS, type AnswerSection } from './answer-sections';
+import type { Answers, AnswersUsbStick } from './answers-schema';
 
 /** A section is fixed when the file gives it and does not name it `interactive`. */
 export function isFixed(answers: Answers, section: AnswerSection): boolean {

@@ -8,12 +8,11 @@ import { AccessibilitySchema, EncryptionSchema, KeyboardSchema, LocaleTag, b64ur
 import { PROFILES } from '../plan/profiles';
 import { FsUuidSchema } from '../protocol/usb-messages';
 import { ANSWERS_ERROR_CODES } from './answers-errors';
+import { ANSWER_SECTIONS } from './answer-sections';
 
 export const ANSWERS_PAYLOAD_TYPE = 'application/vnd.spectrum.firstboot-answers+json;v=1';
 
-/** The parts of first boot an answers file can decide; each is fixed unless named `interactive`. */
-export const ANSWER_SECTIONS = ['locale', 'keyboard', 'accessibility', 'profile', 'apps', 'encryption'] as const;
-export type AnswerSection = (typeof ANSWER_SECTIONS)[number];
+export { ANSWER_SECTIONS, type AnswerSection } from './answer-sections';
 
 /** A signed answers file is a few hundred bytes; anything much larger is refused unread. */
 export const MAX_ANSWERS_BYTES = 64 * 1024;

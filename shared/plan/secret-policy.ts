@@ -1,6 +1,5 @@
 // Rules for secrets that both the wizard and the helper enforce (docs/protocol.md §5.5): the one
 // set of passphrase limits. The IPC contract and the seal derive their bounds from these.
-import { z } from 'zod';
 import { utf8Encode } from '../util/bytes';
 
 export const PASSPHRASE_MIN_CODE_POINTS = 8;
@@ -18,7 +17,6 @@ export const PASSPHRASE_MAX_UTF8_BYTES = 512;
  * problem (`invalid-plan` at the helper, docs/protocol.md §5.5) rather than "malformed".
  */
 export const PASSPHRASE_WIRE_MAX_UTF16_UNITS = 8 * PASSPHRASE_MAX_UTF8_BYTES;
-export const PassphraseWireSchema = z.string().max(PASSPHRASE_WIRE_MAX_UTF16_UNITS);
 
 /** Control characters cannot be typed at an unlock prompt (a newline would end the line). */
 export function controlCharacters(text: string): string[] {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { base64url, utf8Decode, utf8Encode } from '../util/bytes';
 import { b64std } from '../plan/plan-schema';
 import { RECOVERY_KEY_PATTERN } from '../plan/recovery-key';
-import { PassphraseWireSchema } from '../plan/secret-policy';
+import { PassphraseWireSchema } from '../plan/passphrase-wire';
 import { hpkeOpen, hpkeSeal, sealSuite, type SealPrivateKeyPair } from './hpke';
 
 export { sealSuite, type SealPrivateKeyPair };

@@ -61,7 +61,12 @@ export function useStrength(
     if (!current || !result) return;
     performance.clearMarks(STRENGTH_SHOWN_MARK);
     performance.mark(STRENGTH_SHOWN_MARK);
-    onCurrent?.(result.text, result.r.score);
+  }, [current, result]);
+  // The score reaches the store after the frame that shows the meter: the store's change
+  // re-renders the whole page (its validation), which would otherwise hold that frame back
+  // (ADR 120). A Next pressed meanwhile waits for it (nav.nextWhenStrengthKnown).
+  useEffect(() => {
+    if (current && result) onCurrent?.(result.text, result.r.score);
   }, [current, result, onCurrent]);
   // A result for an older text is still shown while the new one is worked out.
   return { result: text && result ? result.r : null, current };
