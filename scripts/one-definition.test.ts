@@ -47,7 +47,7 @@ describe('one definition of each part of the choices', () => {
   it('the wizard draft and its persisted form are derived from the plan choices', () => {
     const types = files.find((f) => f.path === 'renderer/state/types.ts')?.text ?? '';
     expect(types).toMatch(/export type DraftChoices = Omit<Choices,/);
-    const persisted = files.find((f) => f.path === 'renderer/state/persistence.ts')?.text ?? '';
+    const persisted = files.find((f) => f.path === 'renderer/state/saved-state-check.ts')?.text ?? '';
     // The saved state's schema is built from the plan's (ADR 110), not written a second time.
     expect(persisted).toMatch(/= ChoicesSchema\.shape;/);
     expect(persisted).not.toMatch(/z\.enum\((PROFILES|ENCRYPTION_METHODS)\)/);

@@ -4,6 +4,7 @@
 // differs from what is on disk, so typing a passphrase (which changes no saved byte) writes nothing.
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import type { WizardApi } from '../../shared/ipc/api';
+import type { PersistedWizardState } from '../../shared/ipc/contract';
 import type { Timers } from './deps';
 
 export interface IpcStorage<S> extends PersistStorage<S> {
@@ -16,7 +17,10 @@ export interface IpcStorage<S> extends PersistStorage<S> {
   flush(): void;
 }
 
-export function ipcStorage<S extends object>(api: WizardApi, timers: Timers, delayMs: number): IpcStorage<S> {
+/** Reads a file as loaded into what persist may take: checked, in the current version, or nothing. */
+export type ReadFile<S> = (file: PersistedWizardState) => Promise<StorageValue<S> | null>;
+
+export function ipcStorage<S extends object>(api: WizardApi, timers: Timers, delayMs: number, read: ReadFile<S>): IpcStorage<S> {
   // The I/O's own bookkeeping, not wizard state: it lives here rather than in the store.
   let open = false;
   let savedJson: string | null = null;
@@ -39,8 +43,8 @@ export function ipcStorage<S extends object>(api: WizardApi, timers: Timers, del
   return {
     async getItem() {
       const r = await api['wizardState.load']({});
-      // Unchecked here: persist's `merge` reads it back through the saved state's schema.
-      return r.ok && r.value ? { state: r.value.data as S, version: r.value.version } : null;
+      // Checked before persist sees it: `merge` is synchronous, the check is loaded on demand.
+      return r.ok && r.value ? read(r.value) : null;
     },
 
     setItem(_name, value) {

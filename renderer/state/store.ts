@@ -12,15 +12,16 @@ import { unattendedActions } from './actions/unattended';
 import { initialData } from './defaults';
 import { DEFAULT_SAVE_DELAY_MS, type StoreDeps } from './deps';
 import { ipcStorage } from './ipc-storage';
-import { merge, migrate, partialize, PERSIST_VERSION, type SavedState } from './persistence';
+import { merge, partialize, PERSIST_VERSION, readSavedFile, type ReadBack } from './persistence';
 import type { WizardStore } from './types';
 
 export type WizardStoreApi = StoreApi<WizardStore>;
 
 export function createWizardStore(deps: StoreDeps): WizardStoreApi {
-  const storage = ipcStorage<SavedState>(deps.api, deps.timers, deps.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS);
+  const storage = ipcStorage(deps.api, deps.timers, deps.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS, readSavedFile);
   const store: WizardStoreApi = createStore<WizardStore>()(
-    persist<WizardStore, [], [], SavedState>(
+    // What persist reads back is a ReadBack (every field that read well); what it writes, a whole SavedState.
+    persist<WizardStore, [], [], ReadBack>(
       (set, get, api) => {
         const saving = { rehydrate: () => api.persist.rehydrate(), flushSaves: storage.flush };
         const install = installActions(set, get, deps, saving);
@@ -42,8 +43,8 @@ export function createWizardStore(deps: StoreDeps): WizardStoreApi {
         name: 'wizard-state',
         storage,
         partialize,
+        // The storage migrates an older file while reading it back, so persist meets only this version.
         version: PERSIST_VERSION,
-        migrate,
         merge,
         // Read back in start(), over IPC; a store made only to prerender never reads or writes.
         skipHydration: true,
