@@ -1,11 +1,13 @@
 // Buttons that disable themselves or disappear when used hand focus on to what replaced them, or
 // to the result they announce, so the next Tab goes on from there (WCAG 2.4.3). Each is
-// activated with the keyboard, as a keyboard or screen-reader user would.
+// activated with the keyboard, as a keyboard or screen-reader user would. Install, which waits
+// for the host to take the plan, keeps focus until Progress takes it.
 import { test, expect } from './test-support/test';
 import { expectFocusNotOnBody } from './test-support/focus';
 import { tabTo } from './test-support/keyboard';
-import { SIMULATED_KEY } from './test-support/secrets';
-import type { Wizard } from './pages/wizard';
+import { walkToSummary } from './test-support/flows';
+import { PASSPHRASE, SIMULATED_KEY } from './test-support/secrets';
+import { Wizard } from './pages/wizard';
 import type { ProfileName } from './pages/profile-page';
 
 async function toApps(ui: Wizard, profile: ProfileName): Promise<void> {
@@ -61,4 +63,28 @@ test('@a11y @profiles "Switch to Common" and "Switch to Power" on Apps keep focu
   await press(ui, 'Switch to Power');
   await ui.apps.expectProfile('Power');
   await expectFocusNotOnBody(ui.page, '"Switch to Power"');
+});
+
+test('@a11y @smoke Install keeps focus while the plan is on its way, then Progress takes it', async ({ page, openWizard }) => {
+  // The plan's request is held between the page and the preview server, as a slow host would hold it.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.routeWebSocket(/./, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage(async (message) => {
+      if (typeof message === 'string' && message.includes('"install.start"')) await released;
+      server.send(message);
+    });
+  });
+  const ui = new Wizard((await openWizard()).page);
+  await walkToSummary(ui, { profile: 'minimal', encryption: { method: 'passphrase', passphrase: PASSPHRASE, recoveryKey: false } });
+  await press(ui, 'Install');
+
+  const install = ui.summary.installButton;
+  await expect(install, 'Install says it cannot be pressed again').toHaveAttribute('aria-disabled', 'true');
+  await expect(install, 'focus stays on Install, not the page body').toBeFocused();
+
+  release();
+  await ui.progress.expectShown();
+  await expect(ui.progress.heading, "Progress's heading takes focus").toBeFocused();
 });

@@ -89,7 +89,9 @@ test.describe('from the header, and the reviewer view', () => {
     await expect(title).toHaveText('Valitse profiili');
     await page.locator(NEXT).click();
     await page.locator('#app-search').waitFor();
-    expect(await page.locator('.app-list input[type=checkbox]:checked').evaluateAll((els) => els.map((e) => e.id))).toEqual(apps);
+    await expect
+      .poll(() => page.locator('.app-list input[type=checkbox]:checked').evaluateAll((els) => els.map((e) => e.id)))
+      .toEqual(apps);
     await page.locator(NEXT).click();
     await expect(page.locator('#passphrase')).toHaveValue(PASSPHRASE);
   });

@@ -20,7 +20,7 @@ test('@l10n @a11y language picker: found by its name in another language and scr
   // Typed as a Japanese reader would: the name in kana-kanji, in Japanese; the list narrows.
   await page.locator(SEARCH).focus();
   await page.keyboard.type('ドイツ語');
-  expect(await shown(page)).toEqual(['en', 'de']); // the chosen language stays listed
+  await expect.poll(() => shown(page)).toEqual(['en', 'de']); // the chosen language stays listed
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await expect(page.locator('input[name=language][value=de]')).toBeFocused();
@@ -36,7 +36,7 @@ test('@l10n @a11y language picker: found by its name in another language and scr
     ['pt-br', 'pt-BR'],
   ] as const) {
     await page.locator(SEARCH).fill(query);
-    expect(await shown(page)).toContain(code);
+    await expect.poll(() => shown(page)).toContain(code);
   }
   await page.locator(SEARCH).fill('japonais');
   await page.locator(SEARCH).press('Enter');
@@ -45,7 +45,7 @@ test('@l10n @a11y language picker: found by its name in another language and scr
 
   // Nothing matches: said so, and the chosen language is still there to keep.
   await page.locator(SEARCH).fill('klingon');
-  expect(await shown(page)).toEqual(['ja']);
+  await expect.poll(() => shown(page)).toEqual(['ja']);
   await expect(page.locator('#language-search-count')).toContainText('klingon');
   await expectAccessible(page, 'welcome with no language matching');
 });

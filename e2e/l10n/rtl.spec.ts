@@ -34,7 +34,7 @@ test('Arabic: right-to-left layout, mirrored arrows, bundled fonts', async ({ wi
   await expect(page.locator(`${NEXT} .icon-directional`)).toHaveCSS('transform', 'matrix(-1, 0, 0, 1, 0, 0)');
 
   await expect(page.locator('h1')).toHaveCSS('font-family', /^"Noto Sans Arabic"/);
-  expect(await page.evaluate(() => document.fonts.check('700 16px "Noto Sans Arabic"', 'مرحبا'))).toBe(true);
+  await expect.poll(() => page.evaluate(() => document.fonts.check('700 16px "Noto Sans Arabic"', 'مرحبا'))).toBe(true);
   const origin = new URL(wizard.url!).origin;
   expect(fonts.length).toBeGreaterThan(0);
   expect(fonts.filter((u) => !u.startsWith(origin))).toEqual([]);

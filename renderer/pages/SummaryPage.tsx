@@ -92,7 +92,10 @@ export function SummaryPage() {
     <button
       type="button"
       className="button button-primary button-danger"
-      disabled={!validation.ok || starting || unattended === 'running'}
+      disabled={!validation.ok || unattended === 'running'}
+      // While the plan is sent the button stays focusable, so focus does not fall to the page's
+      // body before Progress takes it (WCAG 2.4.3); a second press is ignored by the store.
+      aria-disabled={starting ? true : undefined}
       aria-describedby="no-return"
       onClick={() => void store.startInstall()}
     >
